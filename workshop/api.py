@@ -1,0 +1,153 @@
+"""The learner API a notebook cell uses, in the style of learntools' check/hint/solution.
+
+``workshop.check`` is pure (tools and tests rely on it); ``Module`` adds what a
+learner needs around it: showing widgets, recording progress, the hint ladder and
+the facilitator's solution policy. A learner never sees a traceback from here.
+"""
+from __future__ import annotations
+
+import difflib
+import html
+from typing import Any
+
+from workshop import progress, settings
+from workshop.bank import BankError, get_bank
+from workshop.kinds import check_safely
+from workshop.markdown import to_html
+from workshop.result import Result
+
+
+def exercise_ids() -> list[str]:
+    """Every exercise id in the bank, in module order."""
+    return list(get_bank().exercises)
+
+
+def _unknown(exercise_id: Any) -> Result:
+    ids = exercise_ids()
+    guess = difflib.get_close_matches(str(exercise_id), ids, n=1)
+    tip = f" Did you mean {guess[0]!r}?" if guess else ""
+    return Result(str(exercise_id)[:80], "not_attempted", f"There is no exercise {str(exercise_id)[:80]!r}.{tip}")
+
+
+def check(exercise_id: str, answer: Any) -> Result:
+    """Check one answer; the same path for widgets, notebooks and tests. Never raises on answers."""
+    exercise = get_bank().exercises.get(exercise_id) if isinstance(exercise_id, str) else None
+    if exercise is None:
+        return _unknown(exercise_id)
+    return check_safely(exercise, answer)
+
+
+class Module:
+    """One module's exercises, as a notebook uses them: ``m = Module("02")``."""
+
+    def __init__(self, code: str | int):
+        self.code = f"{int(code):02d}" if str(code).isdigit() else str(code)
+        self.error: str | None = None
+        self._hint_level: dict[str, int] = {}
+        try:
+            bank = get_bank()
+        except BankError as exc:
+            self.error = str(exc)
+            return
+        if self.code not in bank.modules:
+            self.error = f"There is no module {self.code!r} in the exercise bank; modules are {sorted(bank.modules)}."
+            return
+        self.spec = bank.modules[self.code]
+        self.exercises = {e.short_id: e for e in bank.module_exercises(self.code)}
+
+    # -- finding exercises ----------------------------------------------------
+    def _full_id(self, exercise_id: str) -> str:
+        exercise_id = str(exercise_id)
+        return exercise_id if "." in exercise_id else f"{self.code}.{exercise_id}"
+
+    def _find(self, exercise_id: str):
+        if self.error:
+            return None
+        return self.exercises.get(self._full_id(exercise_id).split(".", 1)[1]) if self._full_id(exercise_id).startswith(self.code + ".") else None
+
+    def _missing_html(self, exercise_id) -> "_Html":
+        if self.error:
+            return _Html(f"<div role='alert'><strong>The workshop could not load its exercises.</strong><pre>{html.escape(self.error)}</pre></div>", self.error)
+        return _Html(f"<div role='alert'>{html.escape(_unknown(self._full_id(exercise_id)).feedback)}</div>", "unknown exercise")
+
+    # -- the learner API --------------------------------------------------------
+    def show(self, exercise_id: str, answer: Any = None):
+        """The exercise as a widget; ``answer`` pre-fills and checks it (the solution edition)."""
+        exercise = self._find(exercise_id)
+        if exercise is None:
+            return self._missing_html(exercise_id)
+        from workshop.widgets.view import ExerciseView
+
+        return ExerciseView(self, exercise, answer=answer)
+
+    def check(self, exercise_id: str, answer: Any, record: bool = True) -> Result:
+        """Check an answer computed in code, and save it to the learner's progress."""
+        full_id = self._full_id(exercise_id)
+        result = check(full_id, answer)
+        if record and self._find(exercise_id) is not None:
+            progress.record("check", full_id, answer=answer, status=result.status)
+        return result
+
+    def last_answer(self, exercise_id: str):
+        return progress.last_answer(self._full_id(exercise_id))
+
+    def attempted(self, exercise_id: str) -> bool:
+        full_id = self._full_id(exercise_id)
+        return any(
+            e["exercise"] == full_id and e["event"] == "check" and e.get("status") != "not_attempted"
+            for e in progress.events()
+        )
+
+    def hint(self, exercise_id: str) -> "_Html":
+        """The next rung of the hint ladder: nudge first, the worked step last."""
+        return _Html(self.hint_html(exercise_id), "hint")
+
+    def hint_html(self, exercise_id: str) -> str:
+        exercise = self._find(exercise_id)
+        if exercise is None:
+            return self._missing_html(exercise_id).html
+        level = min(self._hint_level.get(exercise.id, 0) + 1, len(exercise.hints))
+        self._hint_level[exercise.id] = level
+        progress.record("hint", exercise.id, level=level)
+        items = "".join(f"<li>{to_html(h)}</li>" for h in exercise.hints[:level])
+        more = "" if level < len(exercise.hints) else "<em>That was the last hint.</em>"
+        return f"<div role='status' aria-live='polite'><strong>Hint {level} of {len(exercise.hints)}</strong><ol>{items}</ol>{more}</div>"
+
+    def solution_available(self, exercise_id: str) -> bool:
+        return self._find(exercise_id) is not None and settings.solution_allowed(self.attempted(exercise_id))
+
+    def solution_status(self, exercise_id: str) -> str:
+        mode = settings.solution_mode()
+        if mode == "locked":
+            return "Your facilitator has locked solutions for now."
+        if self.solution_available(exercise_id):
+            return "Reveal the model answer."
+        return "The solution opens after your first attempt."
+
+    def solution(self, exercise_id: str) -> "_Html":
+        return _Html(self.solution_html(exercise_id), "solution")
+
+    def solution_html(self, exercise_id: str) -> str:
+        exercise = self._find(exercise_id)
+        if exercise is None:
+            return self._missing_html(exercise_id).html
+        if not self.solution_available(exercise_id):
+            return f"<div role='status'>{html.escape(self.solution_status(exercise_id))}</div>"
+        progress.record("reveal", exercise.id)
+        return (
+            f"<div role='status' aria-live='polite'><strong>Solution</strong>{to_html(exercise.solution_markdown())}"
+            f"<p><em>Why:</em></p>{to_html(exercise.explanation)}</div>"
+        )
+
+
+class _Html:
+    """Rich output for a notebook with a plain-text twin for terminals and nbval."""
+
+    def __init__(self, html_text: str, text: str):
+        self.html, self.text = html_text, text
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return self.text

@@ -1,0 +1,195 @@
+"""The exercise bank: every module's YAML, validated whole or not at all.
+
+An instructor edits YAML, never code. Every problem is reported with the file, the
+exercise id, the field, the line and a way to fix it; a bank with an error raises
+``BankError`` listing them all rather than loading half.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, ValidationError
+
+from workshop.kinds import Exercise, adapter
+from workshop.kinds.base import Strict
+from workshop.yaml_lines import YamlProblem, line_of, load_with_nodes
+
+BANK_ENV = "WORKSHOP_EXERCISES"
+
+
+def default_bank_dir() -> Path:
+    """``$WORKSHOP_EXERCISES`` if set, else the repository's ``exercises/``."""
+    override = os.environ.get(BANK_ENV)
+    if override:
+        return Path(override).expanduser()
+    return Path(__file__).resolve().parent.parent / "exercises"
+
+
+class Minutes(Strict):
+    teaching: int = Field(ge=0)
+    exercises: int = Field(ge=0)
+
+
+class ModuleSpec(Strict):
+    module: str = Field(pattern=r"^\d{2}$")
+    title: str = Field(min_length=1)
+    minutes: Minutes
+    facilitator_notes: list[str] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    message: str
+    exercise_id: str | None = None
+    field: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file + (f", line {self.line}" if self.line else "")
+        what = " ".join(
+            part
+            for part in (
+                f"exercise {self.exercise_id}" if self.exercise_id else "",
+                f"field '{self.field}'" if self.field else "",
+            )
+            if part
+        )
+        return f"{where}: {what + ': ' if what else ''}{self.message}"
+
+
+class BankError(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        count = f"{len(problems)} problem{'s' * (len(problems) != 1)}"
+        super().__init__(f"The exercise bank has {count}:\n" + "\n".join(f"  - {p}" for p in problems))
+
+
+@dataclass
+class Bank:
+    modules: dict[str, ModuleSpec] = field(default_factory=dict)
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+
+    def module_exercises(self, module: str) -> list[Exercise]:
+        return [e for e in self.exercises.values() if e.module == module]
+
+
+def load_bank(path: str | Path | None = None) -> Bank:
+    """Load a folder of module files (or one file); raise ``BankError`` with every problem."""
+    path = Path(path) if path is not None else default_bank_dir()
+    if path.is_dir():
+        files = sorted(path.glob("[0-9][0-9]_*.yaml"))
+    elif path.exists():
+        files = [path]
+    else:
+        raise BankError([Problem(str(path), "no such file or folder. Check the path or $WORKSHOP_EXERCISES.")])
+    if not files:
+        raise BankError([Problem(str(path), "no module files found; they are named like '02_three_hats.yaml'.")])
+    bank, problems = Bank(), []
+    for file in files:
+        _load_file(file, bank, problems)
+    if problems:
+        raise BankError(problems)
+    return bank
+
+
+@lru_cache(maxsize=4)
+def _cached_bank(path: str) -> Bank:
+    return load_bank(path)
+
+
+def get_bank() -> Bank:
+    """The bank the learner API uses, loaded once per folder."""
+    return _cached_bank(str(default_bank_dir()))
+
+
+def _load_file(file: Path, bank: Bank, problems: list[Problem]) -> None:
+    name = file.name
+    try:
+        data, root = load_with_nodes(file.read_text(encoding="utf-8"))
+    except YamlProblem as exc:
+        problems.append(Problem(name, exc.message, line=exc.line))
+        return
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(name, f"could not be read ({exc})."))
+        return
+    if not isinstance(data, dict):
+        problems.append(Problem(name, "should be a mapping with 'module', 'title', 'minutes', 'facilitator_notes' and 'exercises'.", line=1))
+        return
+    raw_exercises = data.pop("exercises", None)
+    try:
+        spec = ModuleSpec.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_problems_from(exc, name, root, None, ()))
+        spec = None
+    if spec and not name.startswith(spec.module + "_"):
+        problems.append(Problem(name, f"declares module {spec.module!r}, so its name should start with '{spec.module}_'.", field="module", line=line_of(root, ("module",))))
+    if spec:
+        if spec.module in bank.modules:
+            problems.append(Problem(name, f"module {spec.module} is defined twice.", field="module"))
+        bank.modules[spec.module] = spec
+    if not isinstance(raw_exercises, list) or not raw_exercises:
+        problems.append(Problem(name, "needs an 'exercises' list with at least one exercise.", field="exercises", line=line_of(root, ("exercises",))))
+        return
+    for index, raw in enumerate(raw_exercises):
+        _load_exercise(raw, index, name, root, spec, bank, problems)
+
+
+def _load_exercise(raw, index, name, root, spec, bank, problems) -> None:
+    path = ("exercises", index)
+    ex_id = raw.get("id") if isinstance(raw, dict) else None
+    ex_id = ex_id if isinstance(ex_id, str) else f"#{index + 1}"
+    if isinstance(raw, dict) and raw.get("kind") not in _kind_names():
+        problems.append(Problem(
+            name, f"unknown kind {raw.get('kind')!r}; use one of: {', '.join(_kind_names())}.",
+            exercise_id=ex_id, field="kind", line=line_of(root, (*path, "kind")),
+        ))
+        return
+    try:
+        exercise = adapter().validate_python(raw)
+    except ValidationError as exc:
+        problems.extend(_problems_from(exc, name, root, ex_id, path))
+        return
+    if spec and exercise.module != spec.module:
+        problems.append(Problem(name, f"the id should start with '{spec.module}.' to match the module.", ex_id, "id", line_of(root, (*path, "id"))))
+    if exercise.id in bank.exercises:
+        problems.append(Problem(name, "this id is already used; ids must be unique across the bank.", ex_id, "id", line_of(root, (*path, "id"))))
+    bank.exercises[exercise.id] = exercise
+
+
+def _kind_names() -> list[str]:
+    from workshop.kinds import models
+
+    return list(models())
+
+
+def _problems_from(exc: ValidationError, name, root, ex_id, prefix) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        if loc and isinstance(loc[0], str) and loc[0] in _kind_names():
+            loc = loc[1:]  # the discriminated union adds the kind name to the path
+        field_name = ".".join(str(part) for part in loc) or None
+        problems.append(Problem(
+            name, _friendly(error), exercise_id=ex_id, field=field_name,
+            line=line_of(root, (*prefix, *loc)),
+        ))
+    return problems
+
+
+def _friendly(error: dict) -> str:
+    kind, msg = error["type"], error["msg"]
+    if kind == "missing":
+        return "this field is required; add it."
+    if kind == "extra_forbidden":
+        return "this field is not known here; check its spelling or remove it."
+    if kind == "string_pattern_mismatch":
+        return f"{msg}. Ids look like '02.hat-for-situation'; option keys like 'a' or 'mentor'."
+    if kind in {"too_short", "too_long"}:
+        return msg + "."
+    if msg.startswith("Value error, "):
+        return msg[len("Value error, "):] + "."
+    return f"{msg} (got {error.get('input')!r})."

@@ -1,0 +1,107 @@
+"""A number within a tolerance, with diagnosis of the usual slips.
+
+Off by a factor of 10, 100 or 1,000 and a flipped sign are caught for every numeric
+exercise; authors add the slips of their own exercise (per day vs per year, a
+forgotten context switch) as ``slips``.
+"""
+from __future__ import annotations
+
+import math
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from workshop.answers import as_number
+from workshop.kinds.base import Exercise, Strict
+
+
+class Tolerance(Strict):
+    absolute: float | None = Field(default=None, ge=0)
+    relative: float | None = Field(default=None, ge=0, lt=1)
+
+    @model_validator(mode="after")
+    def _one_kind(self):
+        if (self.absolute is None) == (self.relative is None):
+            raise ValueError("give exactly one of 'absolute' (e.g. 0.5) or 'relative' (e.g. 0.01 for 1%)")
+        return self
+
+    def allows(self, given: float, target: float) -> bool:
+        if self.absolute is not None:
+            return abs(given - target) <= self.absolute + 1e-12
+        return abs(given - target) <= self.relative * abs(target) + 1e-12
+
+
+class Slip(Strict):
+    """A specific wrong answer an author expects, with its own repair."""
+
+    value: float
+    feedback: str = Field(min_length=1)
+    misconception: str = Field(min_length=1)
+
+
+class Numeric(Exercise):
+    kind: Literal["numeric"]
+    answer: float
+    unit: str = Field(min_length=1)
+    tolerance: Tolerance = Tolerance(relative=0.01)
+    slips: list[Slip] = []
+
+    @model_validator(mode="after")
+    def _slips_are_wrong(self):
+        for slip in self.slips:
+            if self.tolerance.allows(slip.value, self.answer):
+                raise ValueError(f"slip value {slip.value} is within the tolerance of the answer, so it can never be reached")
+        return self
+
+    def judge(self, answer):
+        given = as_number(answer)
+        if self.tolerance.allows(given, self.answer):
+            return self.result("correct", f"Yes: about {_fmt(self.answer)} {self.unit}.")
+        for slip in self.slips:
+            if self.tolerance.allows(given, slip.value):
+                return self.result("incorrect", slip.feedback, misconception=slip.misconception)
+        magnitude = _magnitude_slip(given, self.answer, self.tolerance)
+        if magnitude:
+            return self.result("incorrect", magnitude, misconception="a slip of units or of a factor of ten")
+        direction = "high" if given > self.answer else "low"
+        return self.result(
+            "incorrect",
+            f"{_fmt(given)} is too {direction}. Check each factor and its unit ({self.unit}).",
+        )
+
+    def key(self) -> float:
+        return self.answer
+
+    def wrong_answers(self):
+        pairs = [(s.value, s.feedback) for s in self.slips]
+        if self.answer != 0:
+            pairs += [(self.answer * 10, "factor of 10"), (-self.answer, "sign")]
+        return pairs
+
+
+def _magnitude_slip(given: float, target: float, tolerance: Tolerance) -> str | None:
+    if target == 0 or given == 0:
+        return None
+    if tolerance.allows(-given, target):
+        return "The size is right but the sign is wrong: is this a gain or a loss?"
+    for power in (1, 2, 3):
+        factor = 10**power
+        for scaled, word in ((given / factor, "high"), (given * factor, "low")):
+            if tolerance.allows(scaled, target) or tolerance.allows(-scaled, target):
+                return (
+                    f"Close, but off by a factor of {factor:,} (too {word}). "
+                    "Check the units: minutes vs hours, per day vs per year, percent vs fraction."
+                )
+    return None
+
+
+def _fmt(number: float) -> str:
+    if math.isfinite(number) and number == int(number):
+        return f"{int(number):,}"
+    return f"{number:,.4g}"
+
+    def solution_markdown(self) -> str:
+        return f"**{_fmt(self.answer)} {self.unit}**"
+
+
+MODEL = Numeric

@@ -1,0 +1,87 @@
+"""The one object every checker returns.
+
+Modelled on otter-grader's test results: it renders as HTML in a notebook and as
+plain text in a terminal or test, and it never shows right or wrong by colour alone.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+STATUSES = ("correct", "partial", "incorrect", "not_attempted")
+
+# Icon and word for each status: the word carries the meaning, the colour only helps.
+_BADGES = {
+    "correct": ("\u2714", "Correct", "#1b7837"),
+    "partial": ("\u25d1", "Partly right", "#8c510a"),
+    "incorrect": ("\u2716", "Not yet", "#b2182b"),
+    "not_attempted": ("\u25cb", "Not attempted", "#4d4d4d"),
+}
+
+
+@dataclass(frozen=True)
+class Result:
+    """Outcome of checking one answer: what a learner reads and what tests assert on."""
+
+    exercise_id: str
+    status: str
+    feedback: str
+    misconception: str | None = None
+    score: float = 0.0
+    details: tuple[str, ...] = field(default_factory=tuple)
+    explanation: str | None = None
+
+    def __post_init__(self):
+        if self.status not in STATUSES:
+            raise ValueError(f"status must be one of {STATUSES}, not {self.status!r}")
+
+    @property
+    def correct(self) -> bool:
+        return self.status == "correct"
+
+    @property
+    def label(self) -> str:
+        return _BADGES[self.status][1]
+
+    @property
+    def icon(self) -> str:
+        return _BADGES[self.status][0]
+
+    def summary(self) -> str:
+        """One line: stable enough for nbval to compare."""
+        return f"{self.exercise_id}: {self.status.replace('_', ' ')}"
+
+    def text(self) -> str:
+        lines = [f"{self.icon} {self.label} ({self.exercise_id})", self.feedback]
+        lines += [f"  - {d}" for d in self.details]
+        if self.misconception:
+            lines.append(f"Watch out for: {self.misconception}")
+        if self.explanation:
+            lines.append(f"Why: {self.explanation}")
+        return "\n".join(line for line in lines if line)
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def __repr__(self) -> str:
+        return self.summary()
+
+    def _repr_html_(self) -> str:
+        from workshop.markdown import to_html
+
+        icon, word, colour = _BADGES[self.status]
+        parts = [
+            f'<div class="lwi-result lwi-{self.status}" role="status" aria-live="polite" '
+            f'style="border-left:4px solid {colour};padding:4px 10px;margin:4px 0">',
+            f'<strong><span aria-hidden="true">{icon}</span> {word}</strong> '
+            f'<span style="opacity:.7">({html.escape(self.exercise_id)})</span>',
+            f"<div>{to_html(self.feedback)}</div>",
+        ]
+        if self.details:
+            parts.append("<ul>" + "".join(f"<li>{html.escape(d)}</li>" for d in self.details) + "</ul>")
+        if self.misconception:
+            parts.append(f"<div><em>Watch out for:</em> {html.escape(self.misconception)}</div>")
+        if self.explanation:
+            parts.append(f"<div><em>Why:</em> {to_html(self.explanation)}</div>")
+        parts.append("</div>")
+        return "".join(parts)

@@ -1,0 +1,37 @@
+"""Small pieces the per-kind controls share."""
+from __future__ import annotations
+
+import ipywidgets as w
+
+WIDE = w.Layout(width="auto", max_width="760px")
+LABEL_STYLE = {"description_width": "initial"}
+BLANK = "\u2014 choose \u2014"
+
+
+class Control:
+    """An input for one kind: ``widget`` to display, ``get()`` the answer, ``set()`` to restore."""
+
+    widget: w.Widget
+
+    def __init__(self, exercise):
+        self.exercise = exercise
+        self.widget = self.build()
+
+    def build(self) -> w.Widget:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def get(self):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def set(self, answer) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+def dropdown(options: list[tuple[str, str | None]], description: str) -> w.Dropdown:
+    return w.Dropdown(
+        options=[(BLANK, None), *options],
+        value=None,
+        description=description,
+        style=LABEL_STYLE,
+        layout=WIDE,
+    )

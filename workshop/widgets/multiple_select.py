@@ -1,0 +1,24 @@
+import ipywidgets as w
+
+from workshop.widgets._common import LABEL_STYLE, WIDE
+from workshop.widgets._common import Control as _Base
+
+
+class Control(_Base):
+    def build(self):
+        self.boxes = {
+            o.key: w.Checkbox(value=False, description=o.text, indent=False, style=LABEL_STYLE, layout=WIDE)
+            for o in self.exercise.options
+        }
+        return w.VBox(
+            [w.HTML("<em>Tick every option that applies.</em>"), *self.boxes.values()],
+            layout=w.Layout(width="auto"),
+        )
+
+    def get(self):
+        return [key for key, box in self.boxes.items() if box.value]
+
+    def set(self, answer):
+        if isinstance(answer, list):
+            for key, box in self.boxes.items():
+                box.value = key in answer

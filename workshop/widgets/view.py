@@ -1,0 +1,89 @@
+"""The frame around every exercise: prompt, control, Check, Hint, Solution, feedback.
+
+Callbacks only call the learner API (check, hint, solution) and show what it
+returns, so tests can drive a view with ``.value`` and ``.click()`` and no kernel.
+"""
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+
+from workshop.markdown import to_html
+from workshop.result import Result
+from workshop.widgets import control_for
+
+
+class ExerciseView(w.VBox):
+    def __init__(self, module, exercise, answer=None):
+        self.module, self.exercise = module, exercise
+        self.control = control_for(exercise)
+        self.last_result: Result = exercise.result("not_attempted", "")
+        self.check_button = w.Button(
+            description=getattr(self.control, "check_label", "Check"),
+            button_style="primary",
+            tooltip=f"Check your answer to {exercise.title}",
+            icon="check",
+        )
+        self.hint_button = w.Button(description="Hint", tooltip="Show the next hint", icon="lightbulb-o")
+        self.solution_button = w.Button(
+            description="Show solution", tooltip="Reveal the model answer", icon="eye", disabled=True
+        )
+        self.feedback = w.HTML(value="", description="Feedback:", layout=w.Layout(width="auto"))
+        self.hints = w.HTML(value="", layout=w.Layout(width="auto"))
+        self.solution = w.HTML(value="", layout=w.Layout(width="auto"))
+        self.check_button.on_click(lambda _: self.check())
+        self.hint_button.on_click(lambda _: self.next_hint())
+        self.solution_button.on_click(lambda _: self.reveal())
+        header = w.HTML(
+            f"<h4>{html.escape(exercise.title)} <small>({html.escape(exercise.id)})</small></h4>"
+            f"{to_html(exercise.prompt)}"
+        )
+        buttons = w.HBox([self.check_button, self.hint_button, self.solution_button])
+        super().__init__(
+            [header, self.control.widget, buttons, self.feedback, self.hints, self.solution],
+            layout=w.Layout(border="1px solid #bbb", padding="8px", margin="8px 0"),
+        )
+        self.add_class("lwi-exercise")
+        self._restore(answer)
+
+    def _restore(self, answer) -> None:
+        """Fill in a given answer (solution edition) or the learner's last saved one."""
+        given = answer is not None
+        if not given:
+            answer = self.module.last_answer(self.exercise.id)
+        if answer is None:
+            self._update_solution_button()
+            return
+        try:
+            self.control.set(answer)
+        except Exception:
+            return self._update_solution_button()
+        if given:
+            self.check()
+        else:
+            self._show(self.module.check(self.exercise.id, self.control.get(), record=False), restored=True)
+
+    def check(self) -> Result:
+        result = self.module.check(self.exercise.id, self.control.get())
+        self._show(result)
+        return result
+
+    def _show(self, result: Result, restored: bool = False) -> None:
+        self.last_result = result
+        note = "<div><em>Restored your last answer.</em></div>" if restored else ""
+        self.feedback.value = note + result._repr_html_()
+        self._update_solution_button()
+
+    def _update_solution_button(self) -> None:
+        self.solution_button.disabled = not self.module.solution_available(self.exercise.id)
+        self.solution_button.tooltip = self.module.solution_status(self.exercise.id)
+
+    def next_hint(self) -> None:
+        self.hints.value = self.module.hint_html(self.exercise.id)
+
+    def reveal(self) -> None:
+        self.solution.value = self.module.solution_html(self.exercise.id)
+
+    def __repr__(self) -> str:
+        return self.last_result.summary()
