@@ -31,7 +31,11 @@ def _unknown(exercise_id: Any) -> Result:
 
 def check(exercise_id: str, answer: Any) -> Result:
     """Check one answer; the same path for widgets, notebooks and tests. Never raises on answers."""
-    exercise = get_bank().exercises.get(exercise_id) if isinstance(exercise_id, str) else None
+    try:
+        bank = get_bank()
+    except BankError as exc:
+        return Result(str(exercise_id)[:80], "not_attempted", f"The exercise bank could not be loaded, so nothing can be checked yet. {exc}")
+    exercise = bank.exercises.get(exercise_id) if isinstance(exercise_id, str) else None
     if exercise is None:
         return _unknown(exercise_id)
     return check_safely(exercise, answer)

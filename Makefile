@@ -1,0 +1,38 @@
+# Two commands a user needs: `make lab` and `make test`. Everything else is for maintainers.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+SOLUTIONS := build/solutions
+
+.PHONY: lab test env solutions clean-notebooks bench validate
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+env: $(STAMP)
+
+## Open the workshop in JupyterLab, on module 00.
+lab: env
+	$(BIN)/jupyter lab notebooks/00_welcome.ipynb
+
+## Run every test: unit tests, answer-key self-test, hygiene, and nbval on both editions.
+test: env solutions
+	$(BIN)/python -m pytest tests notebooks $(SOLUTIONS) --nbval-lax
+
+solutions: env
+	rm -rf $(SOLUTIONS)
+	$(BIN)/workshop build --solutions $(SOLUTIONS)
+
+validate: env
+	$(BIN)/workshop validate
+
+clean-notebooks: env
+	$(BIN)/workshop clean
+
+bench: env
+	$(BIN)/python scripts/bench.py

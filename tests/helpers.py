@@ -1,0 +1,33 @@
+"""Small builders for tests that need their own exercise bank."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+MODULE_HEADER = """\
+module: "{code}"
+title: A test module
+minutes: {{teaching: 5, exercises: 5}}
+facilitator_notes: ["Run it."]
+exercises:
+"""
+
+SINGLE = """\
+  - id: {code}.pick
+    kind: single_choice
+    title: Pick one
+    prompt: Which?
+    hints: [Think.]
+    explanation: Because.
+    options:
+      - {{key: a, text: Right, correct: true}}
+      - {{key: b, text: Wrong, feedback: Not that., misconception: A wrong idea.}}
+"""
+
+
+def write_module(folder: Path, code: str = "07", body: str | None = None, name: str | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / (name or f"{code}_test.yaml")
+    text = MODULE_HEADER.format(code=code) + (SINGLE.format(code=code) if body is None else textwrap.dedent(body))
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,43 @@
+"""The answer-key self-test: the bank's keys and distractors behave as their authors said."""
+import pytest
+
+import workshop
+from workshop.bank import get_bank
+
+IDS = workshop.exercise_ids()
+
+
+def test_the_bank_is_not_empty():
+    assert len(IDS) >= 12
+    assert {e.kind for e in get_bank().exercises.values()} >= {
+        "single_choice", "multiple_select", "numeric", "matching", "ordering", "reflection"
+    }
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_key_checks_correct(exercise_id):
+    exercise = get_bank().exercises[exercise_id]
+    assert workshop.check(exercise_id, exercise.key()).status == "correct"
+
+
+@pytest.mark.parametrize("exercise_id", IDS)
+def test_each_wrong_answer_gets_its_own_feedback(exercise_id):
+    exercise = get_bank().exercises[exercise_id]
+    for answer, phrase in exercise.wrong_answers():
+        result = workshop.check(exercise_id, answer)
+        shown = " ".join([result.feedback, *result.details]).lower()
+        assert result.status != "correct", answer
+        assert phrase.lower() in shown, (answer, phrase, shown)
+
+
+@pytest.mark.parametrize("exercise_id", [i for i in IDS if get_bank().exercises[i].kind == "numeric"])
+def test_numeric_ten_times_off_gets_the_magnitude_message(exercise_id):
+    exercise = get_bank().exercises[exercise_id]
+    assert "factor of 10" in workshop.check(exercise_id, exercise.answer * 10).feedback
+    assert "factor of 10" in workshop.check(exercise_id, exercise.answer / 10).feedback
+
+
+def test_every_wrong_option_has_distinct_feedback():
+    for exercise in get_bank().exercises.values():
+        feedback = [o.feedback for o in getattr(exercise, "options", []) if not o.correct]
+        assert len(feedback) == len(set(feedback)), exercise.id

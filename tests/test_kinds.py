@@ -1,0 +1,115 @@
+"""Each kind's checker, called directly as a pure function: no kernel, no widgets."""
+import pytest
+
+from workshop import check
+from workshop.bank import get_bank
+
+
+def ex(exercise_id):
+    return get_bank().exercises[exercise_id]
+
+
+def test_single_choice_names_the_misconception_of_the_option_chosen():
+    result = check("02.mentor-metric", "a")
+    assert result.status == "incorrect"
+    assert result.misconception == "Personal output measures leadership."
+    assert "keyboard" in result.feedback.lower() or "own prs" in result.feedback.lower()
+
+
+def test_single_choice_accepts_key_case_and_spaces():
+    assert check("02.mentor-metric", " B ").status == "correct"
+
+
+def test_single_choice_unknown_key_lists_the_options():
+    result = check("02.mentor-metric", "z")
+    assert result.status == "incorrect"
+    assert "'a'" in result.feedback and "'d'" in result.feedback
+
+
+def test_multiple_select_partial_names_wrong_picks_and_misses():
+    result = check("01.already-practising", ["mentor", "most-tickets"])
+    assert result.status == "partial"
+    assert any("Closing the most tickets" in d for d in result.details)
+    assert any("3 missing" in d for d in result.details)
+    assert 0 <= result.score < 1
+
+
+def test_multiple_select_only_wrong_picks_is_incorrect():
+    assert check("01.already-practising", ["most-tickets", "get-title"]).status == "incorrect"
+
+
+def test_numeric_tolerance_and_formats():
+    for answer in (10, 10.05, "10", "10 hours", " 10.0 "):
+        assert check("00.build-wait", answer).status == "correct", answer
+    assert check("00.build-wait", 10.5).status == "incorrect"
+
+
+@pytest.mark.parametrize("factor", [10, 100, 1000, 0.1, 0.01, 0.001])
+def test_numeric_off_by_a_power_of_ten_says_so(factor):
+    result = check("00.build-wait", 10 * factor)
+    assert result.status == "incorrect"
+    assert f"factor of {int(max(factor, 1 / factor)):,}" in result.feedback
+
+
+def test_numeric_wrong_sign_says_so():
+    result = check("00.build-wait", -10)
+    assert "sign" in result.feedback
+
+
+def test_numeric_author_slip_beats_generic_message():
+    result = check("00.build-wait", 600)
+    assert "minutes" in result.feedback and result.misconception == "Mixing up minutes and hours."
+
+
+def test_numeric_plain_wrong_says_direction():
+    assert "too high" in check("00.build-wait", 13).feedback
+    assert "too low" in check("00.build-wait", 7).feedback
+
+
+def test_matching_partial_credit_names_misplaced_items():
+    key = dict(ex("03.manager-or-leader").key())
+    key["how"], key["vision"] = "leader", "manager"
+    result = check("03.manager-or-leader", key)
+    assert result.status == "partial"
+    assert result.score == pytest.approx(0.8)
+    misplaced = " ".join(result.details)
+    assert "How do we do this?" in misplaced and "technical vision" in misplaced
+
+
+def test_matching_accepts_category_labels_and_counts_unplaced():
+    result = check("02.which-hat-now", {"morning": "Mentor"})
+    assert result.status == "partial"
+    assert any("2 not placed" in d for d in result.details)
+
+
+def test_matching_rejects_unknown_item_kindly():
+    result = check("02.which-hat-now", {"evening": "mentor"})
+    assert result.status == "incorrect" and "not one of the items" in result.feedback
+
+
+def test_ordering_distractor_and_order():
+    key = ex("03.server-on-fire").key()
+    assert check("03.server-on-fire", key).status == "correct"
+    with_blame = check("03.server-on-fire", key[:2] + ["blame"] + key[2:])
+    assert with_blame.status != "correct"
+    assert with_blame.misconception == "Incidents are solved by finding who is at fault."
+    swapped = check("03.server-on-fire", [key[1], key[0], *key[2:]])
+    assert swapped.status == "partial" and "3 of 5" in swapped.feedback
+
+
+def test_ordering_repeated_step_is_explained():
+    key = ex("03.server-on-fire").key()
+    assert "twice" in check("03.server-on-fire", [key[0], key[0]]).feedback
+
+
+def test_reflection_is_saved_not_graded():
+    assert check("01.self-inventory", "I explain the deploy scripts to new joiners and will map billing.").status == "correct"
+    assert check("01.self-inventory", "dunno").status == "partial"
+
+
+def test_result_renders_text_and_html_without_colour_alone():
+    result = check("02.mentor-metric", "c")
+    assert result.text().startswith("\u2716 Not yet")
+    html = result._repr_html_()
+    assert "Not yet" in html and 'role="status"' in html
+    assert repr(result) == "02.mentor-metric: incorrect"

@@ -1,0 +1,156 @@
+"""Widget callbacks driven as a learner would, without a kernel: set values, click, read."""
+import pytest
+
+from workshop import Module
+from workshop.api import _Html
+
+
+@pytest.fixture(autouse=True)
+def fresh_log(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKSHOP_PROGRESS", str(tmp_path / "p.jsonl"))
+    monkeypatch.delenv("WORKSHOP_SOLUTIONS", raising=False)
+
+
+def feedback_text(view):
+    return view.feedback.value
+
+
+def test_single_choice_check_shows_icon_and_words():
+    view = Module("02").show("mentor-metric")
+    view.control.radio.value = "c"
+    view.check_button.click()
+    assert "Not yet" in feedback_text(view) and "\u2716" in feedback_text(view)
+    assert "activity, not an outcome" in feedback_text(view)
+    view.control.radio.value = "b"
+    view.check_button.click()
+    assert "Correct" in feedback_text(view)
+    assert repr(view) == "02.mentor-metric: correct"
+
+
+def test_unanswered_check_is_a_gentle_nudge():
+    view = Module("02").show("mentor-metric")
+    view.check_button.click()
+    assert "Not attempted" in feedback_text(view) and "Have a go" in feedback_text(view)
+
+
+def test_each_kind_through_its_control():
+    m = Module("01")
+    multi = m.show("already-practising")
+    for key in ("document-api", "mentor", "reframe", "map-scary-code"):
+        multi.control.boxes[key].value = True
+    multi.check_button.click()
+    assert "Correct" in multi.feedback.value
+
+    matching = m.show("myth-or-fact")
+    for key, box in matching.control.choices.items():
+        box.value = "myth"
+    matching.check_button.click()
+    assert "Partly right" in matching.feedback.value and "3 of 6" in matching.feedback.value
+
+    numeric = Module("00").show("build-wait")
+    numeric.control.text.value = "600"
+    numeric.check_button.click()
+    assert "minutes" in numeric.feedback.value
+
+    ordering = Module("03").show("server-on-fire")
+    for box, key in zip(ordering.control.positions, ["coordinate", "safest-fix", "apply", "tell", "review"]):
+        box.value = key
+    ordering.check_button.click()
+    assert "Correct" in ordering.feedback.value
+
+    reflection = Module("00").show("baseline-messy-code")
+    assert reflection.check_button.description == "Save"
+    reflection.control.area.value = "If checkout fails on Black Friday we lose a day of orders."
+    reflection.check_button.click()
+    assert "Saved" in reflection.feedback.value
+
+
+def test_hint_button_climbs_the_ladder_and_stops():
+    view = Module("02").show("hat-for-situation")
+    for _ in range(5):
+        view.hint_button.click()
+    assert "Hint 3 of 3" in view.hints.value and "last hint" in view.hints.value
+    assert view.hints.value.count("<li>") == 3
+
+
+def test_solution_opens_only_after_an_attempt():
+    view = Module("02").show("mentor-metric")
+    assert view.solution_button.disabled
+    view.control.radio.value = "a"
+    view.check_button.click()
+    assert not view.solution_button.disabled
+    view.solution_button.click()
+    assert "Team growth" in view.solution.value
+
+
+def test_facilitator_can_lock_and_open_solutions(monkeypatch):
+    monkeypatch.setenv("WORKSHOP_SOLUTIONS", "locked")
+    view = Module("02").show("mentor-metric")
+    view.control.radio.value = "a"
+    view.check_button.click()
+    assert view.solution_button.disabled
+    assert "locked" in Module("02").solution_html("mentor-metric")
+    monkeypatch.setenv("WORKSHOP_SOLUTIONS", "open")
+    assert not Module("02").show("mentor-metric").solution_button.disabled
+
+
+def test_solution_setting_from_config_file(tmp_path, monkeypatch):
+    config = tmp_path / "settings.yaml"
+    config.write_text("solutions: locked\n")
+    monkeypatch.setenv("WORKSHOP_CONFIG", str(config))
+    assert "locked" in Module("02").solution_status("mentor-metric")
+    config.write_text("solutions: [not, valid\n")
+    with pytest.warns(UserWarning, match="could not be read"):
+        assert "first attempt" in Module("02").solution_status("mentor-metric")
+
+
+def test_last_answer_comes_back_after_a_restart():
+    view = Module("02").show("which-hat-now")
+    view.control.choices["morning"].value = "mentor"
+    view.check_button.click()
+    restarted = Module("02").show("which-hat-now")  # a new kernel: new objects, same log
+    assert restarted.control.choices["morning"].value == "mentor"
+    assert "Restored your last answer" in restarted.feedback.value
+    assert repr(restarted) == "02.which-hat-now: partial"
+
+
+def test_solution_edition_prefills_and_checks():
+    view = Module("03").show("magic-combo", answer="b")
+    assert view.control.radio.value == "b" and repr(view) == "03.magic-combo: correct"
+
+
+def test_every_control_has_a_label():
+    import ipywidgets as w
+
+    def walk(widget):
+        yield widget
+        for child in getattr(widget, "children", ()):
+            yield from walk(child)
+
+    m = Module("02")
+    for short_id in m.exercises:
+        for widget in walk(m.show(short_id)):
+            if isinstance(widget, (w.RadioButtons, w.Checkbox, w.Dropdown, w.Text, w.Textarea)):
+                assert widget.description.strip(), (short_id, widget)
+            if isinstance(widget, w.Button):
+                assert widget.description.strip() and widget.tooltip, (short_id, widget)
+
+
+def test_unknown_exercise_and_module_are_friendly():
+    shown = Module("02").show("nope")
+    assert isinstance(shown, _Html) and "no exercise" in shown._repr_html_()
+    missing = Module("42")
+    assert "There is no module &#x27;42&#x27;" in missing.show("x")._repr_html_()
+
+
+def test_broken_bank_shows_a_message_not_a_traceback(tmp_path, monkeypatch):
+    from workshop.bank import _cached_bank
+    from tests.helpers import write_module
+
+    write_module(tmp_path, code="02", body="  - id: 02.x\n    kind: numeric\n")
+    monkeypatch.setenv("WORKSHOP_EXERCISES", str(tmp_path))
+    _cached_bank.cache_clear()
+    m = Module("02")
+    html = m.show("x")._repr_html_()
+    assert "could not load its exercises" in html and "02_test.yaml" in html
+    assert m.check("x", 3).status == "not_attempted"

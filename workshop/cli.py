@@ -1,0 +1,100 @@
+"""``workshop``: the command line for instructors, facilitators and learners."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _validate(args) -> int:
+    from workshop.bank import BankError, load_bank
+
+    try:
+        bank = load_bank(args.path)
+    except BankError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"OK: {len(bank.exercises)} exercises in {len(bank.modules)} modules.")
+    return 0
+
+
+def _progress(args) -> int:
+    from workshop.bank import BankError, get_bank
+    from workshop.progress import progress_path, standing
+
+    table = standing()
+    try:
+        bank = get_bank()
+        modules = {code: (spec.title, [e.id for e in bank.module_exercises(code)]) for code, spec in bank.modules.items()}
+    except BankError:
+        modules = {code: ("", sorted(rows)) for code, rows in table.items()}
+    print(f"Progress from {progress_path()}")
+    for code, (title, ids) in sorted(modules.items()):
+        rows = table.get(code, {})
+        done = sum(1 for i in ids if rows.get(i, {}).get("status") == "correct")
+        print(f"\n{code} {title}: {done}/{len(ids)} correct")
+        for exercise_id in ids:
+            row = rows.get(exercise_id, {"status": "not_attempted", "attempts": 0, "hints": 0})
+            print(f"  {exercise_id:<32} {row['status'].replace('_', ' '):<14} attempts {row['attempts']}, hints {row['hints']}")
+    return 0
+
+
+def _export(args) -> int:
+    from workshop.export import export_progress
+
+    out = export_progress(Path(args.out), learner=args.name)
+    print(f"Saved your progress to {out}. Hand this file to your facilitator.")
+    return 0
+
+
+def _build(args) -> int:
+    from workshop.bank import BankError
+    from workshop.notebooks.editions import build_solutions
+
+    try:
+        written = build_solutions(Path(args.src), Path(args.solutions))
+    except BankError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Wrote {len(written)} solution notebooks to {args.solutions}")
+    return 0
+
+
+def _clean(args) -> int:
+    from workshop.notebooks.editions import clean
+
+    changed = clean(Path(args.folder))
+    print(f"Cleaned {len(changed)} notebook(s)." if changed else "Notebooks already clean.")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="workshop", description="Lead with Impact workshop tools.")
+    sub = p.add_subparsers(dest="command", required=True)
+    v = sub.add_parser("validate", help="check the exercise bank (or one file) and explain any problem")
+    v.add_argument("path", nargs="?", default=None)
+    v.set_defaults(run=_validate)
+    sub.add_parser("progress", help="show where you stand in each module").set_defaults(run=_progress)
+    e = sub.add_parser("export", help="save your progress as one file for your facilitator")
+    e.add_argument("out", nargs="?", default="my-progress.json")
+    e.add_argument("--name", default=None, help="your name as the facilitator knows you")
+    e.set_defaults(run=_export)
+    b = sub.add_parser("build", help="build the solution edition of the notebooks")
+    b.add_argument("--solutions", required=True, metavar="OUTDIR")
+    b.add_argument("--src", default=str(ROOT / "notebooks"))
+    b.set_defaults(run=_build)
+    c = sub.add_parser("clean", help="strip outputs from the participant notebooks")
+    c.add_argument("folder", nargs="?", default=str(ROOT / "notebooks"))
+    c.set_defaults(run=_clean)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

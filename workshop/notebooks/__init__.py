@@ -1,0 +1,5 @@
+"""Notebook transforms: keep participant notebooks clean and build the solution edition.
+
+One transform per class, in the spirit of nbgrader's preprocessors; ``editions``
+chains them.
+"""
