@@ -1,0 +1,64 @@
+"""Speed figures for the issue notes: medians over repeated runs, never asserted in tests."""
+from __future__ import annotations
+
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def import_time_us(module: str, runs: int = 7) -> float:
+    """Median cumulative -X importtime of a module, in microseconds, fresh interpreter each run."""
+    totals = []
+    for _ in range(runs):
+        err = subprocess.run([sys.executable, "-X", "importtime", "-c", f"import {module}"],
+                             capture_output=True, text=True, check=True).stderr
+        rows = [line for line in err.splitlines() if re.search(rf"\|\s*{re.escape(module)}$", line)]
+        totals.append(int(rows[-1].split("|")[1]))
+    return statistics.median(totals)
+
+
+def median_seconds(fn, runs: int = 200) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def notebook_seconds(path: Path) -> float:
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    start = time.perf_counter()
+    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    import os
+    import tempfile
+
+    # Notebooks record progress: keep the benchmark's answers out of the learner's own log.
+    os.environ["WORKSHOP_PROGRESS"] = os.path.join(tempfile.mkdtemp(), "bench-progress.jsonl")
+    workshop_us = import_time_us("workshop")
+    pandas_us = import_time_us("pandas")
+    print(f"import workshop: median {workshop_us / 1000:.1f} ms; import pandas: {pandas_us / 1000:.1f} ms; "
+          f"ratio {workshop_us / pandas_us:.3f}")
+    import workshop
+
+    workshop.exercise_ids()  # load the bank once, as a notebook would
+    check_s = median_seconds(lambda: workshop.check("02.hat-for-situation", {"data-store": "mentor"}))
+    print(f"workshop.check (matching, warm): median {check_s * 1e6:.0f} µs")
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        print(f"notebook {path.name}: {notebook_seconds(path):.2f} s to execute")
+
+
+if __name__ == "__main__":
+    main()
