@@ -1,0 +1,146 @@
+"""Rules for each element, and the assessment they add up to."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from workshop.framing import patterns as p
+from workshop.framing.vocabulary import JARGON
+
+ELEMENTS = ("outcome", "magnitude", "timeframe", "evidence")
+WEIGHTS = {"outcome": 35, "magnitude": 30, "timeframe": 15, "evidence": 20}
+JARGON_PENALTY, MAX_JARGON_PENALTY = 10, 30
+MAX_CHARS = 5_000  # a statement is a sentence or three; judge the opening of anything longer
+
+SUGGESTIONS = {
+    "outcome": "Name who or what the business loses or gains: revenue, customers, time to market, risk, or staff time?",
+    "magnitude": "Put a number on it: how many hours, dollars, customers or days? An estimate with 'about' is fine.",
+    "timeframe": "Say when it lands or over what period: by Black Friday, next quarter, per week, a year?",
+    "evidence": "Back it with something already observed: last quarter's incidents, a dashboard, a survey or a pilot.",
+}
+
+Span = tuple[int, int, str]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What a business listener would hear; ``spans`` says which words triggered each element."""
+
+    text: str
+    score: int
+    elements: dict[str, bool]
+    jargon: list[str]
+    strong: bool
+    feedback: list[str]
+    spans: dict[str, list[Span]] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        marks = ", ".join(f"{name} {'yes' if found else 'no'}" for name, found in self.elements.items())
+        lines = [f"Score {self.score}/100 ({'strong' if self.strong else 'not yet strong'}): {marks}"]
+        if self.jargon:
+            lines.append("Jargon: " + ", ".join(self.jargon))
+        lines += [f"- {tip}" for tip in self.feedback]
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        from workshop.framing.render import assessment_html
+
+        return assessment_html(self)
+
+
+def _find(pattern: re.Pattern, text: str, label: str | None = None) -> list[Span]:
+    return [(m.start(), m.end(), label or m.group(0)) for m in pattern.finditer(text)]
+
+
+def _overlaps(span: Span, others: list[Span]) -> bool:
+    return any(span[0] < o[1] and o[0] < span[1] for o in others)
+
+
+def _magnitude(text: str) -> list[Span]:
+    naming = _find(p.NAMING_NUMBER, text)
+    dates = [s for pattern in p.TIMEFRAME[:4] for s in _find(pattern, text)]
+    spans = [s for s in _find(p.NUMBER, text) if not _overlaps(s, naming + dates)]
+    spans += [s for s in _find(p.NUMBER_WORDS, text) if not _overlaps(s, naming)]
+    spans += _find(p.MULTIPLIER, text)
+    return spans
+
+
+def _timeframe(text: str) -> list[Span]:
+    return [s for pattern in p.TIMEFRAME for s in _find(pattern, text)]
+
+
+def _outcome(text: str, timeframe: list[Span]) -> list[Span]:
+    asks = _find(p.BUDGET_ASK, text)
+    spans = [
+        s for s in _find(p.OUTCOME_WORD, text)
+        if not _overlaps(s, asks) and not p.SYSTEM_AFTER.match(text, s[1])
+    ]
+    for pattern in (p.CURRENCY, p.CUSTOMER_FAILURE, p.DOWN, p.SLOWS_PEOPLE, p.HIRING):
+        spans += _find(pattern, text)
+    staff, durations = _find(p.STAFF, text), _find(p.DURATION_AMOUNT, text)
+    if staff and any(d[2][0].isdigit() or not _overlaps(d, timeframe) for d in durations):
+        spans += staff + durations
+    return spans
+
+
+def _evidence(text: str, magnitude: list[Span], timeframe: list[Span]) -> list[Span]:
+    spans = _find(p.EVIDENCE_SOURCE, text) + _find(p.EVIDENCE_VERB, text)
+    past = _find(p.PAST_MARKER, text) + _find(p.PAST_VERB, text)
+    sized = [m for m in magnitude if not _overlaps(m, past + timeframe)]
+    if past and sized:
+        spans += past
+    return spans
+
+
+def _jargon(text: str) -> tuple[list[str], list[Span]]:
+    spans = _find(p.JARGON, text)
+    terms: list[str] = []
+    for _, _, found in spans:
+        if found.lower() not in (t.lower() for t in terms):
+            terms.append(" ".join(found.split()))
+    return terms, spans
+
+
+def jargon_prompt(term: str) -> str:
+    key = term.lower()
+    meaning = next((m for t, m in sorted(JARGON.items(), key=lambda kv: -len(kv[0])) if key.startswith(t)), None)
+    hint = f" (for example: {meaning})" if meaning else ""
+    return f"Translate \u201c{term}\u201d: say what it does for the business{hint}."
+
+
+def assess(text) -> Assessment:
+    """Judge one statement; any input (None, bytes, 100 KB, emoji, HTML) gives a valid assessment."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", errors="replace")
+    if not isinstance(text, str):
+        text = "" if text is None else _safe_str(text)
+    too_long = len(text) > MAX_CHARS
+    text = text[:MAX_CHARS]
+    magnitude = _magnitude(text)
+    timeframe = _timeframe(text)
+    spans = {
+        "outcome": _outcome(text, timeframe),
+        "magnitude": magnitude,
+        "timeframe": timeframe,
+        "evidence": _evidence(text, magnitude, timeframe),
+    }
+    jargon, spans["jargon"] = _jargon(text)
+    elements = {name: bool(spans[name]) for name in ELEMENTS}
+    strong = elements["outcome"] and elements["magnitude"] and not jargon
+    score = sum(WEIGHTS[name] for name in ELEMENTS if elements[name])
+    score = max(0, min(100, score - min(MAX_JARGON_PENALTY, JARGON_PENALTY * len(jargon))))
+    if not text.strip():
+        feedback = ["Write a sentence first: what happens to the business if this isn't done?"]
+    else:
+        feedback = [SUGGESTIONS[name] for name in ELEMENTS if not elements[name]]
+        feedback += [jargon_prompt(term) for term in jargon]
+    if too_long:
+        feedback.insert(0, f"That's long for one statement: I judged the first {MAX_CHARS:,} characters. Aim for one to three sentences.")
+    return Assessment(text, score, elements, jargon, strong, feedback, spans)
+
+
+def _safe_str(value) -> str:
+    try:
+        return str(value)
+    except Exception:
+        return ""

@@ -1,0 +1,104 @@
+"""Compiled patterns for each element of a business-impact statement.
+
+Every pattern is bounded (no nested repetition), so a 100 KB paste stays fast.
+"""
+from __future__ import annotations
+
+import re
+
+from workshop.framing import vocabulary as v
+
+
+def _words(words) -> str:
+    """An alternation of phrases, longest first, whole words only, spaces flexible."""
+    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return r"(?<![\w-])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + r")(?![\w-])"
+
+
+I = re.IGNORECASE
+NUMBER_WORD = r"(?:" + "|".join(v.NUMBER_WORDS) + r")"
+PERIOD = r"(?:" + "|".join(v.PERIODS) + r")s?"
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+
+# -- outcome ---------------------------------------------------------------------------
+OUTCOME_WORD = re.compile(_words(v.OUTCOME_WORDS), I)
+CURRENCY = re.compile(r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?\s*(?:[kmb]n?\b|million|billion|thousand)?|\b\d[\d,]*(?:\.\d+)?\s*(?:dollars|euros|pounds|usd|eur|gbp)\b)", I)
+CUSTOMER_FAILURE = re.compile(
+    r"\b(?:checkout|payments?|sign-?ups?|log-?ins?|bookings?|search|the (?:site|app|website|portal|store|shop))\b"
+    r"[^.;!?]{0,40}?\b(?:fail|fails|failing|failed|break|breaks|broke|crash|crashes|crashed|times? out|timing out|goes down|went down|is down)\b",
+    I,
+)
+DOWN = re.compile(r"\b(?:go|goes|went|was|were|is|are|be|been|being)\s+down\b", I)
+SLOWS_PEOPLE = re.compile(r"\bslow(?:s|ing|ed)?\s+(?:everyone|everybody|the team|us|engineers|developers|the business|staff)\s+down\b", I)
+HIRING = re.compile(r"\battract(?:s|ing)?\s+(?:better\s+|more\s+|top\s+|strong\s+)?(?:engineers|talent|candidates|people|staff|developers)\b", I)
+SYSTEM_AFTER = re.compile(r"\s+" + _words(v.SYSTEM_WORDS), I)
+STAFF = re.compile(_words(v.STAFF_WORDS), I)
+DURATION_AMOUNT = re.compile(r"(?:\b\d[\d,.]*|\b" + NUMBER_WORD + r"|\ban?)\s+(?:hours?|minutes?|days?|weeks?|months?)\b", I)
+BUDGET_ASK = re.compile(r"\b(?:approve|approval of|sign off on|sign off|okay|ok)\s+(?:the\s+|our\s+|a\s+)?budget\b", I)
+
+# -- magnitude ------------------------------------------------------------------------
+NUMBER = re.compile(r"(?<![\w.])[$€£¥]?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|per cent|x\b|k\b|m\b|bn\b|million|billion|thousand))?", I)
+NUMBER_WORDS = re.compile(r"(?<![\w-])" + NUMBER_WORD + r"(?![\w-])", I)
+MULTIPLIER = re.compile(
+    r"(?<![\w-])(?:twice|double[sd]?|doubling|triple[sd]?|quadrupled|tenfold|half|halved|halve|a third|a quarter of"
+    r"|one\s+(?:\w+\s+)?in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|a hundred))(?![\w-])",
+    I,
+)
+# Numbers that name things rather than size them.
+NAMING_NUMBER = re.compile(
+    r"\b(?:version|v|python|java|windows|ios|android|engine version|release|http|web|level|tier|phase|step|gen)\s*\d[\d.]*\b"
+    r"|\bQ[1-4]\b|\bp\d{2,3}\b|\bFY\s?\d{2,4}\b|\b\d+(?:st|nd|rd|th)\b|\b[23]D\b|\b[345]G\b|\b2FA\b"
+    r"|(?<![\w-])" + NUMBER_WORD + r"-[a-z]+|\b[a-z]+-" + NUMBER_WORD + r"\b",
+    I,
+)
+
+# -- timeframe ------------------------------------------------------------------------
+YEAR = r"(?:19|20)\d{2}"
+TIMEFRAME = [
+    re.compile(r"\b" + MONTH + r"\b"),
+    re.compile(r"\b" + MONTH_ABBR + r"\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH_ABBR),
+    re.compile(r"\bQ[1-4]\b|\bFY\s?\d{2,4}\b|\bH[12]\b"),
+    re.compile(r"\b(?:in|by|since|before|until|during|of|from)\s+" + YEAR + r"\b", I),
+    re.compile(r"\b(?:last|next|this|coming|past|previous|following|current|upcoming)\s+(?:\d+\s+|" + NUMBER_WORD + r"\s+|few\s+|couple of\s+)?"
+               r"(?:" + PERIOD + r"|spring|summer|autumn|fall|winter|patch)(?:'s)?\b", I),
+    re.compile(r"\b(?:the\s+)?(?:first|second|third|fourth|final|last)\s+(?:week|month|quarter|half|day)\b", I),
+    re.compile(r"\b(?:yesterday|tomorrow|tonight|overnight)\b", I),
+    re.compile(r"\b(?:within|over|in|for|during|after)\s+(?:the\s+)?(?:next\s+|past\s+|last\s+|coming\s+)?(?:\d+|" + NUMBER_WORD + r"|a|an|few|couple of)\s+" + PERIOD + r"\b", I),
+    re.compile(r"\b(?:since|by|before|until|after)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+)?(?:" + MONTH + r"|" + YEAR + r"|last\s+\w+|next\s+\w+|the\s+(?:deadline|launch|renewal|audit))", I),
+    re.compile(r"\b\d+\s+" + PERIOD + r"\s+ago\b|\b" + NUMBER_WORD + r"\s+" + PERIOD + r"\s+ago\b", I),
+    re.compile(r"(?<!\bby )\b(?:per|a|an|each|every)\s+(?:second|minute|hour|day|week|month|quarter|year|sprint|release|shift|night|morning|cycle)\b", I),
+    re.compile(_words(v.RATE_WORDS), I),
+    re.compile(r"\b(?:\d+|" + NUMBER_WORD + r")-(?:day|week|month|year|quarter)\b", I),
+    re.compile(_words(v.NAMED_EVENTS), I),
+    re.compile(r"\b(?:before|by|at|for|during|until|ahead of|after|in)\s+(?:the\s+|our\s+|this\s+|next\s+)?(?:[\w-]+\s+){0,2}?"
+               r"(?:launch|renewal|audit|deadline|campaign|go-live|season|weekend|filing|sale|sales event)\b", I),
+    re.compile(r"\b(?:renewal|launch|busiest|peak)\s+(?:week|weekend|day|month|season)\b", I),
+]
+
+# -- evidence -------------------------------------------------------------------------
+EVIDENCE_SOURCE = re.compile(_words(v.EVIDENCE_SOURCES), I)
+EVIDENCE_VERB = re.compile(_words(v.EVIDENCE_VERBS), I)
+PAST_MARKER = re.compile(
+    r"\b(?:last|past|previous)\s+(?:\d+\s+|" + NUMBER_WORD + r"\s+|few\s+)?(?:" + PERIOD + r"|spring|summer|autumn|fall|winter|patch)(?:'s)?\b"
+    r"|\blast\s+(?:\d+|" + NUMBER_WORD + r")\b|\bsince\s+\w+|\b\d+\s+" + PERIOD + r"\s+ago\b|\byesterday\b",
+    I,
+)
+PAST_VERB = re.compile(
+    r"(?<!would )(?<!could )(?<!will )(?<!might )\b(?:had|saw|was|were|rose|fell|dropped|grew|doubled|halved|increased"
+    r"|decreased|went|lost|spent|declined|jumped|climbed|took|hung up)\b",
+    I,
+)
+
+# -- jargon ---------------------------------------------------------------------------
+def _jargon_pattern() -> re.Pattern:
+    alternatives = []
+    for term in sorted(v.JARGON, key=len, reverse=True):
+        body = re.escape(term).replace(r"\ ", r"\s+")
+        if term[-1].isalpha():
+            body += r"(?:s|es|ed|d|ing|ation|ations|ization|ized|izing|ised|ising)?"
+        alternatives.append(body)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", I)
+
+
+JARGON = _jargon_pattern()
