@@ -70,6 +70,13 @@ def _clean(args) -> int:
     return 0
 
 
+def _framing(args) -> int:
+    from workshop.framing import assess
+
+    print(assess(" ".join(args.statement)))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="workshop", description="Lead with Impact workshop tools.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -88,6 +95,9 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("clean", help="strip outputs from the participant notebooks")
     c.add_argument("folder", nargs="?", default=str(ROOT / "notebooks"))
     c.set_defaults(run=_clean)
+    f = sub.add_parser("framing", help="score a business-impact statement, as the framing checker would")
+    f.add_argument("statement", nargs="+", help="the statement, in quotes")
+    f.set_defaults(run=_framing)
     return p
 
 

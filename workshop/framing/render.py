@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import html
 
+TICK, CROSS = "\u2714", "\u2716"
+
 STYLE = {
     "outcome": "background:#d9f0d3",
     "magnitude": "background:#c6dbef",
@@ -34,7 +36,7 @@ def highlighted(text: str, spans: dict[str, list[tuple[int, int, str]]]) -> str:
 
 def assessment_html(assessment) -> str:
     rows = "".join(
-        f"<li>{'\u2714' if found else '\u2716'} <strong>{name}</strong>: {'found' if found else 'missing'}</li>"
+        f"<li>{TICK if found else CROSS} <strong>{name}</strong>: {'found' if found else 'missing'}</li>"
         for name, found in assessment.elements.items()
     )
     jargon = ", ".join(html.escape(t) for t in assessment.jargon) or "none"
