@@ -56,6 +56,11 @@ def main() -> None:
     workshop.exercise_ids()  # load the bank once, as a notebook would
     check_s = median_seconds(lambda: workshop.check("02.hat-for-situation", {"data-store": "mentor"}))
     print(f"workshop.check (matching, warm): median {check_s * 1e6:.0f} µs")
+    from workshop.framing import assess
+
+    statements = [row["text"] for row in __import__("yaml").safe_load((ROOT / "tests/data/framing_holdout.yaml").read_text())]
+    per_statement = median_seconds(lambda: [assess(text) for text in statements], runs=30) / len(statements)
+    print(f"framing assess: median {per_statement * 1e3:.2f} ms per statement ({len(statements)} statements)")
     for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
         print(f"notebook {path.name}: {notebook_seconds(path):.2f} s to execute")
 

@@ -111,3 +111,18 @@ def test_cli_validate_exit_codes(tmp_path, capsys):
     bad = write_module(tmp_path / "bad", body="  - id: 07.x\n    kind: numeric\n")
     assert cli(["validate", str(bad)]) == 1
     assert "07_test.yaml" in capsys.readouterr().err
+
+
+def test_a_weak_model_answer_is_refused_with_the_reason(tmp_path):
+    body = """\
+      - id: 07.rewrite
+        kind: framing
+        title: Rewrite
+        prompt: Rewrite it.
+        hints: [Think.]
+        explanation: Because.
+        model_answers: ["We should refactor the code."]
+    """
+    [problem] = problems(write_module(tmp_path, body=body).parent)
+    assert problem.exercise_id == "07.rewrite"
+    assert "not strong" in problem.message and "missing outcome" in problem.message and "refactor" in problem.message

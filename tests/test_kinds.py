@@ -113,3 +113,24 @@ def test_result_renders_text_and_html_without_colour_alone():
     html = result._repr_html_()
     assert "Not yet" in html and 'role="status"' in html
     assert repr(result) == "02.mentor-metric: incorrect"
+
+
+def test_framing_statuses_follow_the_assessment():
+    assert check("04.rewrite-messy", "The code is messy.").status == "incorrect"
+    partial = check("04.rewrite-messy", "The messy code could make checkout fail for customers.")
+    assert partial.status == "partial" and any("Put a number on it" in d for d in partial.details)
+    strong = check("04.rewrite-messy", "Checkout failures could cost us about $50,000 an hour in lost orders on Black Friday.")
+    assert strong.status == "correct" and strong.score > partial.score
+
+
+def test_framing_jargon_names_the_misconception():
+    result = check("04.rewrite-library", "Refactoring to microservices would cut costs by 20%.")
+    assert result.status == "partial"
+    assert result.misconception == "Technical terms are self-explanatory to a business listener."
+
+
+def test_baseline_is_scored_and_saved_never_marked_wrong():
+    weak = check("00.baseline-messy-code", "The code is messy.")
+    assert weak.status == "correct" and weak.score == 0 and "Baseline saved" in weak.feedback
+    better = check("00.baseline-messy-code", "If checkout fails on Black Friday we could lose $50,000 an hour.")
+    assert better.score > weak.score

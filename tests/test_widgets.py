@@ -58,11 +58,20 @@ def test_each_kind_through_its_control():
     ordering.check_button.click()
     assert "Correct" in ordering.feedback.value
 
-    reflection = Module("00").show("baseline-messy-code")
+    reflection = Module("01").show("self-inventory")
     assert reflection.check_button.description == "Save"
-    reflection.control.area.value = "If checkout fails on Black Friday we lose a day of orders."
+    reflection.control.area.value = "I explain our deploy scripts; next week I will map the billing job."
     reflection.check_button.click()
     assert "Saved" in reflection.feedback.value
+
+    framing = Module("04").show("rewrite-messy")
+    framing.control.area.value = "We need to <b>refactor</b> checkout."
+    framing.check_button.click()
+    assert "Not yet" in framing.feedback.value and "[jargon]" in framing.feedback.value
+    assert "<b>refactor" not in framing.feedback.value
+    framing.control.area.value = "If checkout fails on Black Friday we could lose about $50,000 in orders an hour."
+    framing.check_button.click()
+    assert "Strong" in framing.feedback.value and "Correct" in framing.feedback.value
 
 
 def test_hint_button_climbs_the_ladder_and_stops():

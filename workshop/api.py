@@ -89,7 +89,7 @@ class Module:
         full_id = self._full_id(exercise_id)
         result = check(full_id, answer)
         if record and self._find(exercise_id) is not None:
-            progress.record("check", full_id, answer=answer, status=result.status)
+            progress.record("check", full_id, answer=answer, status=result.status, score=result.score)
         return result
 
     def last_answer(self, exercise_id: str):

@@ -30,6 +30,7 @@ class Result:
     score: float = 0.0
     details: tuple[str, ...] = field(default_factory=tuple)
     explanation: str | None = None
+    extra_html: str | None = None  # a kind's own view, e.g. the framing highlights; must be escaped already
 
     def __post_init__(self):
         if self.status not in STATUSES:
@@ -79,6 +80,8 @@ class Result:
         ]
         if self.details:
             parts.append("<ul>" + "".join(f"<li>{html.escape(d)}</li>" for d in self.details) + "</ul>")
+        if self.extra_html:
+            parts.append(self.extra_html)
         if self.misconception:
             parts.append(f"<div><em>Watch out for:</em> {html.escape(self.misconception)}</div>")
         if self.explanation:

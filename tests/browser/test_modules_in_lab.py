@@ -20,6 +20,7 @@ NOTEBOOKS = {
     "01": "01_what_is_leadership.ipynb",
     "02": "02_three_hats.ipynb",
     "03": "03_manager_and_leader.ipynb",
+    "04": "04_business_impact_framing.ipynb",
 }
 
 
@@ -49,9 +50,9 @@ def test_each_kind_answered_through_the_page(page, lab, artifacts):
     numeric = exercise(page, "00.build-wait")
     numeric.get_by_label("Your answer (hours a day):").fill("600")
     check(numeric, "minutes")
-    reflection = exercise(page, "00.baseline-messy-code")
-    reflection.get_by_label("Your answer:").fill("If checkout fails on Black Friday we lose a day of orders.")
-    check(reflection, "Saved")
+    baseline = exercise(page, "00.baseline-messy-code")
+    baseline.get_by_label("Your rewrite:").fill("If checkout fails on Black Friday we could lose $50,000 an hour.")
+    check(baseline, "Baseline saved")
 
     open_notebook(page, lab, NOTEBOOKS["01"])
     run_all(page, count("01"))
@@ -65,6 +66,20 @@ def test_each_kind_answered_through_the_page(page, lab, artifacts):
     assert "Hint 1 of 2" in single.inner_text()
     single.get_by_role("button", name="Show solution").click()
     assert "Solution" in single.inner_text()
+
+    reflection = exercise(page, "01.self-inventory")
+    reflection.get_by_label("Your answer:").fill("I explain our deploy scripts; next week I will map the billing job.")
+    check(reflection, "Saved")
+
+    open_notebook(page, lab, NOTEBOOKS["04"])
+    run_all(page, count("04"))
+    rewrite = exercise(page, "04.rewrite-library")
+    rewrite.get_by_label("Your rewrite:").fill("This library is technically superior.")
+    check(rewrite, "Not yet")
+    rewrite.get_by_label("Your rewrite:").fill("This library would cut development time by 20%, so we beat competitors to market.")
+    check(rewrite, "Strong")
+    assert rewrite.locator("mark", has_text="20%").count() >= 1
+    page.screenshot(path=str(artifacts / "framing-feedback.png"), full_page=True)
 
     open_notebook(page, lab, NOTEBOOKS["03"])
     run_all(page, count("03"))

@@ -19,6 +19,7 @@ KIND_MODULES = (
     "matching",
     "ordering",
     "reflection",
+    "framing",
 )
 
 _models: dict[str, type[Exercise]] = {}

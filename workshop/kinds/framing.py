@@ -1,0 +1,70 @@
+"""Rewrite a technical statement for a business listener; the framing checker judges it.
+
+Strong (outcome and magnitude, no jargon) is correct; an outcome without the rest is
+partial. A baseline exercise is saved and scored but never marked wrong: it is the
+"before" picture the capstone compares with.
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from workshop.answers import as_text
+from workshop.framing import assess
+from workshop.framing.render import CROSS, TICK, highlighted
+from workshop.kinds.base import Exercise
+
+
+class Framing(Exercise):
+    kind: Literal["framing"]
+    statement: str | None = Field(default=None, description="the technical statement to rewrite; none for the learner's own")
+    model_answers: list[str] = Field(min_length=1)
+    baseline: bool = False
+
+    @model_validator(mode="after")
+    def _model_answers_are_strong(self):
+        for number, text in enumerate(self.model_answers, 1):
+            a = assess(text)
+            if not a.strong:
+                missing = [name for name in ("outcome", "magnitude") if not a.elements[name]]
+                why = ", ".join([f"missing {m}" for m in missing] + [f"jargon {t!r}" for t in a.jargon])
+                raise ValueError(f"model answer {number} is not strong by the framing checker ({why}); "
+                                 f"try `workshop framing \"...\"` to test a rewrite")
+        return self
+
+    def judge(self, answer):
+        text = as_text(answer, limit=5_000)
+        a = assess(text)
+        extra = f"<blockquote>{highlighted(text, a.spans)}</blockquote>"
+        marks = ", ".join(f"{name} {TICK if found else CROSS}" for name, found in a.elements.items())
+        summary = f"Score {a.score}/100 ({marks}" + (f"; jargon: {', '.join(a.jargon)})" if a.jargon else ")")
+        details = tuple(a.feedback)
+        if self.baseline:
+            return self.result("correct", f"Baseline saved. {summary}. You'll come back to it at the end of the day.",
+                               details=details, score=a.score / 100, extra_html=extra)
+        if a.strong:
+            return self.result("correct", f"Strong: a business listener can act on this. {summary}.",
+                               details=details, score=a.score / 100, extra_html=extra)
+        status = "partial" if a.elements["outcome"] else "incorrect"
+        lead = "A business outcome is there; now make it strong." if status == "partial" else \
+            "A business listener would not yet hear what is at stake."
+        misconception = "Technical terms are self-explanatory to a business listener." if a.jargon else (
+            None if a.elements["outcome"] else "Describing the code is the same as describing its impact.")
+        return self.result(status, f"{lead} {summary}.", details=details, score=a.score / 100,
+                           extra_html=extra, misconception=misconception)
+
+    def key(self) -> str:
+        return self.model_answers[0]
+
+    def wrong_answers(self):
+        if self.statement and not assess(self.statement).strong and not self.baseline:
+            return [(self.statement, "business listener")]
+        return []
+
+    def solution_markdown(self) -> str:
+        answers = "\n".join(f"- {text}" for text in self.model_answers)
+        return f"Model answers (strong by the checker):\n\n{answers}"
+
+
+MODEL = Framing
