@@ -1,0 +1,26 @@
+"""Error budgets and expected losses."""
+from __future__ import annotations
+
+from workshop.impact import _checks as check
+
+
+def downtime_minutes(availability, days=30) -> float:
+    """Minutes of downtime an availability target allows over ``days`` (the error budget).
+
+    (1 - availability) × days × 24 × 60. 99.9% over 30 days allows 43.2 minutes; 99.99%
+    allows 4.32 (Google SRE Book, 2016; references/figures.md).
+    """
+    availability = check.number("availability", availability)
+    if not 0 <= availability <= 1:
+        raise ValueError(f"availability must be between 0 and 1 (got {availability:g}); write 99.9% as 0.999")
+    return (1 - availability) * check.positive("days", days) * 24 * 60
+
+
+def expected_loss(probability, impact) -> float:
+    """Probability × impact: the average loss of a risk (references/figures.md)."""
+    return check.probability("probability", probability) * check.non_negative("impact", impact)
+
+
+def annualised_loss(events_per_year, loss_per_event) -> float:
+    """Yearly rate × loss per event: annualised loss expectancy (references/figures.md)."""
+    return check.non_negative("events_per_year", events_per_year) * check.non_negative("loss_per_event", loss_per_event)
