@@ -82,7 +82,7 @@ def deploys_and_incidents(rng: np.random.Generator) -> tuple[pd.DataFrame, pd.Da
             if failed:
                 incidents.append((deployed + pd.Timedelta(minutes=int(rng.integers(5, 240))), "deploy"))
         # capacity and dependency incidents, more frequent at peak traffic
-        extra_rate = 0.15 * (p("peak_incident_multiplier") if is_peak(week) else 1)
+        extra_rate = 0.3 * (p("peak_incident_multiplier") * p("holiday_season_multiplier") if is_peak(week) else 1)
         for _ in range(rng.poisson(extra_rate)):
             incidents.append((week + pd.Timedelta(days=int(rng.integers(0, 7)), hours=int(rng.integers(0, 24))),
                               str(rng.choice(["capacity", "dependency"]))))

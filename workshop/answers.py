@@ -32,7 +32,7 @@ def safe_describe(value) -> str:
 
 def is_blank(value) -> bool:
     """True for the answers that mean 'not answered yet'."""
-    if value is None:
+    if value is None or value is Ellipsis:  # `answer = ...` is the notebooks' blank to fill in
         return True
     if isinstance(value, float) and math.isnan(value):
         return True

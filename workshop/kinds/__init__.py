@@ -20,6 +20,7 @@ KIND_MODULES = (
     "ordering",
     "reflection",
     "framing",
+    "computed",
 )
 
 _models: dict[str, type[Exercise]] = {}

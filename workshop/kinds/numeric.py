@@ -31,12 +31,15 @@ class Tolerance(Strict):
         return abs(given - target) <= self.relative * abs(target) + 1e-12
 
 
-class Slip(Strict):
+class SlipText(Strict):
+    feedback: str = Field(min_length=1)
+    misconception: str = Field(min_length=1)
+
+
+class Slip(SlipText):
     """A specific wrong answer an author expects, with its own repair."""
 
     value: float
-    feedback: str = Field(min_length=1)
-    misconception: str = Field(min_length=1)
 
 
 class Numeric(Exercise):
@@ -54,20 +57,7 @@ class Numeric(Exercise):
         return self
 
     def judge(self, answer):
-        given = as_number(answer)
-        if self.tolerance.allows(given, self.answer):
-            return self.result("correct", f"Yes: about {_fmt(self.answer)} {self.unit}.")
-        for slip in self.slips:
-            if self.tolerance.allows(given, slip.value):
-                return self.result("incorrect", slip.feedback, misconception=slip.misconception)
-        magnitude = _magnitude_slip(given, self.answer, self.tolerance)
-        if magnitude:
-            return self.result("incorrect", magnitude, misconception="a slip of units or of a factor of ten")
-        direction = "high" if given > self.answer else "low"
-        return self.result(
-            "incorrect",
-            f"{_fmt(given)} is too {direction}. Check each factor and its unit ({self.unit}).",
-        )
+        return judge_number(self, as_number(answer), self.answer, [(s.value, s) for s in self.slips])
 
     def key(self) -> float:
         return self.answer
@@ -77,6 +67,20 @@ class Numeric(Exercise):
         if self.answer != 0:
             pairs += [(self.answer * 10, "factor of 10"), (-self.answer, "sign")]
         return pairs
+
+
+def judge_number(exercise, given: float, target: float, slips: list[tuple[float, Slip]]):
+    """The shared judgement of every number kind: tolerance, the author's slips, then magnitude."""
+    if exercise.tolerance.allows(given, target):
+        return exercise.result("correct", f"Yes: about {_fmt(target)} {exercise.unit}.")
+    for value, slip in slips:
+        if exercise.tolerance.allows(given, value):
+            return exercise.result("incorrect", slip.feedback, misconception=slip.misconception)
+    magnitude = _magnitude_slip(given, target, exercise.tolerance)
+    if magnitude:
+        return exercise.result("incorrect", magnitude, misconception="a slip of units or of a factor of ten")
+    direction = "high" if given > target else "low"
+    return exercise.result("incorrect", f"{_fmt(given)} is too {direction}. Check each factor and its unit ({exercise.unit}).")
 
 
 def _magnitude_slip(given: float, target: float, tolerance: Tolerance) -> str | None:

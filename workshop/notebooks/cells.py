@@ -7,6 +7,7 @@ CHECK_TAG = "nbval-check-output"
 MODULE_RE = re.compile(r"""Module\(\s*["'](\d{2})["']\s*\)""")
 SHOW_RE = re.compile(r"""(?P<call>\bm\.show\(\s*["'](?P<id>[\w.-]+)["'])\s*[,)]""")
 BARE_SHOW_RE = re.compile(r"""(?P<call>\bm\.show\(\s*["'](?P<id>[\w.-]+)["'])\s*\)""")
+PLACEHOLDER_RE = re.compile(r"^(?P<target>[ \t]*\w+[ \t]*=[ \t]*)\.\.\.(?=[ \t]*(?:#.*)?$)", re.M)
 CHECK_RE = re.compile(r"""(?P<call>\bm\.check\(\s*["'](?P<id>[\w.-]+)["']\s*,)\s*(?P<answer>[^)]*?)\s*\)\s*$""", re.M)
 
 

@@ -1,0 +1,82 @@
+"""Plotly figures whose titles state the finding, in a colour-blind-safe palette.
+
+Notebooks render them with plotly's mimetype renderer (no embedded plotly.js).
+"""
+from __future__ import annotations
+
+# Okabe-Ito: distinguishable with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
+
+
+def use_mimetype_renderer() -> None:
+    import plotly.io as pio
+
+    pio.renderers.default = "plotly_mimetype"
+
+
+def _layout(fig, title: str, x: str, y: str):
+    fig.update_layout(
+        title={"text": title}, xaxis_title=x, yaxis_title=y, colorway=PALETTE, template="simple_white",
+        font={"size": 14}, margin={"t": 70, "l": 70, "r": 20, "b": 60}, height=420,
+    )
+    return fig
+
+
+def weekly_wait(ci_runs):
+    """Hours engineers waited on CI each week (queue + build)."""
+    import plotly.graph_objects as go
+
+    weekly = (ci_runs.assign(hours=(ci_runs["queue_minutes"] + ci_runs["build_minutes"]) / 60)
+              .set_index("started_at")["hours"].resample("W-MON", label="left", closed="left").sum())
+    total = weekly.sum()
+    fig = go.Figure(go.Bar(x=weekly.index, y=weekly.values, marker_color=PALETTE[0], name="hours waited"))
+    title = f"Engineers waited {total:,.0f} hours on CI in {len(weekly)} weeks"
+    return _layout(fig, title, "Week starting", "Hours waited per week")
+
+
+def wait_cost_by_build_time(minutes_now, minutes_target, people, waits_per_day, hourly_cost, context_switch_minutes=0):
+    """A yearly cost bar for today's build and for the target build time."""
+    import plotly.graph_objects as go
+
+    from workshop.impact import wait_cost
+
+    now = wait_cost(people, waits_per_day, minutes_now, hourly_cost, context_switch_minutes=context_switch_minutes)
+    target = wait_cost(people, waits_per_day, minutes_target, hourly_cost, context_switch_minutes=context_switch_minutes)
+    saving = now.cost_per_year - target.cost_per_year
+    fig = go.Figure(go.Bar(
+        x=[f"{minutes_now:g}-minute builds (today)", f"{minutes_target:g}-minute builds"],
+        y=[now.cost_per_year, target.cost_per_year], marker_color=[PALETTE[3], PALETTE[2]],
+        text=[f"${now.cost_per_year:,.0f}", f"${target.cost_per_year:,.0f}"], textposition="outside",
+    ))
+    return _layout(fig, f"Faster builds would save about ${saving:,.0f} a year", "Build time", "Cost of waiting per year (US$)")
+
+
+def loss_distribution(samples, threshold=None, fix_cost=None):
+    """Histogram of simulated losses, with the cost of the fix marked."""
+    import numpy as np
+    import plotly.graph_objects as go
+
+    fig = go.Figure(go.Histogram(x=samples, nbinsx=60, marker_color=PALETTE[0], name="simulated years"))
+    p50 = float(np.median(samples))
+    title = f"Half of simulated years lose more than ${p50:,.0f}"
+    if fix_cost is not None:
+        share = float(np.mean(np.asarray(samples) > fix_cost))
+        title = f"In {share:.0%} of simulated years the loss exceeds the ${fix_cost:,.0f} fix"
+        fig.add_vline(x=fix_cost, line_dash="dash", line_color=PALETTE[3],
+                      annotation_text=f"cost of the fix ${fix_cost:,.0f}")
+    return _layout(fig, title, "Loss in a year (US$)", "Number of simulated years")
+
+
+def incidents_by_month(incidents):
+    """Checkout incidents per month, peak-season months marked by pattern and name, not colour alone."""
+    import plotly.graph_objects as go
+
+    monthly = incidents.set_index("started_at").resample("MS").agg({"incident_id": "count", "peak_season": "any"})
+    peak = monthly["peak_season"]
+    fig = go.Figure()
+    fig.add_bar(x=monthly.index[~peak], y=monthly["incident_id"][~peak], name="other months", marker_color=PALETTE[0])
+    fig.add_bar(x=monthly.index[peak], y=monthly["incident_id"][peak], name="peak season (Black Friday)",
+                marker_color=PALETTE[3], marker_pattern_shape="/")
+    worst = monthly["incident_id"].idxmax()
+    title = f"Incidents peak in {worst:%B %Y}, with {int(monthly['incident_id'].max())} in the month"
+    return _layout(fig, title, "Month", "Checkout incidents")

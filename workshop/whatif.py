@@ -1,0 +1,79 @@
+"""What-if explorers: labelled sliders that update a chart and a headline number live."""
+from __future__ import annotations
+
+import html
+
+
+def _explorer(sliders: dict, draw) -> "object":
+    import ipywidgets as w
+    from IPython.display import display
+
+    out = w.Output()
+    headline = w.HTML()
+    headline.add_class("lwi-headline")
+
+    def update(_=None):
+        values = {name: s.value for name, s in sliders.items()}
+        text, fig = draw(**values)
+        headline.value = f"<p role='status' aria-live='polite' style='font-size:1.2em'><strong>{html.escape(text)}</strong></p>"
+        with out:
+            out.clear_output(wait=True)
+            display(fig)
+
+    for s in sliders.values():
+        s.style = {"description_width": "initial"}
+        s.layout = w.Layout(width="520px")
+        s.observe(update, names="value")
+    update()
+    return w.VBox([*sliders.values(), headline, out])
+
+
+def wait_cost_explorer(minutes_now=22.0, people=30, waits_per_day=4.8, hourly_cost=75, context_switch_minutes=10):
+    """How the yearly cost of waiting moves with build time, team size, switches and pay."""
+    import ipywidgets as w
+
+    from workshop.charts import wait_cost_by_build_time
+    from workshop.impact import wait_cost
+
+    sliders = {
+        "minutes_target": w.FloatSlider(value=10, min=1, max=minutes_now, step=1, description="Target build time (minutes)"),
+        "people": w.IntSlider(value=people, min=1, max=100, description="Engineers waiting"),
+        "context_switch_minutes": w.IntSlider(value=context_switch_minutes, min=0, max=30, description="Refocus time per wait (minutes)"),
+        "hourly_cost": w.IntSlider(value=hourly_cost, min=20, max=200, step=5, description="Cost per engineer-hour (US$)"),
+    }
+
+    def draw(minutes_target, people, context_switch_minutes, hourly_cost):
+        now = wait_cost(people, waits_per_day, minutes_now, hourly_cost, context_switch_minutes=context_switch_minutes)
+        later = wait_cost(people, waits_per_day, minutes_target, hourly_cost, context_switch_minutes=context_switch_minutes)
+        text = f"Saving: about ${now.cost_per_year - later.cost_per_year:,.0f} a year ({now.hours_per_year - later.hours_per_year:,.0f} engineer-hours)"
+        return text, wait_cost_by_build_time(minutes_now, minutes_target, people, waits_per_day, hourly_cost, context_switch_minutes)
+
+    return _explorer(sliders, draw)
+
+
+def risk_explorer(revenue_per_minute: float, fix_cost: float, seed: int = 6):
+    """Expected yearly loss from checkout outages, as a distribution, against the cost of the fix."""
+    import ipywidgets as w
+
+    from workshop.charts import loss_distribution
+    from workshop.impact import simulate
+
+    sliders = {
+        "incidents_likely": w.IntSlider(value=39, min=1, max=80, description="Incidents a year (most likely)"),
+        "minutes_likely": w.IntSlider(value=90, min=5, max=480, step=5, description="Minutes to restore (most likely)"),
+        "share_lost": w.FloatSlider(value=0.5, min=0.05, max=1, step=0.05, description="Share of sales lost while down"),
+    }
+
+    def draw(incidents_likely, minutes_likely, share_lost):
+        sim = simulate(
+            lambda incidents, minutes, lost: incidents * minutes * lost * revenue_per_minute,
+            {"incidents": (incidents_likely * 0.5, incidents_likely, incidents_likely * 1.5),
+             "minutes": {"low": minutes_likely * 0.3, "likely": minutes_likely, "high": minutes_likely * 3, "dist": "pert"},
+             "lost": (share_lost * 0.5, share_lost, min(1.0, share_lost * 1.5))},
+            n=20_000, seed=seed, threshold=fix_cost,
+        )
+        text = (f"Median yearly loss ${sim.summary['p50']:,.0f}; loss exceeds the ${fix_cost:,.0f} fix "
+                f"in {sim.summary['prob_above']:.0%} of simulated years")
+        return text, loss_distribution(sim.samples, fix_cost=fix_cost)
+
+    return _explorer(sliders, draw)
