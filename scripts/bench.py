@@ -61,6 +61,11 @@ def main() -> None:
     statements = [row["text"] for row in __import__("yaml").safe_load((ROOT / "tests/data/framing_holdout.yaml").read_text())]
     per_statement = median_seconds(lambda: [assess(text) for text in statements], runs=30) / len(statements)
     print(f"framing assess: median {per_statement * 1e3:.2f} ms per statement ({len(statements)} statements)")
+    from workshop.impact import simulate
+
+    inputs = {"p": (0.1, 0.2, 0.4), "loss": {"low": 1e5, "likely": 2e5, "high": 5e5, "dist": "pert"}}
+    sim_s = median_seconds(lambda: simulate(lambda p, loss: p * loss, inputs, n=100_000, seed=1), runs=30)
+    print(f"simulate, 100,000 draws: median {sim_s * 1e3:.1f} ms")
     for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
         print(f"notebook {path.name}: {notebook_seconds(path):.2f} s to execute")
 

@@ -1,0 +1,117 @@
+"""Computed answers, charts, what-if explorers and the proposal behind modules 05-06."""
+import pandas as pd
+import pytest
+
+import workshop
+from workshop import Module, charts
+from workshop.bank import get_bank
+from workshop.data import load
+from workshop.proposal import Option, Proposal, money
+
+
+def test_computed_key_follows_an_instructors_own_data(tmp_path, monkeypatch):
+    before = get_bank().exercises["05.hours-waited"].key()
+    mine = load("ci_runs").head(10)
+    mine.to_csv(tmp_path / "ci.csv", index=False)
+    monkeypatch.setenv("WORKSHOP_DATA_CI_RUNS", str(tmp_path / "ci.csv"))
+    after = get_bank().exercises["05.hours-waited"].key()
+    assert after == pytest.approx((mine["queue_minutes"] + mine["build_minutes"]).sum() / 60)
+    assert after != pytest.approx(before)
+    assert workshop.check("05.hours-waited", after).status == "correct"
+
+
+def test_computed_with_broken_data_is_explained_not_raised(tmp_path, monkeypatch):
+    (tmp_path / "ci.csv").write_text("run_id,engineer\n1,e1\n")
+    monkeypatch.setenv("WORKSHOP_DATA_CI_RUNS", str(tmp_path / "ci.csv"))
+    result = workshop.check("05.hours-waited", 100)
+    assert result.status == "not_attempted" and "missing column 'queue_minutes'" in result.feedback
+
+
+def test_computed_diagnoses_the_usual_slips():
+    ci = load("ci_runs")
+    per_week = (ci["queue_minutes"] + ci["build_minutes"]).sum() / 60 / 12 * 75
+    result = workshop.check("05.cost-per-year", per_week)
+    assert result.misconception == "Reporting a per-week figure as the yearly one."
+    no_switch = workshop.check("05.context-switch", get_bank().exercises["05.cost-per-year"].key())
+    assert no_switch.misconception == "Forgetting the context switch."
+
+
+def test_expected_loss_slips():
+    assert workshop.check("06.expected-loss", 30_030).misconception == "Adding instead of multiplying the probability."
+    assert workshop.check("06.expected-loss", 30_000).misconception == "Forgetting the probability."
+    assert workshop.check("06.expected-loss", 90_000).feedback.startswith("Close, but off by a factor of 10")
+
+
+def test_learner_code_answers_go_through_module_check():
+    m = Module("05")
+    assert m.check("hours-waited", ...).status == "not_attempted"
+    ci = load("ci_runs")
+    assert m.check("hours-waited", (ci["queue_minutes"] + ci["build_minutes"]).sum() / 60).status == "correct"
+
+
+def test_chart_titles_state_the_finding_and_axes_have_units():
+    ci = load("ci_runs")
+    fig = charts.weekly_wait(ci)
+    total = (ci["queue_minutes"] + ci["build_minutes"]).sum() / 60
+    assert fig.layout.title.text == f"Engineers waited {total:,.0f} hours on CI in 12 weeks"
+    assert "Hours" in fig.layout.yaxis.title.text
+    cost = charts.wait_cost_by_build_time(22, 10, 30, 4.8, 75)
+    assert cost.layout.title.text.startswith("Faster builds would save about $")
+    assert "US$" in cost.layout.yaxis.title.text
+    loss = charts.loss_distribution([1, 2, 3, 200], fix_cost=100)
+    assert loss.layout.title.text == "In 25% of simulated years the loss exceeds the $100 fix"
+    for fig in (fig, cost, loss, charts.incidents_by_month(load("incidents"))):
+        assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text
+        assert list(fig.layout.colorway) == charts.PALETTE
+
+
+def test_peak_months_are_marked_by_pattern_not_colour_alone():
+    fig = charts.incidents_by_month(load("incidents"))
+    peak = [t for t in fig.data if "peak" in t.name]
+    assert peak and peak[0].marker.pattern.shape == "/"
+
+
+def test_wait_cost_explorer_updates_headline_and_chart_when_a_slider_moves():
+    from workshop.whatif import wait_cost_explorer
+
+    box = wait_cost_explorer(minutes_now=22, people=30, waits_per_day=4.8, hourly_cost=75)
+    sliders = {s.description: s for s in box.children if hasattr(s, "min")}
+    headline = next(c for c in box.children if "lwi-headline" in c._dom_classes)
+    before = headline.value
+    sliders["Engineers waiting"].value = 10
+    assert headline.value != before and "Saving: about $" in headline.value
+    assert all(s.description for s in sliders.values())
+
+
+def test_risk_explorer_reports_the_share_of_years_above_the_fix():
+    from workshop.whatif import risk_explorer
+
+    box = risk_explorer(revenue_per_minute=67.5, fix_cost=90_000)
+    headline = next(c for c in box.children if "lwi-headline" in c._dom_classes)
+    assert "of simulated years" in headline.value
+    slider = next(s for s in box.children if getattr(s, "description", "").startswith("Incidents"))
+    slider.value = 1
+    assert "exceeds the $90,000 fix in 0%" in headline.value
+
+
+def test_proposal_markdown_file_and_html(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKSHOP_OUTPUT_DIR", str(tmp_path))
+    p = Proposal(
+        title="Speed up CI", headline="Our engineers lose about $1.2 million a year waiting for builds.",
+        problem="Builds are slow.", numbers={"Cost per year": money(1_247_818.5)},
+        options=[Option("Do nothing", cons=["Cost continues"]), Option("Faster runners", pros=["4-week payback"], cost="$36,000")],
+        ask="Approve 3 weeks.", risks=["Fewer builds, smaller saving."],
+    )
+    assert p.missing() == []
+    path = p.save()
+    text = path.read_text()
+    assert path.parent == tmp_path and "## Options" in text and "- Con: Cost continues" in text and "$1,247,818" in text
+    html = p._repr_html_()
+    assert "Strong" in html and "<h1>Speed up CI</h1>" in html
+
+
+def test_unfinished_proposal_lists_what_is_missing_and_escapes_html():
+    p = Proposal(title="<script>x</script>", headline=..., numbers={"Cost": money(...)})
+    assert {"headline", "problem", "ask", "numbers"} - set(p.missing()) == {"numbers"}
+    html = p._repr_html_()
+    assert "<script>" not in html and "Still to fill in" in html and "(compute it above first)" in html
