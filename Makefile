@@ -22,7 +22,7 @@ lab: env
 
 ## Run every test: unit tests, answer-key self-test, hygiene, and nbval on both editions.
 test: env solutions
-	$(BIN)/python -m pytest tests notebooks $(SOLUTIONS) --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg
+	$(BIN)/python -m pytest tests notebooks $(SOLUTIONS) --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg -rs
 
 solutions: env
 	rm -rf $(SOLUTIONS)

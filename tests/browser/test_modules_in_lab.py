@@ -51,7 +51,11 @@ def test_notebook_runs_clean_with_labelled_widgets(page, lab, artifacts, module)
 
 def check(box, expected: str) -> None:
     box.get_by_role("button", name="Check").or_(box.get_by_role("button", name="Save")).click()
-    expect(box.locator(".lwi-result").first).to_contain_text(expected)
+    result = box.locator(".lwi-result").first
+    expect(result).to_contain_text(expected)
+    # announced to screen readers, and right or wrong said in words and an icon, not colour alone
+    assert result.get_attribute("role") == "status" and result.get_attribute("aria-live") == "polite"
+    assert any(word in result.inner_text() for word in ("Correct", "Not yet", "Partly right", "Not attempted"))
 
 
 def test_each_kind_answered_through_the_page(page, lab, artifacts):
