@@ -18,7 +18,7 @@ env: $(STAMP)
 
 ## Open the workshop in JupyterLab, on module 00.
 lab: env
-	$(BIN)/jupyter lab notebooks/00_welcome.ipynb
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root,) notebooks/00_welcome.ipynb
 
 ## Run every test: unit tests, answer-key self-test, hygiene, and nbval on both editions.
 test: env solutions

@@ -85,7 +85,6 @@ def test_typo_in_field_name_and_unknown_kind(tmp_path):
 
 def test_duplicate_ids_and_wrong_module_prefix(tmp_path):
     from tests.helpers import SINGLE
-
     write_module(tmp_path, body=SINGLE.format(code="07") * 2 + SINGLE.format(code="08"))
     messages = [p.message for p in problems(tmp_path)]
     assert any("already used" in m for m in messages)

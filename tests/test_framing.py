@@ -136,7 +136,6 @@ def test_learner_text_is_escaped_in_the_highlight():
 
 def test_cli_prints_the_assessment(capsys):
     from workshop.cli import main
-
     assert main(["framing", "Checkout will fail on Black Friday and cost us $300,000."]) == 0
     out = capsys.readouterr().out
     assert "Score" in out and "outcome yes" in out and "magnitude yes" in out

@@ -55,7 +55,6 @@ def test_schedule_accepts_objects():
     class Item:
         def __init__(self, cod, weeks):
             self.cost_of_delay_per_week, self.duration_weeks = cod, weeks
-
     x, y = Item(1, 1), Item(10, 1)
     assert schedule_by_cd3([x, y]) == [y, x]
 

@@ -73,7 +73,6 @@ def test_peak_months_are_marked_by_pattern_not_colour_alone():
 
 def test_wait_cost_explorer_updates_headline_and_chart_when_a_slider_moves():
     from workshop.whatif import wait_cost_explorer
-
     box = wait_cost_explorer(minutes_now=22, people=30, waits_per_day=4.8, hourly_cost=75)
     sliders = {s.description: s for s in box.children if hasattr(s, "min")}
     headline = next(c for c in box.children if "lwi-headline" in c._dom_classes)
@@ -85,7 +84,6 @@ def test_wait_cost_explorer_updates_headline_and_chart_when_a_slider_moves():
 
 def test_risk_explorer_reports_the_share_of_years_above_the_fix():
     from workshop.whatif import risk_explorer
-
     box = risk_explorer(revenue_per_minute=67.5, fix_cost=90_000)
     headline = next(c for c in box.children if "lwi-headline" in c._dom_classes)
     assert "of simulated years" in headline.value

@@ -28,7 +28,6 @@ def test_record_and_restore_last_answer(log):
 
 def test_exotic_answers_are_stored_as_json(log):
     import numpy as np
-
     progress.record("check", "00.build-wait", answer=np.float64(10.0), status="correct")
     progress.record("check", "00.build-wait", answer=float("nan"), status="not_attempted")
     lines = [json.loads(line) for line in log.read_text().splitlines()]
@@ -89,7 +88,6 @@ def test_export_is_one_versioned_json_file(log, tmp_path):
 
 def test_cli_progress_and_export(log, tmp_path, capsys):
     from workshop.cli import main
-
     progress.record("check", "02.mentor-metric", answer="b", status="correct")
     assert main(["progress"]) == 0
     out = capsys.readouterr().out

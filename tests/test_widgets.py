@@ -130,12 +130,10 @@ def test_solution_edition_prefills_and_checks():
 
 def test_every_control_has_a_label():
     import ipywidgets as w
-
     def walk(widget):
         yield widget
         for child in getattr(widget, "children", ()):
             yield from walk(child)
-
     m = Module("02")
     for short_id in m.exercises:
         for widget in walk(m.show(short_id)):
@@ -155,7 +153,6 @@ def test_unknown_exercise_and_module_are_friendly():
 def test_broken_bank_shows_a_message_not_a_traceback(tmp_path, monkeypatch):
     from workshop.bank import _cached_bank
     from tests.helpers import write_module
-
     write_module(tmp_path, code="02", body="  - id: 02.x\n    kind: numeric\n")
     monkeypatch.setenv("WORKSHOP_EXERCISES", str(tmp_path))
     _cached_bank.cache_clear()

@@ -67,7 +67,6 @@ def test_each_kind_answered_through_the_page(page, lab, artifacts):
     baseline = exercise(page, "00.baseline-messy-code")
     baseline.get_by_label("Your rewrite:").fill("If checkout fails on Black Friday we could lose $50,000 an hour.")
     check(baseline, "Baseline saved")
-
     open_notebook(page, lab, NOTEBOOKS["01"])
     run_all(page, count("01"))
     multi = exercise(page, "01.already-practising")
@@ -80,11 +79,9 @@ def test_each_kind_answered_through_the_page(page, lab, artifacts):
     expect(single).to_contain_text("Hint 1 of 2")
     single.get_by_role("button", name="Show solution").click()
     expect(single).to_contain_text("Solution")
-
     reflection = exercise(page, "01.self-inventory")
     reflection.get_by_label("Your answer:").fill("I explain our deploy scripts; next week I will map the billing job.")
     check(reflection, "Saved")
-
     open_notebook(page, lab, NOTEBOOKS["04"])
     run_all(page, count("04"))
     rewrite = exercise(page, "04.rewrite-library")
@@ -94,7 +91,6 @@ def test_each_kind_answered_through_the_page(page, lab, artifacts):
     check(rewrite, "Strong")
     assert rewrite.locator("mark", has_text="20%").count() >= 1
     page.screenshot(path=str(artifacts / "framing-feedback.png"), full_page=True)
-
     open_notebook(page, lab, NOTEBOOKS["03"])
     run_all(page, count("03"))
     matching = exercise(page, "03.manager-or-leader")

@@ -1,23 +1,9 @@
-import ipywidgets as w
-
-from workshop.widgets._common import LABEL_STYLE
-from workshop.widgets._common import Control as _Base
+from workshop.widgets.reflection import Control as _TextControl
 
 
-class Control(_Base):
-    def build(self):
-        self.area = w.Textarea(
-            value="",
-            placeholder="Who or what does the business lose or gain, how much, by when, and how do you know?",
-            description="Your rewrite:",
-            style=LABEL_STYLE,
-            layout=w.Layout(width="100%", max_width="760px", height="90px"),
-        )
-        return self.area
+class Control(_TextControl):
+    """Free text like a reflection, but checked against the framing rubric."""
 
-    def get(self):
-        return self.area.value
-
-    def set(self, answer):
-        if isinstance(answer, str):
-            self.area.value = answer
+    check_label = "Check"
+    description = "Your rewrite:"
+    placeholder = "Who or what does the business lose or gain, how much, by when, and how do you know?"

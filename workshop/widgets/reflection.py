@@ -6,12 +6,14 @@ from workshop.widgets._common import Control as _Base
 
 class Control(_Base):
     check_label = "Save"
+    description = "Your answer:"
+    placeholder = "Write a sentence or two."
 
     def build(self):
         self.area = w.Textarea(
             value="",
-            placeholder="Write a sentence or two.",
-            description="Your answer:",
+            placeholder=self.placeholder,
+            description=self.description,
             style=LABEL_STYLE,
             layout=w.Layout(width="100%", max_width="760px", height="90px"),
         )
