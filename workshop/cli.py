@@ -70,6 +70,20 @@ def _clean(args) -> int:
     return 0
 
 
+def _room(args) -> int:
+    from workshop.room import read_exports, summary
+
+    room = read_exports(args.paths)
+    for reason in room.skipped:
+        print(f"Skipped {reason}", file=sys.stderr)
+    if not room.learners:
+        print("No progress files found. Ask learners to run `workshop export` and collect the .json files.")
+        return 1
+    print(f"{len(room.learners)} learners")
+    print(summary(room).to_string(index=False))
+    return 0
+
+
 def _framing(args) -> int:
     from workshop.framing import assess
 
@@ -95,6 +109,9 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("clean", help="strip outputs from the participant notebooks")
     c.add_argument("folder", nargs="?", default=str(ROOT / "notebooks"))
     c.set_defaults(run=_clean)
+    r = sub.add_parser("room", help="facilitators: summarise learners' exported progress files")
+    r.add_argument("paths", nargs="+", help="export files, or folders of them")
+    r.set_defaults(run=_room)
     f = sub.add_parser("framing", help="score a business-impact statement, as the framing checker would")
     f.add_argument("statement", nargs="+", help="the statement, in quotes")
     f.set_defaults(run=_framing)
