@@ -20,10 +20,17 @@ def pytest_collection_modifyitems(config, items):
         except ImportError:
             reason = "browser tests skipped: the Python package playwright is not installed (pip install -e '.[test]')"
     if reason:
-        marker = pytest.mark.skip(reason=reason)
-        for item in items:
-            if "tests/browser" in str(item.fspath).replace("\\", "/"):
-                item.add_marker(marker)
+        browser = [i for i in items if "tests/browser" in str(i.fspath).replace("\\", "/")]
+        items[:] = [i for i in items if i not in browser]
+        config.hook.pytest_deselected(items=browser)
+        config._lwi_browser_skip = f"{len(browser)} {reason}"
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """One line, never silence, when the browser tests could not run."""
+    note = getattr(config, "_lwi_browser_skip", None)
+    if note:
+        terminalreporter.write_line(note, yellow=True, bold=True)
 
 
 @pytest.fixture(scope="session")
