@@ -11,6 +11,7 @@ import html
 from typing import Any
 
 from workshop import progress, settings
+from workshop.answers import is_blank
 from workshop.bank import BankError, get_bank
 from workshop.kinds import check_safely
 from workshop.markdown import to_html
@@ -88,7 +89,7 @@ class Module:
         """Check an answer computed in code, and save it to the learner's progress."""
         full_id = self._full_id(exercise_id)
         result = check(full_id, answer)
-        if record and self._find(exercise_id) is not None:
+        if record and self._find(exercise_id) is not None and not is_blank(answer):
             progress.record("check", full_id, answer=answer, status=result.status, score=result.score)
         return result
 
