@@ -66,9 +66,11 @@ class Module:
         return exercise_id if "." in exercise_id else f"{self.code}.{exercise_id}"
 
     def _find(self, exercise_id: str):
+        """This module's exercise for a short or full id; None if it isn't one of ours."""
         if self.error:
             return None
-        return self.exercises.get(self._full_id(exercise_id).split(".", 1)[1]) if self._full_id(exercise_id).startswith(self.code + ".") else None
+        module, _, short_id = self._full_id(exercise_id).partition(".")
+        return self.exercises.get(short_id) if module == self.code else None
 
     def _missing_html(self, exercise_id) -> "_Html":
         if self.error:

@@ -46,6 +46,9 @@ def test_notebook_runs_clean_with_labelled_widgets(page, lab, artifacts, module)
     run_all(page, count(module))
     assert page_problems(page) == []
     assert page.evaluate(UNLABELLED_CONTROLS_JS) == []
+    first = page.locator(".lwi-exercise").first
+    if first.count():
+        first.scroll_into_view_if_needed()  # the screenshot shows a rendered exercise widget
     page.screenshot(path=str(artifacts / f"module-{module}.png"), full_page=True)
 
 
