@@ -125,3 +125,11 @@ def test_a_weak_model_answer_is_refused_with_the_reason(tmp_path):
     [problem] = problems(write_module(tmp_path, body=body).parent)
     assert problem.exercise_id == "07.rewrite"
     assert "not strong" in problem.message and "missing outcome" in problem.message and "refactor" in problem.message
+
+
+def test_bank_error_shows_in_a_notebook_without_a_traceback(tmp_path):
+    write_module(tmp_path, body="  - id: 07.x\n    kind: numeric\n")
+    with pytest.raises(BankError) as caught:
+        load_bank(tmp_path)
+    lines = caught.value._render_traceback_()
+    assert lines[0].startswith("The exercise bank has") and not any("Traceback" in line for line in lines)

@@ -67,6 +67,9 @@ class BankError(Exception):
         count = f"{len(problems)} problem{'s' * (len(problems) != 1)}"
         super().__init__(f"The exercise bank has {count}:\n" + "\n".join(f"  - {p}" for p in problems))
 
+    def _render_traceback_(self):  # in a notebook, IPython shows this instead of a traceback
+        return str(self).splitlines()
+
 
 @dataclass
 class Bank:

@@ -113,8 +113,8 @@ def test_last_answer_is_back_after_a_kernel_restart(page, lab):
     check(box, "Correct")
     restart_and_run_all(page, count("02"))
     box = exercise(page, "02.mentor-metric")
+    expect(box).to_contain_text("Restored your last answer", timeout=30_000)  # only a new widget says this
     assert box.get_by_label("Team growth").is_checked()
-    expect(box).to_contain_text("Restored your last answer")
 
 
 def test_number_modules_compute_in_code_and_move_a_slider(page, lab, artifacts):
