@@ -75,7 +75,7 @@ def _outcome(text: str, timeframe: list[Span]) -> list[Span]:
         s for s in _find(p.OUTCOME_WORD, text)
         if not _overlaps(s, asks) and not p.SYSTEM_AFTER.match(text, s[1])
     ]
-    for pattern in (p.CURRENCY, p.CUSTOMER_FAILURE, p.DOWN, p.SLOWS_PEOPLE, p.HIRING):
+    for pattern in (p.CURRENCY, p.CUSTOMER_FAILURE, p.COUNTED_SERVICE, p.DOWN, p.SLOWS_PEOPLE, p.HIRING):
         spans += _find(pattern, text)
     staff, durations = _find(p.STAFF, text), _find(p.DURATION_AMOUNT, text)
     if staff and any(d[2][0].isdigit() or not _overlaps(d, timeframe) for d in durations):

@@ -29,6 +29,12 @@ CUSTOMER_FAILURE = re.compile(
     r"[^.;!?]{0,40}?\b(?:fail|fails|failing|failed|break|breaks|broke|crash|crashes|crashed|times? out|timing out|goes down|went down|is down)\b",
     I,
 )
+# Counted units of service a business delivers: "40,000 applications", "900 prescriptions".
+COUNTED_SERVICE = re.compile(
+    r"(?:\b\d[\d,]*|" + NUMBER_WORD + r")\s+(?:\w+\s+)?(?:applications|claims|cases|prescriptions|submissions|appointments"
+    r"|bookings|parcels|reservations|transactions|payments|tickets|requests from customers)\b",
+    I,
+)
 DOWN = re.compile(r"\b(?:go|goes|went|was|were|is|are|be|been|being)\s+down\b", I)
 SLOWS_PEOPLE = re.compile(r"\bslow(?:s|ing|ed)?\s+(?:everyone|everybody|the team|us|engineers|developers|the business|staff)\s+down\b", I)
 HIRING = re.compile(r"\battract(?:s|ing)?\s+(?:better\s+|more\s+|top\s+|strong\s+)?(?:engineers|talent|candidates|people|staff|developers)\b", I)
@@ -73,7 +79,8 @@ TIMEFRAME = [
     re.compile(_words(v.NAMED_EVENTS), I),
     re.compile(r"\b(?:before|by|at|for|during|until|ahead of|after|in)\s+(?:the\s+|our\s+|this\s+|next\s+)?(?:[\w-]+\s+){0,2}?"
                r"(?:launch|renewal|audit|deadline|campaign|go-live|season|weekend|filing|sale|sales event)\b", I),
-    re.compile(r"\b(?:renewal|launch|busiest|peak)\s+(?:week|weekend|day|month|season)\b", I),
+    re.compile(r"\b(?:renewal|launch|busiest|peak|exam|exams|enrolment|enrollment|sale|election)\s+(?:week|weekend|day|month|season|period)\b", I),
+    re.compile(r"\b(?:every|each|on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b", I),
 ]
 
 # -- evidence -------------------------------------------------------------------------

@@ -13,12 +13,13 @@ OUTCOME_WORDS = [
     "contracts", "purchase", "purchases", "in-app purchases", "subscriptions", "bookings",
     # customers
     "customer", "customers", "user", "users", "player", "players", "patient", "patients", "subscriber",
-    "subscribers", "shopper", "shoppers", "client", "clients", "citizen", "citizens", "applicant", "applicants",
+    "subscribers", "shopper", "shoppers", "client", "clients", "citizen", "citizens", "applicant", "applicants", "student", "students", "learner", "learners",
+    "passenger", "passengers", "guest", "guests", "members",
     "churn", "churned", "conversion", "conversions", "renewal", "renewals", "complaint", "complaints", "support tickets",
     "support ticket", "satisfaction", "retention", "signups", "sign-ups", "visitors", "orders",
     "deliveries", "shipments", "shipment", "shipping", "no-shows", "escalations", "call-centre", "call center", "active users",
     # delivery
-    "time to market", "to market", "launch", "launches", "release", "releases", "deadline", "deadlines",
+    "time to market", "to market", "launch", "launches", "releases", "deadline", "deadlines",
     "features", "hotfixes", "development time",
     # risk
     "outage", "outages", "downtime", "lost orders", "breach", "breaches", "audit", "compliance", "regulator",
