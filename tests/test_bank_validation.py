@@ -133,3 +133,10 @@ def test_bank_error_shows_in_a_notebook_without_a_traceback(tmp_path):
         load_bank(tmp_path)
     lines = caught.value._render_traceback_()
     assert lines[0].startswith("The exercise bank has") and not any("Traceback" in line for line in lines)
+
+
+def test_cli_build_refuses_a_broken_bank(tmp_path, monkeypatch, capsys):
+    write_module(tmp_path / "bank", body="  - id: 07.x\n    kind: numeric\n")
+    monkeypatch.setenv("WORKSHOP_EXERCISES", str(tmp_path / "bank"))
+    assert cli(["build", "--solutions", str(tmp_path / "out")]) == 1
+    assert "07_test.yaml" in capsys.readouterr().err

@@ -8,14 +8,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _validate(args) -> int:
-    from workshop.bank import BankError, load_bank
+def _bank_errors_exit_1(command):
+    """A broken bank is the instructor's to fix: print every problem, exit 1, no traceback."""
 
-    try:
-        bank = load_bank(args.path)
-    except BankError as exc:
-        print(exc, file=sys.stderr)
-        return 1
+    def run(args) -> int:
+        from workshop.bank import BankError
+
+        try:
+            return command(args)
+        except BankError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+
+    return run
+
+
+@_bank_errors_exit_1
+def _validate(args) -> int:
+    from workshop.bank import load_bank
+
+    bank = load_bank(args.path)
     print(f"OK: {len(bank.exercises)} exercises in {len(bank.modules)} modules.")
     return 0
 
@@ -49,15 +61,11 @@ def _export(args) -> int:
     return 0
 
 
+@_bank_errors_exit_1
 def _build(args) -> int:
-    from workshop.bank import BankError
     from workshop.notebooks.editions import build_solutions
 
-    try:
-        written = build_solutions(Path(args.src), Path(args.solutions))
-    except BankError as exc:
-        print(exc, file=sys.stderr)
-        return 1
+    written = build_solutions(Path(args.src), Path(args.solutions))
     print(f"Wrote {len(written)} solution notebooks to {args.solutions}")
     return 0
 
