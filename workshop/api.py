@@ -120,16 +120,21 @@ class Module:
         more = "" if level < len(exercise.hints) else "<em>That was the last hint.</em>"
         return f"<div role='status' aria-live='polite'><strong>Hint {level} of {len(exercise.hints)}</strong><ol>{items}</ol>{more}</div>"
 
+    def solution_state(self, exercise_id: str) -> tuple[bool, str]:
+        """Whether the solution may open now, and the sentence that says why (one read of the log)."""
+        if self._find(exercise_id) is None:
+            return False, "There is no such exercise."
+        if settings.solution_mode() == "locked":
+            return False, "Your facilitator has locked solutions for now."
+        if settings.solution_allowed(self.attempted(exercise_id)):
+            return True, "Reveal the model answer."
+        return False, "The solution opens after your first attempt."
+
     def solution_available(self, exercise_id: str) -> bool:
-        return self._find(exercise_id) is not None and settings.solution_allowed(self.attempted(exercise_id))
+        return self.solution_state(exercise_id)[0]
 
     def solution_status(self, exercise_id: str) -> str:
-        mode = settings.solution_mode()
-        if mode == "locked":
-            return "Your facilitator has locked solutions for now."
-        if self.solution_available(exercise_id):
-            return "Reveal the model answer."
-        return "The solution opens after your first attempt."
+        return self.solution_state(exercise_id)[1]
 
     def solution(self, exercise_id: str) -> "_Html":
         return _Html(self.solution_html(exercise_id), "solution")
@@ -138,8 +143,9 @@ class Module:
         exercise = self._find(exercise_id)
         if exercise is None:
             return self._missing_html(exercise_id).html
-        if not self.solution_available(exercise_id):
-            return f"<div role='status'>{html.escape(self.solution_status(exercise_id))}</div>"
+        available, why = self.solution_state(exercise_id)
+        if not available:
+            return f"<div role='status'>{html.escape(why)}</div>"
         progress.record("reveal", exercise.id)
         return (
             f"<div role='status' aria-live='polite'><strong>Solution</strong>{to_html(exercise.solution_markdown())}"

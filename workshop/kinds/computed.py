@@ -28,6 +28,7 @@ def _compiles(code: str, what: str) -> str:
 
 
 _cache: dict[tuple, float] = {}
+_namespaces: dict[tuple, dict] = {}
 
 
 class Computed(Exercise):
@@ -72,9 +73,12 @@ class Computed(Exercise):
         from workshop.data import data_path
 
         files = tuple((str(p), p.stat().st_mtime) for p in map(data_path, self.datasets.values()) if p.exists())
-        key = (code, files)
+        key = (code, tuple(sorted(self.datasets.items())), files)
         if key not in _cache:
-            _cache[key] = float(as_number(eval(code, self._namespace())))  # authored in the bank, not by learners
+            tables = (tuple(sorted(self.datasets.items())), files)
+            if tables not in _namespaces:  # load each set of tables once, however many slips use them
+                _namespaces[tables] = self._namespace()
+            _cache[key] = float(as_number(eval(code, dict(_namespaces[tables]))))  # authored in the bank, not by learners
         return _cache[key]
 
     def judge(self, answer):

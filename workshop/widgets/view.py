@@ -76,8 +76,9 @@ class ExerciseView(w.VBox):
         self._update_solution_button()
 
     def _update_solution_button(self) -> None:
-        self.solution_button.disabled = not self.module.solution_available(self.exercise.id)
-        self.solution_button.tooltip = self.module.solution_status(self.exercise.id)
+        available, why = self.module.solution_state(self.exercise.id)
+        self.solution_button.disabled = not available
+        self.solution_button.tooltip = why
 
     def next_hint(self) -> None:
         self.hints.value = self.module.hint_html(self.exercise.id)
