@@ -110,6 +110,15 @@ def test_feedback_names_each_missing_element_in_plain_words():
     assert any("Put a number on it" in tip for tip in a.feedback)
 
 
+@pytest.mark.parametrize("text", [
+    "", "We should refactor the monolith.", "Checkout fails on Black Friday, costing $300,000; the flaky tests block fixes.",
+])
+def test_one_suggestion_per_missing_element_and_per_jargon_term(text):
+    a = assess(text)
+    missing = [name for name, found in a.elements.items() if not found]
+    assert len(a.feedback) == len(missing) + len(a.jargon)
+
+
 def test_spans_explain_which_words_triggered_each_element():
     a = assess("Last quarter's incident log shows three checkout outages that cost us about $120,000 in lost orders.")
     found = {name: [text for _, _, text in spans] for name, spans in a.spans.items()}

@@ -109,12 +109,14 @@ def jargon_prompt(term: str) -> str:
 
 
 def assess(text) -> Assessment:
-    """Judge one statement; any input (None, bytes, 100 KB, emoji, HTML) gives a valid assessment."""
+    """Judge one statement; any input (None, bytes, 100 KB, emoji, HTML) gives a valid assessment.
+
+    Text beyond MAX_CHARS is not judged: a statement is a sentence or three.
+    """
     if isinstance(text, bytes):
         text = text.decode("utf-8", errors="replace")
     if not isinstance(text, str):
         text = "" if text is None else _safe_str(text)
-    too_long = len(text) > MAX_CHARS
     text = text[:MAX_CHARS]
     magnitude = _magnitude(text)
     timeframe = _timeframe(text)
@@ -129,13 +131,9 @@ def assess(text) -> Assessment:
     strong = elements["outcome"] and elements["magnitude"] and not jargon
     score = sum(WEIGHTS[name] for name in ELEMENTS if elements[name])
     score = max(0, min(100, score - min(MAX_JARGON_PENALTY, JARGON_PENALTY * len(jargon))))
-    if not text.strip():
-        feedback = ["Write a sentence first: what happens to the business if this isn't done?"]
-    else:
-        feedback = [SUGGESTIONS[name] for name in ELEMENTS if not elements[name]]
-        feedback += [jargon_prompt(term) for term in jargon]
-    if too_long:
-        feedback.insert(0, f"That's long for one statement: I judged the first {MAX_CHARS:,} characters. Aim for one to three sentences.")
+    # Exactly one suggestion per missing element, then one per jargon term.
+    feedback = [SUGGESTIONS[name] for name in ELEMENTS if not elements[name]]
+    feedback += [jargon_prompt(term) for term in jargon]
     return Assessment(text, score, elements, jargon, strong, feedback, spans)
 
 
