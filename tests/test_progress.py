@@ -99,7 +99,6 @@ def test_cli_progress_and_export(log, tmp_path, capsys):
 def test_python_dash_m_workshop_runs_the_cli(log):
     import subprocess
     import sys
-
     progress.record("check", "02.mentor-metric", answer="b", status="correct")
     out = subprocess.run([sys.executable, "-m", "workshop", "progress"], capture_output=True, text=True)
     assert out.returncode == 0 and "02.mentor-metric" in out.stdout and "correct" in out.stdout
