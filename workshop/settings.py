@@ -42,8 +42,3 @@ def solution_mode() -> str:
         warnings.warn(f"Unknown solutions setting {value!r}; use one of {SOLUTION_MODES}. Using 'after-attempt'.", stacklevel=2)
         return "after-attempt"
     return value
-
-
-def solution_allowed(attempted: bool) -> bool:
-    mode = solution_mode()
-    return mode == "open" or (mode == "after-attempt" and attempted)

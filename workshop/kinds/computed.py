@@ -12,7 +12,7 @@ from pydantic import Field, field_validator, model_validator
 
 from workshop.answers import as_number
 from workshop.kinds.base import Exercise
-from workshop.kinds.numeric import SlipText, Tolerance, _fmt, judge_number
+from workshop.kinds.numeric import SlipText, Tolerance, _fmt, judge_number, magnitude_probes
 
 
 class CodeSlip(SlipText):
@@ -96,11 +96,7 @@ class Computed(Exercise):
         return self.evaluate(self.solution_code)
 
     def wrong_answers(self):
-        target = self.key()
-        pairs = [(self.evaluate(s.code), s.feedback) for s in self.slips]
-        if target:
-            pairs += [(target * 10, "factor of 10"), (-target, "sign")]
-        return pairs
+        return [(self.evaluate(s.code), s.feedback) for s in self.slips] + magnitude_probes(self.key())
 
     def solution_markdown(self) -> str:
         return f"```python\n{self.solution_code}\n```\n\n= **{_fmt(self.key())} {self.unit}** with the current data."

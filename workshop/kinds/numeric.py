@@ -63,10 +63,12 @@ class Numeric(Exercise):
         return self.answer
 
     def wrong_answers(self):
-        pairs = [(s.value, s.feedback) for s in self.slips]
-        if self.answer != 0:
-            pairs += [(self.answer * 10, "factor of 10"), (-self.answer, "sign")]
-        return pairs
+        return [(s.value, s.feedback) for s in self.slips] + magnitude_probes(self.answer)
+
+
+def magnitude_probes(target: float) -> list[tuple[float, str]]:
+    """Wrong answers every number kind must diagnose: ten times too big, and the wrong sign."""
+    return [(target * 10, "factor of 10"), (-target, "sign")] if target else []
 
 
 def judge_number(exercise, given: float, target: float, slips: list[tuple[float, Slip]]):
