@@ -76,10 +76,21 @@ def record(event: str, exercise_id: str, path: Path | None = None, **fields) -> 
         with open(path, "a", encoding="utf-8") as handle, _locked(handle):
             handle.write(line)
             handle.flush()
-        return True
     except OSError as exc:
         warnings.warn(f"Your progress could not be saved to {path} ({exc.strerror}); your answers still work.", stacklevel=2)
         return False
+    _to_room(path)
+    return True
+
+
+def _to_room(path: Path) -> None:
+    """If the learner is in a room (``WORKSHOP_ROOM``), send the room what it has not had yet."""
+    try:
+        from workshop.room.mirror import forward
+
+        forward(path)
+    except Exception:  # the room is a bonus; the local log is the record
+        pass
 
 
 def events(path: Path | None = None) -> Iterator[dict]:

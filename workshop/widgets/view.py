@@ -67,6 +67,10 @@ class ExerciseView(w.VBox):
     def check(self) -> Result:
         result = self.module.check(self.exercise.id, self.control.get())
         self._show(result)
+        if result.status != "not_attempted":
+            from workshop.room.poll import learner_view
+
+            self.feedback.value += learner_view(self.exercise)
         return result
 
     def _show(self, result: Result, restored: bool = False) -> None:
