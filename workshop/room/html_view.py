@@ -29,6 +29,11 @@ def esc(value) -> str:
     return html.escape(value if isinstance(value, str) else str(value), quote=True)
 
 
+def plain(markdown: str) -> str:
+    """The bank's feedback without Markdown emphasis marks, for a table cell (escaped after)."""
+    return markdown.replace("**", "").replace("`", "").replace("\\$", "$")
+
+
 def totals(figures: RoomFigures, updated: str = "") -> str:
     t = figures.totals()
     items = [("learners", figures.learners), ("answered", t["answered"]), ("correct", t["correct"]),
@@ -71,7 +76,7 @@ def simple_bars(pairs: list[tuple[str, float]], label: str, unit: str = "", widt
         return '<p class="muted">Nothing yet.</p>'
     bar_h, label_w = 16, 140
     most = max(v for _, v in pairs) or 1
-    scale = (width - label_w - 60) / most
+    scale = (width - label_w - 30 - 8 * len(unit)) / most
     height = len(pairs) * (bar_h + 5) + 5
     parts = [f'<svg role="img" aria-label="{esc(label)}" width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg" '
              f'font-size="12" font-family="system-ui,sans-serif">']
@@ -113,7 +118,7 @@ def misconception_table(figures: RoomFigures, limit: int | None = None) -> str:
     rows = figures.misconceptions[:limit] if limit else figures.misconceptions
     if not rows:
         return '<p class="muted">No misconceptions seen yet.</p>'
-    body = "".join(f"<tr><td class='n'>{n}</td><td>{esc(ex)}</td><td>{esc(m)}</td><td>{esc(fix)}</td></tr>" for ex, m, n, fix in rows)
+    body = "".join(f"<tr><td class='n'>{n}</td><td>{esc(ex)}</td><td>{esc(m)}</td><td>{esc(plain(fix))}</td></tr>" for ex, m, n, fix in rows)
     return ("<table><tr><th scope='col'>learners</th><th scope='col'>exercise</th><th scope='col'>misconception</th>"
             f"<th scope='col'>the feedback that repairs it</th></tr>{body}</table>")
 

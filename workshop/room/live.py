@@ -29,6 +29,8 @@ INTERVAL_ENV = "WORKSHOP_ROOM_INTERVAL"
 _PROJECTOR_CSS = """
 .lwi-room.projector .widget-html-content, .lwi-room.projector .widget-html-content *{font-size:26px !important;line-height:1.3}
 .lwi-room.projector .names{display:none}
+.lwi-room.projector svg{zoom:1.6}
+.lwi-room.projector svg, .lwi-room.projector svg *{font-size:12px !important}
 .lwi-room .widget-html-content{font-size:14px}
 """
 
