@@ -62,10 +62,14 @@ class RoomFigures:
 
 
 class Checker:
-    """``workshop.check`` with a memory: the same answer to the same exercise is checked once."""
+    """``workshop.check`` with a memory: the same answer to the same exercise is checked once.
+
+    It also keeps each learner's running tally, so a refresh looks only at new events.
+    """
 
     def __init__(self):
         self._cache: dict[tuple[str, str], object] = {}
+        self.tallies: dict[str, "_Tally"] = {}
 
     def __call__(self, exercise_id: str, answer):
         try:
@@ -78,6 +82,52 @@ class Checker:
 
             result = self._cache[key] = check(exercise_id, answer)
         return result
+
+    def tally(self, learner: Learner, known) -> "_Tally":
+        tally = self.tallies.get(learner.key)
+        if tally is None or tally.learner is not learner or tally.done > len(learner.events):
+            tally = self.tallies[learner.key] = _Tally(learner)
+        tally.update(self, known)
+        return tally
+
+
+class _Tally:
+    """One learner's standing, updated with the events added since the last refresh."""
+
+    def __init__(self, learner: Learner):
+        self.learner = learner
+        self.done = 0
+        self.last: dict[str, object] = {}  # exercise -> the result of the last answer
+        self.answers: dict[str, object] = {}  # exercise -> the last answer
+        self.attempts: Counter = Counter()
+        self.ever_correct: set[str] = set()
+        self.times: dict[str, list[float]] = {}  # module -> [first, last]
+        self.latest: tuple[float, str] | None = None
+        self.unknown: set[str] = set()
+
+    def update(self, checker: Checker, known) -> None:
+        for event in self.learner.events[self.done:]:
+            exercise_id = event.exercise
+            if exercise_id not in known:
+                self.unknown.add(exercise_id)
+                continue
+            module = exercise_id.split(".", 1)[0]
+            if event.ts is not None:
+                span = self.times.get(module)
+                if span is None:
+                    self.times[module] = [event.ts, event.ts]
+                else:
+                    span[0], span[1] = min(span[0], event.ts), max(span[1], event.ts)
+                if self.latest is None or event.ts >= self.latest[0]:
+                    self.latest = (event.ts, module)
+            if event.kind == "check" and event.answer is not None:
+                result = checker(exercise_id, event.answer)
+                self.attempts[exercise_id] += 1
+                self.last[exercise_id] = result
+                self.answers[exercise_id] = event.answer
+                if result.status == "correct":
+                    self.ever_correct.add(exercise_id)
+        self.done = len(self.learner.events)
 
 
 def _bank():
@@ -115,34 +165,15 @@ def compute(learners: list[Learner], checker: Checker | None = None, baseline: s
     spans: dict[str, list[float]] = defaultdict(list)
 
     for learner in learners:
-        last: dict[str, object] = {}
-        attempts: Counter = Counter()
-        ever_correct: set[str] = set()
-        module_times: dict[str, list[float]] = defaultdict(list)
-        latest = None
-        for event in learner.events:
-            module = event.exercise.split(".", 1)[0]
-            if event.exercise not in known:
-                unknown[event.exercise] += 0  # counted per learner below
-                continue
-            if event.ts is not None:
-                module_times[module].append(event.ts)
-                if latest is None or event.ts >= latest[0]:
-                    latest = (event.ts, module)
-            if event.kind == "check" and event.answer is not None:
-                last[event.exercise] = event.answer
-                attempts[event.exercise] += 1
-                if event.exercise not in ever_correct and checker(event.exercise, event.answer).status == "correct":
-                    ever_correct.add(event.exercise)
-        for exercise_id in {e.exercise for e in learner.events if e.exercise not in known}:
+        tally = checker.tally(learner, known)
+        for exercise_id in tally.unknown:
             unknown[exercise_id] += 1
         scores = {}
-        for exercise_id, answer in last.items():
+        for exercise_id, result in tally.last.items():
             exercise = known[exercise_id]
             figures = per_exercise.get(exercise_id)
             if figures is None:
                 figures = per_exercise[exercise_id] = ExerciseFigures(exercise_id, exercise.module, exercise.title, exercise.kind)
-            result = checker(exercise_id, answer)
             if result.status == "not_attempted":
                 continue
             figures.answered += 1
@@ -152,18 +183,19 @@ def compute(learners: list[Learner], checker: Checker | None = None, baseline: s
                 figures.misconceptions[result.misconception] += 1
                 figures.repairs.setdefault(result.misconception, result.feedback)
             if exercise.kind in CHOICE_KINDS:
+                answer = tally.answers[exercise_id]
                 for key in answer if isinstance(answer, list) else [answer]:
                     if isinstance(key, str) and len(key) <= 40:
                         figures.choices[key.strip().lower()] += 1
-        for exercise_id, count in attempts.items():
-            if count >= STUCK_ATTEMPTS and exercise_id not in ever_correct:
+        for exercise_id, count in tally.attempts.items():
+            if count >= STUCK_ATTEMPTS and exercise_id not in tally.ever_correct:
                 stuck.append((labels[learner.key], exercise_id, count))
-        if latest is not None:
-            pace[latest[1]] += 1
-        touched_modules.update(module_times)
-        for module, times in module_times.items():
-            if len(times) >= 2:
-                spans[module].append((max(times) - min(times)) / 60)
+        if tally.latest is not None:
+            pace[tally.latest[1]] += 1
+        touched_modules.update(tally.times)
+        for module, (first, last) in tally.times.items():
+            if last > first:
+                spans[module].append((last - first) / 60)
         if baseline in scores and capstone in scores:
             growth.append((labels[learner.key], scores[baseline], scores[capstone]))
 
