@@ -105,3 +105,37 @@ def test_room_with_no_files_says_what_to_do(tmp_path, capsys):
 def test_a_missing_path_is_said_not_to_exist(tmp_path, capsys):
     assert main(["room", str(tmp_path / "nowhere")]) == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_room_commands_init_poll_report_and_live_say_what_they_did(tmp_path, monkeypatch, capsys):
+    room = tmp_path / "live-room"
+    assert main(["room", "init", str(room)]) == 0 and (room / ".salt").read_text().strip()
+    assert main(["room", "poll", str(room), "on"]) == 0
+    assert json.loads((room / ".poll.json").read_text())["on"] is True
+    assert main(["room", "poll", str(room), "maybe"]) == 2
+    assert main(["room", "live", str(tmp_path / "nowhere"), "--no-browser"]) == 1
+    assert "does not exist" in capsys.readouterr().err
+    _learner(tmp_path, monkeypatch, "ada", [("02.mentor-metric", "a")])
+    assert main(["room", str(tmp_path / "room"), "--html", str(tmp_path / "r.html")]) == 0
+    assert "1 learners" in capsys.readouterr().out
+    assert main(["room", str(tmp_path / "room"), "--html", str(tmp_path / "r.html" / "x")]) == 1
+    assert "Could not write the report" in capsys.readouterr().err
+
+
+def test_the_dashboard_refreshes_with_new_events_and_escapes_names(tmp_path):
+    from workshop.room.live import Dashboard
+
+    line = {"v": 1, "ts": 1.0, "event": "check", "exercise": "02.mentor-metric", "answer": "a", "name": "<script>x</script>"}
+    path = tmp_path / "learner-1.jsonl"
+    path.write_text(json.dumps(line) + "\n")
+    board = Dashboard(tmp_path, show_names=True)
+    assert board.refresh().totals()["answered"] == 1
+    for answer in ("c", "d"):
+        with open(path, "a") as handle:
+            handle.write(json.dumps(dict(line, answer=answer)) + "\n")
+    board.names.value = True
+    figures = board.refresh()
+    assert figures.stuck == [("<script>x</script>", "02.mentor-metric", 3)]
+    assert "&lt;script&gt;x&lt;/script&gt;" in board.stuck.value and "<script>" not in board.stuck.value
+    board.projector.value = True  # projector mode: no names at all
+    assert "script" not in board.stuck.value and "projector" in board.box._dom_classes

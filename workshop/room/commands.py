@@ -52,15 +52,16 @@ def _live(args, rest) -> int:
 def _poll(args, rest) -> int:
     from workshop.room.poll import set_poll
 
-    if len(rest) != 2 or rest[1] not in ("on", "off"):
-        print("Usage: workshop room poll FOLDER on|off", file=sys.stderr)
+    if len(rest) < 2 or rest[-1] not in ("on", "off"):
+        print("Usage: workshop room poll FOLDER... on|off", file=sys.stderr)
         return 2
-    try:
-        set_poll(Path(rest[0]), rest[1] == "on")
-    except OSError as exc:
-        print(f"Could not change the poll in {for_terminal(rest[0])}: {exc.strerror}.", file=sys.stderr)
-        return 1
-    print(f"Poll mode is {rest[1]} for the room {for_terminal(rest[0])}.")
+    for folder in rest[:-1]:
+        try:
+            set_poll(Path(folder), rest[-1] == "on")
+        except OSError as exc:
+            print(f"Could not change the poll in {for_terminal(folder)}: {exc.strerror}.", file=sys.stderr)
+            return 1
+    print(f"Poll mode is {rest[-1]} for {for_terminal(', '.join(rest[:-1]))}; the live view publishes the room's answers while it runs.")
     return 0
 
 

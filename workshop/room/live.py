@@ -41,11 +41,12 @@ class Dashboard:
     def __init__(self, folder, interval: float = 3.0, show_names: bool = False, capstone: str | None = None):
         import ipywidgets as w
 
-        self.folder = Path(folder)
+        # One room folder, or several (on Zero to JupyterHub, one sub-folder per learner).
+        self.folders = [Path(f) for f in folder] if isinstance(folder, (list, tuple)) else [Path(folder)]
         self.interval = interval
         self.allow_names = show_names
         self.capstone = capstone
-        self.reader = RoomReader([self.folder])
+        self.reader = RoomReader(self.folders)
         self.checker = Checker()
         self.last_refresh_ms = 0.0
         self.projector = w.ToggleButton(description="Projector mode", tooltip="Large type, no names", icon="desktop")
@@ -58,8 +59,9 @@ class Dashboard:
         self.pace = w.HTML()
         self.stuck = w.HTML()
         self.problems = w.HTML()
+        title = self.folders[0].name if len(self.folders) == 1 else f"{len(self.folders)} folders"
         self.box = w.VBox([
-            w.HTML(f"<style>{view.STYLE}{_PROJECTOR_CSS}</style><h2>The room, live: {view.esc(self.folder.name)}</h2>"),
+            w.HTML(f"<style>{view.STYLE}{_PROJECTOR_CSS}</style><h2>The room, live: {view.esc(title)}</h2>"),
             w.HBox([self.projector, self.names]), self.head,
             w.HTML("<h3>Answers per exercise</h3>"), self.bars,
             w.HTML("<h3>Misconceptions to discuss now</h3>"), self.misconceptions,
@@ -100,7 +102,8 @@ class Dashboard:
         self.problems.value = view.problems_list(self.reader.problems()) + view.unknown_list(figures)
         from workshop.room.poll import publish
 
-        publish(self.folder, figures)
+        for folder in self.folders:
+            publish(folder, figures)
         return figures
 
     async def _loop(self) -> None:
