@@ -4,7 +4,7 @@ import json
 from workshop import progress
 from workshop.cli import main
 from workshop.export import export_progress
-from workshop.room import read_exports, summary
+from workshop.room import read_exports, summary_table
 
 
 def _learner(tmp_path, monkeypatch, name, answers, out=None):
@@ -23,7 +23,7 @@ def test_summary_counts_statuses_and_names_the_common_misconception(tmp_path, mo
     room = read_exports([tmp_path / "room"])
     assert sorted(learner.name for learner in room.present()) == ["ada", "bo", "cy"]
     assert sorted(room.skipped) == ["broken.json", "other.json"]
-    table = summary(room).set_index("exercise")
+    table = summary_table(room).set_index("exercise")
     row = table.loc["02.mentor-metric"]
     assert (row["answered"], row["correct"], row["incorrect"], row["not attempted"]) == (3, 1, 2, 0)
     assert row["most common misconception"] == "Personal output measures leadership. (2)"
@@ -36,7 +36,7 @@ def test_summary_counts_statuses_and_names_the_common_misconception(tmp_path, mo
 def test_room_table_is_grouped_by_module_with_not_attempted_out_of_learners_present(tmp_path, monkeypatch, capsys):
     _learner(tmp_path, monkeypatch, "ada", [("02.mentor-metric", "b"), ("00.build-wait", 600)])
     _learner(tmp_path, monkeypatch, "bo", [("02.mentor-metric", "a")])
-    table = summary(read_exports([tmp_path / "room"]))
+    table = summary_table(read_exports([tmp_path / "room"]))
     assert list(table["module"]) == sorted(table["module"])
     # every exercise of a module someone touched is listed, the untouched ones "not attempted" by all
     untouched = table[(table["module"] == "02") & (table["exercise"] != "02.mentor-metric")]
@@ -66,7 +66,7 @@ def test_learners_with_the_same_name_are_counted_apart(tmp_path, monkeypatch):
         (tmp_path / "room" / f"jovyan-{i}.json").write_text(json.dumps(data))
     room = read_exports([tmp_path / "room"])
     assert len(room.present()) == 5
-    assert summary(room).set_index("exercise").loc["02.mentor-metric", "answered"] == 5
+    assert summary_table(room).set_index("exercise").loc["02.mentor-metric", "answered"] == 5
 
 
 def test_old_exports_without_an_id_count_once_per_file(tmp_path, monkeypatch):
@@ -85,12 +85,12 @@ def test_the_same_learner_exported_twice_counts_once(tmp_path, monkeypatch):
     _learner(tmp_path, monkeypatch, "ada", [("02.mentor-metric", "b")], out="second.json")
     room = read_exports([tmp_path / "room"])
     assert len(room.present()) == 1
-    assert summary(room).set_index("exercise").loc["02.mentor-metric", "correct"] == 1
+    assert summary_table(room).set_index("exercise").loc["02.mentor-metric", "correct"] == 1
 
 
 def test_unknown_exercise_ids_are_listed_apart_not_as_rows_of_zeros(tmp_path, monkeypatch, capsys):
     _learner(tmp_path, monkeypatch, "ada", [("02.mentor-metric", "b"), ("99.nope", "x")])
-    table = summary(read_exports([tmp_path / "room"]))
+    table = summary_table(read_exports([tmp_path / "room"]))
     assert "99.nope" not in set(table["exercise"])
     assert main(["room", str(tmp_path / "room")]) == 0
     out = capsys.readouterr().out

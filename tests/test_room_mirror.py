@@ -124,3 +124,21 @@ def test_poll_mode_shows_the_rooms_distribution_never_names(learner, tmp_path, m
     assert "Secret Name" not in (learner / ".poll.json").read_text()
     (learner / ".poll.json").write_text('{"on": true, "exercises": {"02.mentor-metric": {"choices": {"<img src=x>": 5}}}}')
     assert "<img" not in learner_view(exercise)
+
+
+def test_the_check_button_shows_the_rooms_answers_when_the_poll_is_on(learner, tmp_path, monkeypatch):
+    for home, answer in (("a", "a"), ("b", "c")):
+        monkeypatch.setenv("WORKSHOP_PROGRESS", str(tmp_path / home / "progress.jsonl"))
+        Module("02").check("mentor-metric", answer)
+    monkeypatch.setenv("WORKSHOP_PROGRESS", str(tmp_path / "me" / "progress.jsonl"))
+    view = Module("02").show("mentor-metric")
+    view.control.set("b")
+    view.check_button.click()
+    assert "How the room answered" not in view.feedback.value  # poll mode is off
+    set_poll(learner, True, compute(_room_events(learner).present()))
+    view.check_button.click()
+    assert "How the room answered" in view.feedback.value and "1 of 3" in view.feedback.value
+    free_text = Module("00").show("build-wait")
+    free_text.control.set(600)
+    free_text.check_button.click()
+    assert "How the room answered" not in free_text.feedback.value  # only judgement (choice) questions

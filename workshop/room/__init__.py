@@ -17,7 +17,7 @@ def read_exports(paths) -> RoomReader:
     return reader
 
 
-def summary(reader: RoomReader):
+def summary_table(reader: RoomReader):
     """One row per exercise, grouped by module: answered, statuses, not attempted, top misconception."""
     import pandas as pd
 

@@ -75,7 +75,7 @@ def display_name() -> str | None:
 
 def learner_id(log_path: Path) -> str:
     """This learner's unique id, made once and kept beside the local log."""
-    path = log_path.with_name("learner-id")
+    path = log_path.with_name(log_path.stem + ".learner-id")  # one id per log, even when logs share a folder
     try:
         value = path.read_text(encoding="utf-8").strip()
         if value:
