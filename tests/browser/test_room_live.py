@@ -84,6 +84,7 @@ def test_forty_learners_answer_into_the_live_room_and_the_report_escapes_them(pa
 
         for key, value in expected.items():  # polled by Playwright until it holds or 15 s pass
             expect(counts[key]).to_have_text(str(value), timeout=15_000)
+        expect(page.locator(".js-plotly-plot")).to_have_count(1, timeout=15_000)  # the choices chart (plotly)
         page.get_by_role("button", name="Show names").click()
         expect(page.get_by_text(f"{EVIL} 0 on", exact=False).first).to_be_visible(timeout=15_000)
         assert page.title() != "p" and page.locator("img[src=x]").count() == 0

@@ -58,6 +58,8 @@ class Dashboard:
         self.misconceptions = w.HTML()
         self.pace = w.HTML()
         self.stuck = w.HTML()
+        self.choices = w.Output()  # plotly, through its mimetype renderer (Voila and JupyterLab both have it)
+        self._choices_shown = None
         self.problems = w.HTML()
         title = self.folders[0].name if len(self.folders) == 1 else f"{len(self.folders)} folders"
         self.box = w.VBox([
@@ -65,6 +67,7 @@ class Dashboard:
             w.HBox([self.projector, self.names]), self.head,
             w.HTML("<h3>Answers per exercise</h3>"), self.bars,
             w.HTML("<h3>Misconceptions to discuss now</h3>"), self.misconceptions,
+            w.HTML("<h3>How the room chose, per judgement question</h3>"), self.choices,
             w.HTML("<h3>Pace: learners in each module</h3>"), self.pace,
             w.HTML("<h3>Stuck: several attempts, none correct</h3>"), self.stuck,
             self.table, self.problems,
@@ -99,12 +102,26 @@ class Dashboard:
         self.stuck.value = view.stuck_list(figures) if not self.projector.value else (
             f"<p>{len(figures.stuck)} learner-exercise pair(s) stuck</p>")
         self.table.value = view.exercise_table(figures)
+        self._draw_choices(figures)
         self.problems.value = view.problems_list(self.reader.problems()) + view.unknown_list(figures)
         from workshop.room.poll import publish
 
         for folder in self.folders:
             publish(folder, figures)
         return figures
+
+    def _draw_choices(self, figures) -> None:
+        """Redraw the plotly chart only when the distribution changed (a redraw costs the browser)."""
+        data = (self.projector.value, [(f.exercise, sorted(f.choices.items())) for f in figures.exercises if f.choices])
+        if data == self._choices_shown:
+            return
+        self._choices_shown = data
+        from IPython.display import display
+
+        self.choices.clear_output(wait=True)
+        if data[1]:
+            with self.choices:
+                display(choice_figure(figures, large=self.projector.value))
 
     async def _loop(self) -> None:
         while True:
@@ -123,13 +140,43 @@ class Dashboard:
         return None
 
 
+def choice_figure(figures, large: bool = False):
+    """Learners per option for each choice question; the right option says so in its label."""
+    import plotly.graph_objects as go
+
+    from workshop.charts import PALETTE
+
+    try:
+        from workshop.bank import get_bank
+
+        bank = get_bank().exercises
+    except Exception:
+        bank = {}
+    fig = go.Figure()
+    rows = [f for f in figures.exercises if f.choices]
+    for f in rows:
+        right = {o.key for o in getattr(bank.get(f.exercise), "options", []) if getattr(o, "correct", False)}
+        keys = sorted(f.choices)
+        fig.add_trace(go.Bar(
+            y=[f"{f.exercise} {k}{' (right)' if k in right else ''}" for k in keys], x=[f.choices[k] for k in keys],
+            orientation="h", name=f.exercise, marker_color=[PALETTE[2] if k in right else PALETTE[1] for k in keys],
+            marker_pattern_shape=["" if k in right else "/" for k in keys], hovertemplate="%{y}: %{x} learners<extra></extra>",
+        ))
+    fig.update_layout(template="simple_white", showlegend=False, height=120 + 28 * sum(len(f.choices) for f in rows),
+                      margin={"t": 30, "l": 10, "r": 10, "b": 40}, font={"size": 22 if large else 13},
+                      xaxis_title="learners (last answer)", yaxis={"autorange": "reversed"})
+    return fig
+
+
 def dashboard_notebook(folder: Path) -> Path:
     """A one-cell notebook that shows the dashboard (Voila renders only its output)."""
     import nbformat
 
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nb.cells = [nbformat.v4.new_code_cell("from workshop.room.live import Dashboard\nDashboard.from_environment().show()")]
+    nb.cells = [nbformat.v4.new_code_cell(
+        "from workshop.charts import use_mimetype_renderer\nuse_mimetype_renderer()\n"
+        "from workshop.room.live import Dashboard\nDashboard.from_environment().show()")]
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "room-live.ipynb"
     nbformat.write(nb, path)
