@@ -10,7 +10,6 @@ import os
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -43,11 +42,16 @@ def _expected():
     return {"learners": LEARNERS, "answered": answered, "correct": correct, "incorrect": incorrect, "stuck": stuck}
 
 
-def _wait_for_http(url: str, process, timeout: float = 90) -> None:
+def _wait_for_port(url: str, process, timeout: float = 90) -> None:
+    """Wait until Voila listens (a GET of the page would start a kernel of its own)."""
+    import socket
+    from urllib.parse import urlparse
+
+    address = urlparse(url)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
-            urllib.request.urlopen(url, timeout=2)
+            socket.create_connection((address.hostname, address.port), timeout=2).close()
             return
         except OSError:
             if process.poll() is not None:
@@ -65,8 +69,8 @@ def test_forty_learners_answer_into_the_live_room_and_the_report_escapes_them(pa
     process, url = live.start(room, show_names=True, interval=1.0, log=log)
     learners = []
     try:
-        _wait_for_http(url, process)
-        page.goto(url)
+        _wait_for_port(url, process)
+        page.goto(url, timeout=120_000)  # Voila runs the dashboard notebook before it answers
         counts = {key: page.locator(f"[data-testid={key}]") for key in expected}
         counts["learners"].wait_for(timeout=90_000)
         assert counts["learners"].inner_text() == "0"

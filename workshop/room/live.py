@@ -29,8 +29,8 @@ INTERVAL_ENV = "WORKSHOP_ROOM_INTERVAL"
 _PROJECTOR_CSS = """
 .lwi-room.projector .widget-html-content, .lwi-room.projector .widget-html-content *{font-size:26px !important;line-height:1.3}
 .lwi-room.projector .names{display:none}
-.lwi-room.projector svg{zoom:1.6}
-.lwi-room.projector svg, .lwi-room.projector svg *{font-size:12px !important}
+.lwi-room.projector .widget-html-content svg{zoom:1.4}
+.lwi-room.projector .widget-html-content svg, .lwi-room.projector .widget-html-content svg *{font-size:12px !important}
 .lwi-room .widget-html-content{font-size:14px}
 """
 
@@ -116,12 +116,17 @@ class Dashboard:
         if data == self._choices_shown:
             return
         self._choices_shown = data
-        from IPython.display import display
-
-        self.choices.clear_output(wait=True)
+        # Set the outputs directly: a refresh runs in a background task, outside any cell, where
+        # ``with output:`` would capture nothing.
+        outputs = ()
         if data[1]:
-            with self.choices:
-                display(choice_figure(figures, large=self.projector.value))
+            import json
+
+            fig = choice_figure(figures, large=self.projector.value)
+            bundle = {"application/vnd.plotly.v1+json": {**json.loads(fig.to_json()), "config": {"displaylogo": False}},
+                      "text/plain": "How the room chose, per judgement question"}
+            outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
+        self.choices.outputs = outputs
 
     async def _loop(self) -> None:
         while True:
