@@ -48,7 +48,9 @@ def main(argv: list[str]) -> int:
             for row, result in results:
                 wrong = [k for k in KEYS if not result[k]]
                 if wrong:
-                    print(f"    miss {wrong}: {row['text']}")
+                    a = assess(row["text"])
+                    got = {**a.elements, "strong": a.strong, "jargon": a.jargon}
+                    print(f"    miss {', '.join(f'{k}={got[k]}' for k in wrong)}: {row['text']}")
     gaming = yaml.safe_load(GAMING.read_text(encoding="utf-8"))
     strong = [row["text"] for row in gaming if assess(row["text"]).strong]
     print(f"{'gaming':<12} {len(gaming):>3}  strong: {len(strong)} of {len(gaming)} (must be 0)")
