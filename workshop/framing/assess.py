@@ -5,11 +5,13 @@ import re
 from dataclasses import dataclass, field
 
 from workshop.framing import patterns as p
+from workshop.framing.statement import Problem, problems as statement_problems
 from workshop.framing.vocabulary import JARGON
 
 ELEMENTS = ("outcome", "magnitude", "timeframe", "evidence")
 WEIGHTS = {"outcome": 35, "magnitude": 30, "timeframe": 15, "evidence": 20}
 JARGON_PENALTY, MAX_JARGON_PENALTY = 10, 30
+NOT_A_STATEMENT_CAP = 40  # a pile of rewarded words never scores like a claim a listener can act on
 MAX_CHARS = 5_000  # a statement is a sentence or three; judge the opening of anything longer
 
 SUGGESTIONS = {
@@ -33,6 +35,7 @@ class Assessment:
     strong: bool
     feedback: list[str]
     spans: dict[str, list[Span]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
 
     def __str__(self) -> str:
         marks = ", ".join(f"{name} {'yes' if found else 'no'}" for name, found in self.elements.items())
@@ -128,13 +131,18 @@ def assess(text) -> Assessment:
     }
     jargon, spans["jargon"] = _jargon(text)
     elements = {name: bool(spans[name]) for name in ELEMENTS}
-    strong = elements["outcome"] and elements["magnitude"] and not jargon
+    found_problems = statement_problems(text, spans)
+    strong = elements["outcome"] and elements["magnitude"] and not jargon and not found_problems
     score = sum(WEIGHTS[name] for name in ELEMENTS if elements[name])
     score = max(0, min(100, score - min(MAX_JARGON_PENALTY, JARGON_PENALTY * len(jargon))))
-    # Exactly one suggestion per missing element, then one per jargon term.
-    feedback = [SUGGESTIONS[name] for name in ELEMENTS if not elements[name]]
+    if found_problems:
+        score = min(score, NOT_A_STATEMENT_CAP)
+    # First why the words are not yet a statement, then exactly one suggestion per missing
+    # element, then one per jargon term.
+    feedback = [problem.message for problem in found_problems]
+    feedback += [SUGGESTIONS[name] for name in ELEMENTS if not elements[name]]
     feedback += [jargon_prompt(term) for term in jargon]
-    return Assessment(text, score, elements, jargon, strong, feedback, spans)
+    return Assessment(text, score, elements, jargon, strong, feedback, spans, found_problems)
 
 
 def _safe_str(value) -> str:
