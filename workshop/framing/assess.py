@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from workshop.framing import lexicon, statement
 from workshop.framing import patterns as p
 from workshop.framing.statement import Problem, problems as statement_problems
 from workshop.framing.vocabulary import JARGON
@@ -11,6 +12,8 @@ from workshop.framing.vocabulary import JARGON
 ELEMENTS = ("outcome", "magnitude", "timeframe", "evidence")
 WEIGHTS = {"outcome": 35, "magnitude": 30, "timeframe": 15, "evidence": 20}
 JARGON_PENALTY, MAX_JARGON_PENALTY = 10, 30
+# Words before a past verb that make it a past event ("we lost", "it was lost", "they had cut").
+PAST_SUBJECTS = frozenset("we they it i he she who that which this these those was were has have had".split())
 NOT_A_STATEMENT_CAP = 40  # a pile of rewarded words never scores like a claim a listener can act on
 MAX_CHARS = 5_000  # a statement is a sentence or three; judge the opening of anything longer
 
@@ -78,7 +81,8 @@ def _outcome(text: str, timeframe: list[Span]) -> list[Span]:
         s for s in _find(p.OUTCOME_WORD, text)
         if not _overlaps(s, asks) and not p.SYSTEM_AFTER.match(text, s[1])
     ]
-    for pattern in (p.CURRENCY, p.CUSTOMER_FAILURE, p.COUNTED_SERVICE, p.DOWN, p.SLOWS_PEOPLE, p.HIRING):
+    for pattern in (p.CURRENCY, p.CUSTOMER_FAILURE, p.COUNTED_SERVICE, p.DOWN, p.SLOWS_PEOPLE, p.HIRING,
+                    p.COUNTED_GROUP, p.GROUP_EFFECT, p.LOSS_SIZED, p.PERIOD_SHARE, p.TIME_USE, p.BOOKS):
         spans += _find(pattern, text)
     staff, durations = _find(p.STAFF, text), _find(p.DURATION_AMOUNT, text)
     if staff and any(d[2][0].isdigit() or not _overlaps(d, timeframe) for d in durations):
@@ -86,12 +90,43 @@ def _outcome(text: str, timeframe: list[Span]) -> list[Span]:
     return spans
 
 
+def _clause_before(text: str, start: int) -> str:
+    """The words before ``start`` in its own clause (back to the last comma, stop or colon)."""
+    cut = max(text.rfind(mark, 0, start) for mark in ",.;:!?\n")
+    return text[cut + 1:start]
+
+
+def _observed(text: str, span: Span) -> bool:
+    """Not a possibility ("if it showed", "could be lost") and not a document being worked on."""
+    return not p.CONDITIONAL.search(_clause_before(text, span[0]))
+
+
+def _past_verbs(text: str) -> list[Span]:
+    """Past-tense verbs that act as verbs here ("signups *fell*", "partners *abandoned*"), from the lexicon."""
+    spans = []
+    for start, end in statement.sentences(text):
+        words = statement.tokens(text[start:end])
+        for index in statement.finite_verbs([w[2] for w in words]):
+            s, e, word = words[index]
+            previous = words[index - 1][2].lower() if index else ""
+            subject = previous in PAST_SUBJECTS or (
+                previous[:1].isalpha() and previous not in lexicon.FUNCTION_WORDS)
+            if lexicon.is_past(word) and subject:
+                spans.append((start + s, start + e, word))
+    return spans
+
+
 def _evidence(text: str, magnitude: list[Span], timeframe: list[Span]) -> list[Span]:
-    spans = _find(p.EVIDENCE_SOURCE, text) + _find(p.EVIDENCE_VERB, text)
-    past = _find(p.PAST_MARKER, text) + _find(p.PAST_VERB, text)
-    sized = [m for m in magnitude if not _overlaps(m, past + timeframe)]
-    if past and sized:
-        spans += past
+    sources = [
+        s for s in _find(p.EVIDENCE_SOURCE, text)
+        if not p.SYSTEM_AFTER.match(text, s[1]) and not p.SOURCE_AS_WORK.search(_clause_before(text, s[0]))
+    ]
+    spans = sources + [s for s in _find(p.EVIDENCE_VERB, text) if _observed(text, s)]
+    markers = _find(p.PAST_MARKER, text)
+    verbs = [s for s in _find(p.PAST_VERB, text) + _past_verbs(text) if _observed(text, s)]
+    sized = [m for m in magnitude if not _overlaps(m, markers + timeframe)]
+    if (markers or verbs) and sized:
+        spans += markers + [v for v in verbs if not _overlaps(v, markers)]
     return spans
 
 

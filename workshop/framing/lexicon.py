@@ -62,11 +62,14 @@ def _lexicon() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
             if len(row) >= 2:
                 classes.setdefault(row[0].lower(), set()).add(row[1])
         past: set[str] = set()
+        present: set[str] = set()
         for row in _table("infl_lu.csv.gz"):
             for form in row[:1] + row[2:]:
                 for one in form.split("/"):
                     if one and len(row) >= 2:
                         classes.setdefault(one.lower(), set()).add(row[1])
+            if len(row) >= 6 and row[1] == "verb":
+                present.update(form.lower() for form in (row[0], *row[5].split("/")) if form)
             if len(row) >= 4 and row[1] == "verb":
                 for form in (*row[2].split("/"), *row[3].split("/")):
                     if form:
@@ -77,6 +80,7 @@ def _lexicon() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
                             classes.setdefault(one.lower(), set()).add("verb")
     except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
         return {}, frozenset()
+    past -= present  # "cost", "cut", "hit": present as often as past, so not a sign of the past on their own
     for word in NOUN_TOO:
         classes.setdefault(word, set()).add("noun")
     return {word: frozenset(kinds) for word, kinds in classes.items()}, frozenset(past)

@@ -41,6 +41,24 @@ HIRING = re.compile(r"\battract(?:s|ing)?\s+(?:better\s+|more\s+|top\s+|strong\s
 SYSTEM_AFTER = re.compile(r"\s+" + _words(v.SYSTEM_WORDS), I)
 STAFF = re.compile(_words(v.STAFF_WORDS), I)
 DURATION_AMOUNT = re.compile(r"(?:\b\d[\d,.]*|\b" + NUMBER_WORD + r"|\ban?)\s+(?:hours?|minutes?|days?|weeks?|months?)\b", I)
+GROUP = _words(v.GROUP_WORDS)
+COUNTED_GROUP = re.compile(
+    r"(?:\b\d[\d,]*|(?<![\w-])" + NUMBER_WORD + r"|\b(?:number|share|proportion|percentage|half|third|quarter|most|many)\s+of)"
+    r"\s+(?:of\s+)?(?:(?:our|the|their|these|those|[\w-]+est)\s+){0,2}(?:[\w-]+\s+)?" + GROUP, I)
+GROUP_EFFECT = re.compile(GROUP + r"(?:\s+(?:who|that|which))?(?:\s+[\w'-]+){0,4}?\s+" + _words(v.GROUP_EFFECT_VERBS), I)
+LOSS_SIZED = re.compile(
+    r"\b(?:lost|lose|loses|losing|wasted|waste|wastes|wasting|threw away|throw away|throws away|scrapped|spoiled"
+    r"|wrote off|write off|handed back|refunded|turned away|eat|eats|ate)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?(?:\d[\d,.]*|" + NUMBER_WORD + r"|half|a third|a quarter)\b"
+    r"|(?:\b\d[\d,]*|(?<![\w-])" + NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,2}(?:lost|wasted|scrapped|unfilled|abandoned|cancelled|canceled)\b",
+    I,
+)
+PERIOD_SHARE = re.compile(
+    r"\b(?:half|a third|a quarter|a fifth|\d+%|one day|a day|an hour|\w+ hours?)\s+of\s+(?:every|each|our|the)\s+"
+    r"(?:day|week|month|sprint|shift|morning|afternoon|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b", I)
+TIME_USE = re.compile(r"\b(?:save|saves|saved|saving|waste|wastes|wasted|wasting|free up|frees up|freed up|lose|loses|lost|losing)"
+                      r"\s+(?:\w+\s+)?(?:time|hours|days|weeks)\b", I)
+BOOKS = re.compile(r"\b(?:close|closes|closed|closing)\s+(?:the|our)\s+books\b", I)
 BUDGET_ASK = re.compile(r"\b(?:approve|approval of|sign off on|sign off|okay|ok)\s+(?:the\s+|our\s+|a\s+)?budget\b", I)
 
 # -- magnitude ------------------------------------------------------------------------
@@ -80,12 +98,20 @@ TIMEFRAME = [
     re.compile(r"\b(?:before|by|at|for|during|until|ahead of|after|in)\s+(?:the\s+|our\s+|this\s+|next\s+)?(?:[\w-]+\s+){0,2}?"
                r"(?:launch|renewal|audit|deadline|campaign|go-live|season|weekend|filing|sale|sales event)\b", I),
     re.compile(r"\b(?:renewal|launch|busiest|peak|exam|exams|enrolment|enrollment|sale|election)\s+(?:week|weekend|day|month|season|period)\b", I),
-    re.compile(r"\b(?:every|each|on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b", I),
+    re.compile(r"\b(?:every|each|on|last|next|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b", I),
+    # "in the week after the migration", "over the spring", "during the fortnight the widget was broken"
+    re.compile(r"\b(?:in|during|over|across|throughout)\s+the\s+(?:first\s+|last\s+|same\s+|following\s+|previous\s+)?"
+               r"(?:" + PERIOD + r"|spring|summer|autumn|fall|winter)s?\b", I),
+    re.compile(r"\b(?:at|before|after|by|until|ahead of|since)\s+(?:the|our|this|next|last)\s+(?:[\w-]+\s+){0,2}?"
+               r"(?:review|meeting|election|inspection|conference|appeal|close|board meeting|peak|holidays)\b", I),
 ]
 
 # -- evidence -------------------------------------------------------------------------
 EVIDENCE_SOURCE = re.compile(_words(v.EVIDENCE_SOURCES), I)
 EVIDENCE_VERB = re.compile(_words(v.EVIDENCE_VERBS), I)
+SOURCE_AS_WORK = re.compile(_words(v.SOURCE_AS_WORK) + r"(?:\s+[\w'-]+){0,3}\s*$", I)
+# Only a possibility, not an observation: "if the planner showed clashes", "could be lost".
+CONDITIONAL = re.compile(r"\b(?:if|unless|would|could|might|will|should|may)\b[^,.;:]*$", I)
 PAST_MARKER = re.compile(
     r"\b(?:last|past|previous)\s+(?:\d+\s+|" + NUMBER_WORD + r"\s+|few\s+)?(?:" + PERIOD + r"|spring|summer|autumn|fall|winter|patch)(?:'s)?\b"
     r"|\blast\s+(?:\d+|" + NUMBER_WORD + r")\b|\bsince\s+\w+|\b\d+\s+" + PERIOD + r"\s+ago\b|\byesterday\b",
