@@ -23,7 +23,7 @@ MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 
 # -- outcome ---------------------------------------------------------------------------
 OUTCOME_WORD = re.compile(_words(v.OUTCOME_WORDS), I)
-CURRENCY = re.compile(r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?\s*(?:[kmb]n?\b|million|billion|thousand)?|\b\d[\d,]*(?:\.\d+)?\s*(?:dollars|euros|pounds|usd|eur|gbp)\b)", I)
+CURRENCY = re.compile(r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:[kmb]n?\b|million|billion|thousand))?|\b\d[\d,]*(?:\.\d+)?\s*(?:dollars|euros|pounds|usd|eur|gbp)\b)", I)
 CUSTOMER_FAILURE = re.compile(
     r"\b(?:checkout|payments?|sign-?ups?|log-?ins?|bookings?|search|the (?:site|app|website|portal|store|shop))\b"
     r"[^.;!?]{0,40}?\b(?:fail|fails|failing|failed|break|breaks|broke|crash|crashes|crashed|times? out|timing out|goes down|went down|is down)\b",

@@ -170,9 +170,7 @@ def problems(text: str, spans: dict[str, list[Span]]) -> list[Problem]:
             piles.append(text[a:b].strip())
         if _outcome_pile(text, a, b, spans.get("outcome", [])):
             piles.append(text[a:b].strip())
-    if not any(p.kind == "labels" for p in found) and (
-            (len(parts) >= 3 and short_verbless * 3 >= len(parts) * 2) or comma_list or piles):
-        found.append(Problem("list", MESSAGES["list"], tuple(piles)))
+    is_list = not found and ((len(parts) >= 3 and short_verbless * 3 >= len(parts) * 2) or comma_list or piles)
 
     lowered = [w[2].lower().replace("\u2019", "'") for w in toks if _is_word_token(w[2]) or _is_number_token(w[2])]
     repeated = []
@@ -202,7 +200,10 @@ def problems(text: str, spans: dict[str, list[Span]]) -> list[Problem]:
             shown = ", ".join(f"\u201c{w}\u201d" for w in strange[:4])
             found.append(Problem("nonwords", MESSAGES["nonwords"].format(words=shown), tuple(strange)))
 
-    if spans.get("outcome") and spans.get("magnitude") and not found and not _linked(text, parts, spans):
+    if is_list:  # after the more specific reasons above: repetition and non-words say which words
+        found.append(Problem("list", MESSAGES["list"], tuple(piles)))
+    if spans.get("outcome") and spans.get("magnitude") and not found and lexicon.available() \
+            and not _linked(text, parts, spans):
         found.append(Problem("unlinked", MESSAGES["unlinked"]))
     return found
 
