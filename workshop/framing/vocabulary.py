@@ -33,7 +33,7 @@ OUTCOME_WORDS = [
     "chargeback", "chargebacks", "premium", "premiums", "bills", "invoices", "donations", "payouts", "quotes",
     "order value", "basket size", "average spend", "occupancy", "nps", "net promoter score", "csat",
     "dispute", "disputes", "disputed", "certification", "accreditation", "licence", "license", "merchant account",
-    "month-end close", "board meeting",
+    "month-end close", "board meeting", "abandonment", "cart abandonment",
 ]
 
 # People the business serves or works with. Unlike the rubric's own customer words they count
@@ -100,7 +100,8 @@ NAMED_EVENTS = [
 ]
 
 RATE_WORDS = ["daily", "weekly", "monthly", "yearly", "annually", "annual", "nightly", "quarterly", "hourly",
-              "per annum"]
+              "per annum", "year over year", "year-on-year", "year on year", "month over month", "month-on-month",
+              "week over week", "week-on-week"]
 
 EVIDENCE_SOURCES = [
     "log", "logs", "incident log", "dashboard", "dashboards", "report", "reports", "survey", "surveys",
