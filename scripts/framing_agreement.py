@@ -19,6 +19,7 @@ SETS = {
     "fresh": ROOT / "tests" / "data" / "framing_fresh.yaml",
     "new domains": ROOT / "tests" / "data" / "framing_new_domains.yaml",
     "tuning": ROOT / "tests" / "data" / "framing_tuning.yaml",
+    "unseen": ROOT / "tests" / "data" / "framing_unseen.yaml",
 }
 GAMING = ROOT / "tests" / "data" / "framing_gaming.yaml"
 KEYS = ("outcome", "magnitude", "timeframe", "evidence", "jargon", "strong")
