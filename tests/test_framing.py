@@ -68,6 +68,14 @@ def test_new_domain_set_written_before_tuning_meets_95_percent():
         assert score >= 0.95, (key, score)
 
 
+def test_set_written_after_tuning_meets_95_percent():
+    """Scored once unchanged after tuning (outcome 0.80, strong 0.84); a second round then tuned on new material."""
+    rows = labelled(DATA / "framing_unseen.yaml")
+    assert len(rows) >= 25
+    for key, score in agreement(rows).items():
+        assert score >= 0.95, (key, score)
+
+
 def test_tuning_set_is_separate_from_the_new_domain_set():
     tuning = labelled(DATA / "framing_tuning.yaml")
     fresh = {r["text"] for r in labelled(DATA / "framing_new_domains.yaml")}
@@ -128,7 +136,7 @@ def test_without_the_word_tables_the_checker_still_judges(monkeypatch):
     """If lemminflect's tables were missing, the checker must not fail a learner or call a real sentence weak."""
     from workshop.framing import lexicon
 
-    monkeypatch.setattr(lexicon, "_lexicon", lambda: ({}, frozenset()))
+    monkeypatch.setattr(lexicon, "_lexicon", lambda: ({}, frozenset(), frozenset()))
     assert assess("Checkout outages cost us $40,000 last quarter.").strong
     assert not assess("Revenue revenue revenue 5 per year.").strong
     assert not assess("outcome: revenue. magnitude: $2M").strong

@@ -82,11 +82,14 @@ def _outcome(text: str, timeframe: list[Span]) -> list[Span]:
         if not _overlaps(s, asks) and not p.SYSTEM_AFTER.match(text, s[1])
     ]
     for pattern in (p.CURRENCY, p.CUSTOMER_FAILURE, p.COUNTED_SERVICE, p.DOWN, p.SLOWS_PEOPLE, p.HIRING,
-                    p.COUNTED_GROUP, p.GROUP_EFFECT, p.LOSS_SIZED, p.PERIOD_SHARE, p.TIME_USE, p.BOOKS):
+                    p.COUNTED_GROUP, p.GROUP_EFFECT, p.LOSS_SIZED, p.PERIOD_SHARE, p.TIME_USE, p.BOOKS, p.MONEY_TO_US):
         spans += _find(pattern, text)
     staff, durations = _find(p.STAFF, text), _find(p.DURATION_AMOUNT, text)
     if staff and any(d[2][0].isdigit() or not _overlaps(d, timeframe) for d in durations):
         spans += staff + durations
+    workload = _find(p.COUNT_PER_PERIOD, text)
+    if staff and workload:  # "staff take 600 of those calls a week": a sized, recurring load on people
+        spans += staff + workload
     return spans
 
 
@@ -104,6 +107,8 @@ def _observed(text: str, span: Span) -> bool:
 def _past_verbs(text: str) -> list[Span]:
     """Past-tense verbs that act as verbs here ("signups *fell*", "partners *abandoned*"), from the lexicon."""
     spans = []
+    # "cost", "cut", "hit" are past or present; with a date and no future word, a measured past.
+    dated = any(pattern.search(text) for pattern in p.TIMEFRAME[:4]) or bool(p.PAST_MARKER.search(text))
     for start, end in statement.sentences(text):
         words = statement.tokens(text[start:end])
         for index in statement.finite_verbs([w[2] for w in words]):
@@ -111,9 +116,17 @@ def _past_verbs(text: str) -> list[Span]:
             previous = words[index - 1][2].lower() if index else ""
             subject = previous in PAST_SUBJECTS or (
                 previous[:1].isalpha() and previous not in lexicon.FUNCTION_WORDS)
-            if lexicon.is_past(word) and subject:
+            if subject and (lexicon.is_past(word) or (
+                    lexicon.is_past_or_present(word) and dated and not p.FUTURE.search(text[start:end]))):
                 spans.append((start + s, start + e, word))
     return spans
+
+
+def _adjectival(text: str, span: Span) -> bool:
+    """A past form after "in", "the", "of": it describes a noun ("in lost orders"), it does not report an event."""
+    before = text[:span[0]].split()
+    previous = before[-1].lower() if before else ""
+    return previous in lexicon.FUNCTION_WORDS and previous not in PAST_SUBJECTS
 
 
 def _evidence(text: str, magnitude: list[Span], timeframe: list[Span]) -> list[Span]:
@@ -123,7 +136,8 @@ def _evidence(text: str, magnitude: list[Span], timeframe: list[Span]) -> list[S
     ]
     spans = sources + [s for s in _find(p.EVIDENCE_VERB, text) if _observed(text, s)]
     markers = _find(p.PAST_MARKER, text)
-    verbs = [s for s in _find(p.PAST_VERB, text) + _past_verbs(text) if _observed(text, s)]
+    listed = [s for s in _find(p.PAST_VERB, text) if not _adjectival(text, s)]
+    verbs = [s for s in listed + _past_verbs(text) if _observed(text, s)]
     sized = [m for m in magnitude if not _overlaps(m, markers + timeframe)]
     if (markers or verbs) and sized:
         spans += markers + [v for v in verbs if not _overlaps(v, markers)]

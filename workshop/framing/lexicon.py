@@ -54,8 +54,8 @@ def _table(name: str):
 
 
 @cache
-def _lexicon() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    """(word form -> its parts of speech, past-tense and past-participle verb forms); empty if unavailable."""
+def _lexicon() -> tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str]]:
+    """(word form -> parts of speech, forms only ever past, forms past or present: "cost"); empty if unavailable."""
     try:
         classes: dict[str, set[str]] = {}
         for row in _table("lemma_lu.csv.gz"):
@@ -79,11 +79,12 @@ def _lexicon() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
                         if one:
                             classes.setdefault(one.lower(), set()).add("verb")
     except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
-        return {}, frozenset()
+        return {}, frozenset(), frozenset()
+    both = past & present
     past -= present  # "cost", "cut", "hit": present as often as past, so not a sign of the past on their own
     for word in NOUN_TOO:
         classes.setdefault(word, set()).add("noun")
-    return {word: frozenset(kinds) for word, kinds in classes.items()}, frozenset(past)
+    return {word: frozenset(kinds) for word, kinds in classes.items()}, frozenset(past), frozenset(both)
 
 
 def load() -> None:
@@ -131,3 +132,8 @@ def only_verb(word: str) -> bool:
 def is_past(word: str) -> bool:
     """A past-tense or past-participle verb form: ``led``, ``fell``, ``abandoned``, ``doubled``."""
     return word.lower() in _lexicon()[1]
+
+
+def is_past_or_present(word: str) -> bool:
+    """A verb form that is past or present alike: ``cost``, ``cut``, ``hit``; the rest of the sentence decides."""
+    return word.lower() in _lexicon()[2]

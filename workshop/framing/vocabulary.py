@@ -34,6 +34,7 @@ OUTCOME_WORDS = [
     "order value", "basket size", "average spend", "occupancy", "nps", "net promoter score", "csat",
     "dispute", "disputes", "disputed", "certification", "accreditation", "licence", "license", "merchant account",
     "month-end close", "board meeting", "abandonment", "cart abandonment",
+    "complain", "complains", "complained", "complaining",
 ]
 
 # People the business serves or works with. Unlike the rubric's own customer words they count
@@ -44,6 +45,7 @@ GROUP_WORDS = [
     "travelers", "riders", "readers", "viewers", "listeners", "advertisers", "borrowers", "policyholders",
     "claimants", "buyers", "diners", "growers", "farmers", "families", "parents", "members", "guests",
     "carriers", "brokers", "resellers", "distributors", "franchisees", "agencies", "accounts",
+    "candidates", "graduates", "hires", "fans", "owners", "hauliers", "couriers",
 ]
 # What those people do that the business feels.
 GROUP_EFFECT_VERBS = [
@@ -53,7 +55,9 @@ GROUP_EFFECT_VERBS = [
     "closed their", "threaten", "threatened", "move their", "moved their", "pull", "pulled", "take a rival's",
     "take their business", "took their business", "stop buying", "stopped buying", "stop using", "stopped using",
     "complain", "complained", "wait", "waited", "waiting", "lose", "lost", "miss", "missed", "walk away",
-    "walked away", "turned away", "turn away",
+    "walked away", "turned away", "turn away", "accept other offers", "accept another offer", "accepted other offers",
+    "go elsewhere", "went elsewhere", "go to a competitor", "went to a competitor", "bill us", "billed us",
+    "charge us", "charged us",
 ]
 
 
@@ -97,6 +101,7 @@ NAMED_EVENTS = [
     "black friday", "cyber monday", "christmas", "holiday season", "holiday load", "holiday traffic", "the holidays",
     "peak season", "peak traffic", "peak", "busiest week", "busiest day", "year-end", "year end", "month-end",
     "month end", "tax season", "open enrolment", "open enrollment", "launch weekend", "launch day", "go-live",
+    "opening night", "opening weekend", "opening day", "opening week", "closing night", "premiere",
 ]
 
 RATE_WORDS = ["daily", "weekly", "monthly", "yearly", "annually", "annual", "nightly", "quarterly", "hourly",
