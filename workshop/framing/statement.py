@@ -29,9 +29,10 @@ OBJECT_STARTERS = frozenset(
 )
 AMOUNT_HEDGES = frozenset("about around roughly nearly almost over under up some".split())
 TIME_DETERMINERS = frozenset("last next past previous coming".split())  # "fell 15% last month" is a sentence
+BASE_VERBS_IN_ING = frozenset("bring brings sing ring spring sting swing cling fling sling wring string".split())
 CONJUNCTIONS = frozenset("and or but nor".split())
 NOT_VERBS = FUNCTION_WORDS - MODALS_AND_AUXILIARIES
-REPEAT_OK = frozenset({"that", "had", "is"})  # "that that", "had had": English allows these twice in a row
+REPEAT_OK = frozenset({"that", "had"})  # "that that", "had had": English allows these twice in a row
 
 # Words of business and software English that the lexicon lacks; not non-words.
 KNOWN_WORDS = frozenset("""
@@ -109,9 +110,8 @@ def finite_verbs(words: list[str]) -> list[int]:
         following = words[i + 1].lower() if i + 1 < len(words) else ""
         if previous == "to":
             continue  # an infinitive: "to save $2M" is not yet a claim
-        if lower.endswith("ing") and not lexicon.only_verb(lower[:-3]):
-            if previous not in MODALS_AND_AUXILIARIES and i:
-                continue
+        if lower.endswith("ing") and lower not in BASE_VERBS_IN_ING and previous not in MODALS_AND_AUXILIARIES:
+            continue  # "losing 90 minutes", "timing out": a participle needs "is" or "were" to make a clause
         after_subject = bool(previous) and (
             previous in SUBJECT_PRONOUNS
             or (_is_word_token(previous) and previous not in NOT_VERBS)
@@ -132,10 +132,6 @@ def finite_verbs(words: list[str]) -> list[int]:
         if after_subject and object_next:
             found.append(i)
     return found
-
-
-def _sentence_words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [t for t in tokens(text[start:end])]
 
 
 def _covered(start: int, end: int, spans: list[Span]) -> bool:
