@@ -13,9 +13,7 @@ that need it rather than failing a learner.
 """
 from __future__ import annotations
 
-import csv
 import gzip
-import io
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -44,47 +42,50 @@ MODALS_AND_AUXILIARIES = frozenset(
 NOUN_TOO = frozenset({"log", "logs", "survey", "report", "reports", "audit", "audits", "review", "reviews"})
 
 
-def _table(name: str):
+def _table(name: str) -> list[list[str]]:
     # find_spec locates the package without importing it (its __init__ loads numpy).
     spec = find_spec("lemminflect")
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("lemminflect")
     data = (Path(list(spec.submodule_search_locations)[0]) / "resources" / name).read_bytes()
-    return csv.reader(io.TextIOWrapper(gzip.GzipFile(fileobj=io.BytesIO(data)), encoding="utf-8"))
+    return [line.split(",") for line in gzip.decompress(data).decode("utf-8").lower().splitlines()]
+
+
+KINDS = ("noun", "verb", "adj", "adv", "aux", "propn")
+_BIT = {kind: 1 << index for index, kind in enumerate(KINDS)}
 
 
 @cache
 def _lexicon() -> tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str]]:
     """(word form -> parts of speech, forms only ever past, forms past or present: "cost"); empty if unavailable."""
     try:
-        classes: dict[str, set[str]] = {}
+        bits: dict[str, int] = {}
+        get = bits.get
         for row in _table("lemma_lu.csv.gz"):
             if len(row) >= 2:
-                classes.setdefault(row[0].lower(), set()).add(row[1])
+                bits[row[0]] = get(row[0], 0) | _BIT.get(row[1], 0)
         past: set[str] = set()
         present: set[str] = set()
         for row in _table("infl_lu.csv.gz"):
-            for form in row[:1] + row[2:]:
-                for one in form.split("/"):
-                    if one and len(row) >= 2:
-                        classes.setdefault(one.lower(), set()).add(row[1])
-            if len(row) >= 6 and row[1] == "verb":
-                present.update(form.lower() for form in (row[0], *row[5].split("/")) if form)
-            if len(row) >= 4 and row[1] == "verb":
-                for form in (*row[2].split("/"), *row[3].split("/")):
+            if len(row) < 2:
+                continue
+            bit = _BIT.get(row[1], 0)
+            for field in (row[0], *row[2:]):
+                for form in field.split("/"):
                     if form:
-                        past.add(form.lower())
-                for form in (row[0], *row[2:]):
-                    for one in form.split("/"):
-                        if one:
-                            classes.setdefault(one.lower(), set()).add("verb")
-    except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
+                        bits[form] = get(form, 0) | bit
+            if row[1] == "verb" and len(row) >= 4:
+                past.update(form for field in row[2:4] for form in field.split("/") if form)
+                if len(row) >= 6:
+                    present.update(form for form in (row[0], *row[5].split("/")) if form)
+    except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError, UnicodeDecodeError):
         return {}, frozenset(), frozenset()
     both = past & present
     past -= present  # "cost", "cut", "hit": present as often as past, so not a sign of the past on their own
     for word in NOUN_TOO:
-        classes.setdefault(word, set()).add("noun")
-    return {word: frozenset(kinds) for word, kinds in classes.items()}, frozenset(past), frozenset(both)
+        bits[word] = get(word, 0) | _BIT["noun"]
+    shared = {value: frozenset(k for k in KINDS if value & _BIT[k]) for value in set(bits.values())}
+    return {word: shared[value] for word, value in bits.items()}, frozenset(past), frozenset(both)
 
 
 def load() -> None:
