@@ -113,6 +113,9 @@ def test_room_commands_init_poll_report_and_live_say_what_they_did(tmp_path, mon
     assert main(["room", "poll", str(room), "on"]) == 0
     assert json.loads((room / ".poll.json").read_text())["on"] is True
     assert main(["room", "poll", str(room), "maybe"]) == 2
+    (room / "learner-1.jsonl").write_text(json.dumps({"event": "check", "exercise": "02.mentor-metric", "answer": "c"}) + "\n")
+    assert main(["room", "poll", str(room), "on"]) == 0  # publishes the room's answers at once
+    assert json.loads((room / ".poll.json").read_text())["exercises"]["02.mentor-metric"]["choices"] == {"c": 1}
     assert main(["room", "live", str(tmp_path / "nowhere"), "--no-browser"]) == 1
     assert "does not exist" in capsys.readouterr().err
     _learner(tmp_path, monkeypatch, "ada", [("02.mentor-metric", "a")])

@@ -70,6 +70,10 @@ def test_forty_learners_answer_into_the_live_room_and_the_report_escapes_them(pa
     learners = []
     try:
         _wait_for_port(url, process)
+        import urllib.request
+
+        without_token = urllib.request.urlopen(url.split("?")[0], timeout=120)  # a learner on the same machine
+        assert "/login" in without_token.geturl()
         page.goto(url, timeout=120_000)  # Voila runs the dashboard notebook before it answers
         counts = {key: page.locator(f"[data-testid={key}]") for key in expected}
         counts["learners"].wait_for(timeout=90_000)

@@ -55,9 +55,13 @@ def _poll(args, rest) -> int:
     if len(rest) < 2 or rest[-1] not in ("on", "off"):
         print("Usage: workshop room poll FOLDER... on|off", file=sys.stderr)
         return 2
+    from workshop.room import read_exports
+    from workshop.room.summary import compute
+
     for folder in rest[:-1]:
         try:
-            set_poll(Path(folder), rest[-1] == "on")
+            figures = compute(read_exports([folder]).present()) if rest[-1] == "on" else None
+            set_poll(Path(folder), rest[-1] == "on", figures)
         except OSError as exc:
             print(f"Could not change the poll in {for_terminal(folder)}: {exc.strerror}.", file=sys.stderr)
             return 1

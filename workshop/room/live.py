@@ -196,8 +196,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def voila_command(notebook: Path, port: int) -> list[str]:
+def voila_command(notebook: Path, port: int, token: str) -> list[str]:
+    # A token: on a hub machine every learner is a local user who could otherwise open the port.
     return [sys.executable, "-m", "voila", str(notebook), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+            f"--Voila.token={token}",
             "--VoilaConfiguration.show_tracebacks=False", "--Voila.tornado_settings={'headers':{'Cache-Control':'no-store'}}"]
 
 
@@ -210,9 +212,12 @@ def start(folder: Path, port: int | None = None, show_names: bool = False, capst
     env = {k: v for k, v in os.environ.items() if k != "WORKSHOP_ROOM"}
     env.update({VIEW_ENV: str(Path(folder).resolve()), NAMES_ENV: "1" if show_names else "0",
                 CAPSTONE_ENV: capstone or "", INTERVAL_ENV: str(interval)})
-    process = subprocess.Popen(voila_command(notebook, port), env=env, cwd=workdir,
+    import secrets
+
+    token = secrets.token_urlsafe(24)
+    process = subprocess.Popen(voila_command(notebook, port, token), env=env, cwd=workdir,
                                stdout=log or subprocess.DEVNULL, stderr=subprocess.STDOUT if log else subprocess.DEVNULL)
-    return process, f"http://127.0.0.1:{port}/"
+    return process, f"http://127.0.0.1:{port}/?token={token}"
 
 
 def serve(folder: Path, port: int | None = None, open_browser: bool = True, show_names: bool = False,
