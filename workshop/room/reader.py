@@ -137,7 +137,7 @@ class RoomReader:
     maps a file name to why it (or some of its lines) could not be used.
     """
 
-    def __init__(self, paths, salt: str | None = None):
+    def __init__(self, paths):
         self.paths = [Path(p) for p in ([paths] if isinstance(paths, (str, os.PathLike)) else paths)]
         self.learners: dict[str, Learner] = {}
         self.skipped: dict[str, str] = {}
@@ -204,6 +204,7 @@ class RoomReader:
                 self._forget(path, state)
                 state = self._files[path]
             state.inode = identity
+            self.skipped.pop(path.name, None)  # readable again (it may have been, say, unreadable a minute ago)
             self._read_lines(path, handle, info.st_size, state)
 
     def _read_export(self, path: Path, handle, size: int, state: _FileState) -> None:
