@@ -32,14 +32,30 @@ def test_computed_diagnoses_the_usual_slips():
     per_week = (ci["queue_minutes"] + ci["build_minutes"]).sum() / 60 / 12 * 75
     result = workshop.check("05.cost-per-year", per_week)
     assert result.misconception == "Reporting a per-week figure as the yearly one."
-    no_switch = workshop.check("05.context-switch", get_bank().exercises["05.cost-per-year"].key())
-    assert no_switch.misconception == "Forgetting the context switch."
+    whole_problem = workshop.check("05.fix-saving", get_bank().exercises["05.cost-per-year"].key())
+    assert whole_problem.misconception == "A fix saves the whole cost of the problem."
 
 
-def test_expected_loss_slips():
-    assert workshop.check("06.expected-loss", 30_030).misconception == "Adding instead of multiplying the probability."
-    assert workshop.check("06.expected-loss", 30_000).misconception == "Forgetting the probability."
-    assert workshop.check("06.expected-loss", 90_000).feedback.startswith("Close, but off by a factor of 10")
+def test_expected_loss_slips_are_mistakes_people_make():
+    from workshop.facts import current
+
+    f = current()
+    assert workshop.check("06.expected-loss", f["bf_impact"].value).misconception == "Forgetting the probability."
+    assert workshop.check("06.expected-loss", f["bf_expected_loss_revenue"].value).misconception == "Lost revenue is lost money."
+    assert workshop.check("06.expected-loss", f["bf_expected_loss"].value * 10).feedback.startswith("Close, but off by a factor of 10")
+    assert workshop.check("06.expected-loss", f["bf_expected_loss"].value).status == "correct"
+    feedback = " ".join(s.feedback for s in get_bank().exercises["06.expected-loss"].slips)
+    assert "an hour" not in feedback.replace("an **hour**", "")  # the rate is per minute
+
+
+def test_the_fix_is_credited_only_with_what_it_addresses_in_margin():
+    from workshop.facts import current
+
+    every_incident = workshop.check("06.annual-loss", get_bank().exercises["06.annual-loss"].evaluate(
+        get_bank().exercises["06.annual-loss"].slips[0].code))
+    assert every_incident.misconception == "A fix prevents every outage."
+    key = get_bank().exercises["06.annual-loss"].key()
+    assert key == pytest.approx(current()["addressed_margin_lost_per_year"].value)
 
 
 def test_learner_code_answers_go_through_module_check():
