@@ -129,3 +129,22 @@ def test_unfinished_proposal_lists_what_is_missing_and_escapes_html():
     assert {"headline", "problem", "ask", "numbers"} - set(p.missing()) == {"numbers"}
     html = p._repr_html_()
     assert "<script>" not in html and "Still to fill in" in html and "(compute it above first)" in html
+
+
+def test_the_template_proposal_prefills_nothing_the_learner_writes():
+    """05's proposal cell leaves the options, their pros and cons, and the ask to the learner."""
+    import nbformat
+
+    from workshop.notebooks.editions import module_notebooks
+    from pathlib import Path
+
+    nb = next(p for p in module_notebooks(Path(__file__).resolve().parent.parent / "notebooks") if p.name.startswith("05"))
+    cell = next(c for c in nbformat.read(nb, as_version=4).cells if "Proposal(" in c.source)
+    namespace = {"headline": ..., "hours_waited": ..., "cost_per_year": ..., "fix_saving": ...}
+    exec(cell.source.rsplit("\n", 1)[0], namespace)
+    proposal = namespace["proposal"]
+    gaps = proposal.missing()
+    assert {"problem", "ask", "numbers", "a pro or a con for each option"} <= set(gaps)
+    assert "Ellipsis" not in proposal.markdown() and "(yours to write)" in proposal.markdown()
+    assert "weeks" not in str(proposal.numbers.get("Payback of the fix"))  # the payback is 05.payback's answer
+    assert ".save(" not in cell.source.split("#")[0]  # nothing is written before the learner asks

@@ -196,6 +196,23 @@ def explorer_defaults(f: dict | None = None) -> dict:
     }
 
 
+def wait_explorer_defaults(f: dict | None = None) -> dict:
+    """Module 05's what-if starting values, from the data: today's average build, runs an engineer-day."""
+    from workshop.company import profile
+
+    from workshop.data import load
+
+    p = profile()
+    ci = load("ci_runs")
+    return {
+        "minutes_now": round(float(ci["build_minutes"].mean()), 1),
+        "people": int(p["engineers"]),
+        "waits_per_day": round(len(ci) / (p["engineers"] * 5 * ci_weeks()), 2),
+        "hourly_cost": p["loaded_hourly_cost"],
+        "context_switch_minutes": p["refocus_minutes"],
+    }
+
+
 # --- All facts -------------------------------------------------------------------
 
 def _tables() -> dict:
