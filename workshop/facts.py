@@ -240,7 +240,7 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             continue
         text = f"{value:g}" if not float(value).is_integer() else f"{int(value):,}"
-        add(name, value, text, f"profile parameter ({param.label})")
+        add(name, value, text, f"profile parameter{', ' + param.unit if param.unit else ''} ({param.label})")
     for name in ("gross_margin", "share_of_orders_lost_while_down", "checkout_fix_share_prevented",
                  "mitigation_share_prevented", "black_friday_failure_probability"):
         if name in p.parameters:
