@@ -179,6 +179,14 @@ def test_ungraded_answers_are_saved_never_correct(exercise_id):
             assert "Saved" in shown
 
 
+def test_choice_counts_read_as_a_person_wrote_them():
+    exercise = ex("01.already-practising")
+    key = exercise.key()
+    one_wrong = check_safely(exercise, key + ["most-tickets"]).feedback
+    assert one_wrong == f"You found all {['no', 'one', 'two', 'three', 'four'][len(key)]} that apply, but also picked one that doesn't."
+    assert check_safely(exercise, ["most-tickets"]).feedback.startswith("You found none of the")
+
+
 def test_a_graded_answer_still_says_correct():
     result = check_safely(ex("01.rower-or-navigator"), ex("01.rower-or-navigator").key())
     assert result.text().startswith("\u2714 Correct")

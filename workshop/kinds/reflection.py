@@ -19,13 +19,13 @@ class Reflection(Exercise):
         if len(text.split()) < self.min_words:
             return self.result(
                 "partial",
-                "Saved, though it is very short. A sentence or two, about "
-                f"{self.min_words} words or more, will mean more when you read it again.",
+                f"That is very short. A sentence or two ({self.min_words} words or more) "
+                "will mean more when you read it again.",
                 graded=False,
             )
         return self.result(
             "correct",
-            "Saved. Nobody marks a reflection: it is yours. **Show solution** has one example, "
+            "Nobody marks a reflection: it is yours. **Show solution** has one example, "
             "one way of putting it among many.",
             graded=False,
         )
