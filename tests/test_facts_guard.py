@@ -95,3 +95,16 @@ def test_data_dictionary_lists_every_profile_parameter_with_its_value():
     for name, param in company.profile().parameters.items():
         value = ", ".join(param.value) if isinstance(param.value, list) else param.value
         assert f"| `{name}` | {value} |" in page, name
+
+
+def test_workshop_validate_reports_a_company_number_that_no_longer_matches(tmp_path, capsys):
+    from workshop.cli import main
+
+    shutil.copytree(ROOT / "exercises", tmp_path / "exercises")
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
+    assert main(["validate", str(tmp_path / "exercises"), "--notebooks", str(tmp_path / "notebooks")]) == 0
+    path = tmp_path / "exercises" / "05_put_a_number_on_it.yaml"
+    path.write_text(path.read_text().replace("Larkspur counts **{{working_weeks_per_year}} working", "Larkspur counts **48 working"))
+    assert main(["validate", str(tmp_path / "exercises"), "--notebooks", str(tmp_path / "notebooks")]) == 1
+    err = capsys.readouterr().err
+    assert "05_put_a_number_on_it.yaml, 05.cost-per-year, prompt: '48' matches no fact" in err
