@@ -262,3 +262,33 @@ def test_module_references_reads_the_forms_people_write():
     assert module_references("Modules 07-10 arrive later") == {"07", "08", "09", "10"}
     assert module_references("Next: [05 · Put a number on it](05_put_a_number_on_it.ipynb)") == {"05"}
     assert module_references("Ten hours a day, 2019, 104,442 builds") == set()
+
+
+def test_a_branching_scenario_ladder_walks_the_best_path():
+    from types import SimpleNamespace as NS
+
+    def choice(key, text, nxt, best=False):
+        return NS(key=key, text=text, next=nxt, best=best)
+
+    nodes = {
+        "page": NS(choices=[choice("lead", "Take the incident lead and set the next update time", "fix", True),
+                            choice("dive", "Dive into the logs yourself", "fix")]),
+        "fix": NS(choices=[choice("rollback", "Roll back now and fix forward later", "end", True),
+                           choice("patch", "Push the one-line patch", "end")]),
+        "end": NS(choices=[]),
+    }
+    scenario = NS(id="07.x", kind="scenario", start="page", nodes=nodes, hints=["Nudge.", ""])
+    scenario.hints[1] = "Worked path: take the incident lead with an update time, then roll back now and fix forward later."
+    assert ladder_problem(scenario) is None
+    scenario.hints[1] = "Worked path: take the incident lead with an update time, then decide."
+    assert "rollback" in ladder_problem(scenario)
+
+
+def test_numbers_name_an_option():
+    """'0.4 × $200,000 = $80,000 a year avoided' names 'About $80,000 a year, the loss the fix avoids'."""
+    from types import SimpleNamespace as NS
+
+    options = [NS(key="a", text="About $200,000 a year, the whole cost", correct=False),
+               NS(key="b", text="About $80,000 a year, the loss the fix avoids", correct=True)]
+    question = NS(id="10.x", kind="single_choice", options=options, hints=["Nudge.", "0.4 × $200,000 = $80,000 a year avoided."])
+    assert ladder_problem(question) is None
