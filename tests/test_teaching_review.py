@@ -65,7 +65,7 @@ def test_the_worked_step_of_each_shape_is_recognised():
         first = computed[0]
         assert ladder_problem(with_hints(first.id, "Think.", f"`{first.solution_code}`")) is None
         assert ladder_problem(with_hints(first.id, "Think.", "`len(ci)`")) is not None
-    assert ladder_problem(with_hints("01.myth-or-fact", "Think.", "Myths: a promotion, the best coder, introverts. The rest are facts.")) is None
+    assert ladder_problem(with_hints("01.myth-or-fact", "Think.", "Myths: Dana's title, Priya's speed, quiet Sam. The rest are facts.")) is None
     assert ladder_problem(with_hints("01.myth-or-fact", "Think.", "Three are myths.")) is not None
     assert ladder_problem(with_hints("01.self-inventory", "Think.", 'For example: "I explain our deploy scripts to new joiners every week."')) is None
     assert ladder_problem(with_hints("01.self-inventory", "Think.", "Write about a behaviour you could start.")) is not None
