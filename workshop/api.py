@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import difflib
 import html
+import warnings
+from dataclasses import replace
 from typing import Any
 
 from workshop import progress, settings
-from workshop.answers import is_blank
+from workshop.answers import is_blank, safe_describe
 from workshop.bank import BankError, get_bank
 from workshop.kinds import check_safely
 from workshop.markdown import to_html
@@ -24,6 +26,8 @@ def exercise_ids() -> list[str]:
 
 
 def _unknown(exercise_id: Any) -> Result:
+    if not isinstance(exercise_id, str):
+        return Result("?", "not_attempted", f"Exercise ids are text, like '02.mentor-metric', not {safe_describe(exercise_id)}.")
     ids = exercise_ids()
     guess = difflib.get_close_matches(str(exercise_id), ids, n=1)
     tip = f" Did you mean {guess[0]!r}?" if guess else ""
@@ -88,22 +92,39 @@ class Module:
         return ExerciseView(self, exercise, answer=answer)
 
     def check(self, exercise_id: str, answer: Any, record: bool = True) -> Result:
-        """Check an answer computed in code, and save it to the learner's progress."""
-        full_id = self._full_id(exercise_id)
-        result = check(full_id, answer)
-        if record and self._find(exercise_id) is not None and not is_blank(answer):
-            progress.record("check", full_id, answer=answer, status=result.status, score=result.score)
-        return result
+        """Check an answer computed in code, and save it to the learner's progress. Never raises.
+
+        A readable answer is saved as an attempt; an unreadable one (``"about four"``,
+        raw bytes) is kept for restoring the widget but is not an attempt, so it never
+        replaces an earlier result in ``workshop progress``.
+        """
+        try:
+            full_id = self._full_id(exercise_id)
+            result = check(full_id, answer)
+        except Exception:  # an exercise id whose str() raises, and the like
+            return Result("?", "not_attempted", "I couldn't check that; pass the exercise id as text, e.g. 'build-wait'.")
+        try:
+            if record and self._find(exercise_id) is not None and not is_blank(answer):
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", progress.ProgressWarning)
+                    if result.status == "not_attempted":
+                        progress.record("answer", full_id, answer=answer)
+                    else:
+                        progress.record("check", full_id, answer=answer, status=result.status, score=result.score)
+        except Exception as exc:  # recording must be as safe as checking
+            progress.notices()
+            return replace(result, details=(*result.details, f"Your answer could not be saved ({type(exc).__name__})."))
+        return _with_notices(result)
 
     def last_answer(self, exercise_id: str):
-        return progress.last_answer(self._full_id(exercise_id))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", progress.ProgressWarning)
+            return progress.last_answer(self._full_id(exercise_id))
 
     def attempted(self, exercise_id: str) -> bool:
-        full_id = self._full_id(exercise_id)
-        return any(
-            e["exercise"] == full_id and e["event"] == "check" and e.get("status") != "not_attempted"
-            for e in progress.events()
-        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", progress.ProgressWarning)
+            return progress.attempted(self._full_id(exercise_id))
 
     def hint(self, exercise_id: str) -> "_Html":
         """The next rung of the hint ladder: nudge first, the worked step last."""
@@ -115,7 +136,7 @@ class Module:
             return self._missing_html(exercise_id).html
         level = min(self._hint_level.get(exercise.id, 0) + 1, len(exercise.hints))
         self._hint_level[exercise.id] = level
-        progress.record("hint", exercise.id, level=level)
+        _save("hint", exercise.id, level=level)
         items = "".join(f"<li>{to_html(h)}</li>" for h in exercise.hints[:level])
         more = "" if level < len(exercise.hints) else "<em>That was the last hint.</em>"
         return f"<div role='status' aria-live='polite'><strong>Hint {level} of {len(exercise.hints)}</strong><ol>{items}</ol>{more}</div>"
@@ -147,11 +168,29 @@ class Module:
         available, why = self.solution_state(exercise_id)
         if not available:
             return f"<div role='status'>{html.escape(why)}</div>"
-        progress.record("reveal", exercise.id)
+        try:
+            content = to_html(exercise.solution_markdown())
+        except Exception:  # e.g. a computed key that fails on today's data: say so, and log no reveal
+            return ("<div role='alert'>This exercise's model answer could not be shown because its answer key failed; "
+                    "tell your facilitator.</div>")
+        _save("reveal", exercise.id)
         return (
-            f"<div role='status' aria-live='polite'><strong>Solution</strong>{to_html(exercise.solution_markdown())}"
+            f"<div role='status' aria-live='polite'><strong>Solution</strong>{content}"
             f"<p><em>Why:</em></p>{to_html(exercise.explanation)}</div>"
         )
+
+
+def _save(event: str, exercise_id: str, **fields) -> None:
+    """Record an event without letting a saving problem interrupt the learner (they hear at the next Check)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", progress.ProgressWarning)
+        progress.record(event, exercise_id, **fields)
+
+
+def _with_notices(result: Result) -> Result:
+    """The result, with anything the learner must hear about saving (a full disk, a cut answer) added once."""
+    told = progress.notices()
+    return replace(result, details=(*result.details, *told)) if told else result
 
 
 class _Html:
