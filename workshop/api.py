@@ -36,6 +36,8 @@ def _unknown(exercise_id: Any) -> Result:
 
 def check(exercise_id: str, answer: Any) -> Result:
     """Check one answer; the same path for widgets, notebooks and tests. Never raises on answers."""
+    if isinstance(exercise_id, str):
+        exercise_id = str.__str__(exercise_id)  # a plain str: a subclass's own methods are not trusted
     try:
         bank = get_bank()
     except BankError as exc:
@@ -66,7 +68,7 @@ class Module:
 
     # -- finding exercises ----------------------------------------------------
     def _full_id(self, exercise_id: str) -> str:
-        exercise_id = str(exercise_id)
+        exercise_id = str.__str__(exercise_id) if isinstance(exercise_id, str) else str(exercise_id)
         return exercise_id if "." in exercise_id else f"{self.code}.{exercise_id}"
 
     def _find(self, exercise_id: str):
