@@ -126,9 +126,21 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _plain_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings as one sentence for the person at the terminal: no internal file paths or class names."""
+    print(f"Warning: {message}", file=file or sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
+    import warnings
+
     args = parser().parse_args(argv)
-    return args.run(args)
+    shown = warnings.showwarning
+    warnings.showwarning = _plain_warning
+    try:
+        return args.run(args)
+    finally:
+        warnings.showwarning = shown
 
 
 if __name__ == "__main__":
