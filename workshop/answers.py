@@ -14,6 +14,15 @@ import re
 MAX_TEXT_CHARS = 20_000
 
 
+LEARNER_START, LEARNER_END = "\ue000", "\ue001"  # private-use marks around learner text inside feedback
+
+
+def learner(text) -> str:
+    """Mark text that came from the learner, so results show it escaped, never as Markdown or HTML."""
+    text = str(text).replace(LEARNER_START, "").replace(LEARNER_END, "")
+    return f"{LEARNER_START}{text}{LEARNER_END}"
+
+
 class AnswerProblem(Exception):
     """An answer we cannot judge, with a sentence that tells the learner why."""
 
@@ -28,7 +37,7 @@ def safe_describe(value) -> str:
     shown = " ".join(shown.split())
     if len(shown) > 60:
         shown = shown[:57] + "..."
-    return f"{shown} (a {kind})"
+    return f"{learner(shown)} (a {kind})"
 
 
 def is_blank(value) -> bool:
@@ -115,7 +124,7 @@ def as_number(value) -> float:
         number = parse_number_text(text)
         if number is None:
             raise AnswerProblem(
-                f"I couldn't read {text[:40]!r} as a number. Type the number, e.g. 1150, 12.5, 36k or 1.2M."
+                f"I couldn't read {learner(repr(text[:40]))} as a number. Type the number, e.g. 1150, 12.5, 36k or 1.2M."
             )
     elif hasattr(value, "item") and getattr(value, "size", None) == 1:
         return as_number(value.item())

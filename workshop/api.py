@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from workshop import progress, settings
-from workshop.answers import is_blank, safe_describe
+from workshop.answers import is_blank, learner, safe_describe
 from workshop.bank import BankError, get_bank
 from workshop.kinds import check_safely
 from workshop.markdown import to_html
@@ -31,7 +31,7 @@ def _unknown(exercise_id: Any) -> Result:
     ids = exercise_ids()
     guess = difflib.get_close_matches(str(exercise_id), ids, n=1)
     tip = f" Did you mean {guess[0]!r}?" if guess else ""
-    return Result(str(exercise_id)[:80], "not_attempted", f"There is no exercise {str(exercise_id)[:80]!r}.{tip}")
+    return Result(str(exercise_id)[:80], "not_attempted", f"There is no exercise {learner(repr(exercise_id[:80]))}.{tip}")
 
 
 def check(exercise_id: str, answer: Any) -> Result:
