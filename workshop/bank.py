@@ -75,6 +75,7 @@ class BankError(Exception):
 class Bank:
     modules: dict[str, ModuleSpec] = field(default_factory=dict)
     exercises: dict[str, Exercise] = field(default_factory=dict)
+    sources: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # id -> (file, line), for messages
 
     def module_exercises(self, module: str) -> list[Exercise]:
         return [e for e in self.exercises.values() if e.module == module]
@@ -161,6 +162,7 @@ def _load_exercise(raw, index, name, root, spec, bank, problems) -> None:
     if exercise.id in bank.exercises:
         problems.append(Problem(name, "this id is already used; ids must be unique across the bank.", ex_id, "id", line_of(root, (*path, "id"))))
     bank.exercises[exercise.id] = exercise
+    bank.sources[exercise.id] = (name, line_of(root, path))
 
 
 def _kind_names() -> list[str]:

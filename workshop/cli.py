@@ -23,11 +23,22 @@ def _bank_errors_exit_1(command):
     return run
 
 
+def _with_working_keys(bank):
+    """A bank whose computed answer keys all run on the current data; else a BankError naming each broken one."""
+    from workshop.bank import BankError
+    from workshop.kinds.computed import key_problems
+
+    problems = key_problems(bank)
+    if problems:
+        raise BankError(problems)
+    return bank
+
+
 @_bank_errors_exit_1
 def _validate(args) -> int:
     from workshop.bank import load_bank
 
-    bank = load_bank(args.path)
+    bank = _with_working_keys(load_bank(args.path))
     print(f"OK: {len(bank.exercises)} exercises in {len(bank.modules)} modules.")
     return 0
 
@@ -63,8 +74,10 @@ def _export(args) -> int:
 
 @_bank_errors_exit_1
 def _build(args) -> int:
+    from workshop.bank import get_bank
     from workshop.notebooks.editions import build_solutions
 
+    _with_working_keys(get_bank())
     written = build_solutions(Path(args.src), Path(args.solutions))
     print(f"Wrote {len(written)} solution notebooks to {args.solutions}")
     return 0
