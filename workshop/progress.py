@@ -250,7 +250,7 @@ class _Index:
     """
 
     def __init__(self, path: Path):
-        self.path, self.key, self.offset, self.skipped = path, None, 0, 0
+        self.path, self.key, self.offset, self.skipped, self.seen_tail = path, None, 0, 0, b""
         self.rows: dict[str, dict] = {}
 
     def refresh(self) -> "_Index":
@@ -258,8 +258,8 @@ class _Index:
             with open(self.path, "rb") as handle:
                 stat = os.fstat(handle.fileno())
                 key = (stat.st_dev, stat.st_ino)
-                if key != self.key or stat.st_size < self.offset:  # a new or rewritten file: start again
-                    self.key, self.offset, self.skipped, self.rows = key, 0, 0, {}
+                if key != self.key or stat.st_size < self.offset or not self._same_start(handle):
+                    self.key, self.offset, self.skipped, self.rows = key, 0, 0, {}  # a new or rewritten file
                 if stat.st_size == self.offset:
                     return self
                 handle.seek(self.offset)
@@ -273,6 +273,8 @@ class _Index:
         complete = raw.rfind(b"\n") + 1  # a line still being written is read next time
         found, skipped = _parse(raw[:complete])
         self.offset += complete
+        if complete:
+            self.seen_tail = raw[max(0, complete - 64):complete]
         for entry in found:
             self.add(entry)
         if skipped:
@@ -280,6 +282,13 @@ class _Index:
             warnings.warn(f"Skipped {self.skipped} damaged line(s) in {self.path}; the rest of your progress is intact.",
                           ProgressWarning, stacklevel=3)
         return self
+
+    def _same_start(self, handle) -> bool:
+        """Whether the bytes just before our offset are still those we read (a file rewritten in place is not)."""
+        if not self.offset:
+            return True
+        handle.seek(self.offset - len(self.seen_tail))
+        return handle.read(len(self.seen_tail)) == self.seen_tail
 
     def add(self, entry: dict) -> None:
         row = self.rows.setdefault(entry["exercise"], {"status": "not_attempted", "attempts": 0, "hints": 0,
