@@ -202,22 +202,31 @@ def record(event: str, exercise_id: str, path: Path | None = None, **fields) -> 
     return False
 
 
-def _parse(raw: bytes) -> tuple[list[dict], int]:
-    """Events from complete lines, and how many lines were damaged."""
-    found, skipped = [], 0
-    for line in raw.split(b"\n"):
+def _entries(raw: bytes, damaged: list[int]):
+    """Events from complete lines, one at a time (a large log is never held twice); counts damaged lines."""
+    start = 0
+    while start < len(raw):
+        end = raw.find(b"\n", start)
+        end = len(raw) if end < 0 else end
+        line, start = raw[start:end], end + 1
         if not line.strip():
             continue
         try:
             entry = json.loads(line.decode("utf-8", errors="replace"))
         except (ValueError, RecursionError):
-            skipped += 1
+            damaged[0] += 1
             continue
         if not isinstance(entry, dict) or not isinstance(entry.get("exercise"), str) or entry.get("event") not in EVENTS:
-            skipped += 1
+            damaged[0] += 1
             continue
-        found.append(entry)
-    return found, skipped
+        yield entry
+
+
+def _parse(raw: bytes) -> tuple[list[dict], int]:
+    """Events from complete lines, and how many lines were damaged."""
+    damaged = [0]
+    found = list(_entries(raw, damaged))
+    return found, damaged[0]
 
 
 def events(path: Path | None = None) -> Iterator[dict]:
@@ -271,12 +280,13 @@ class _Index:
             _notify(f"Your progress file {self.path} could not be read ({exc.strerror or exc}).")
             return self
         complete = raw.rfind(b"\n") + 1  # a line still being written is read next time
-        found, skipped = _parse(raw[:complete])
+        damaged = [0]
+        for entry in _entries(memoryview(raw)[:complete].tobytes() if complete < len(raw) else raw, damaged):
+            self.add(entry)
         self.offset += complete
         if complete:
             self.seen_tail = raw[max(0, complete - 64):complete]
-        for entry in found:
-            self.add(entry)
+        skipped = damaged[0]
         if skipped:
             self.skipped += skipped
             warnings.warn(f"Skipped {self.skipped} damaged line(s) in {self.path}; the rest of your progress is intact.",
