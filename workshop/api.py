@@ -147,7 +147,7 @@ class Module:
         """Whether the solution may open now, and the sentence that says why (one read of the log)."""
         if self._find(exercise_id) is None:
             return False, "There is no such exercise."
-        mode = settings.solution_mode()
+        mode = _solution_mode()
         if mode == "locked":
             return False, "Your facilitator has locked solutions for now."
         if mode == "open" or self.attempted(exercise_id):
@@ -180,6 +180,19 @@ class Module:
             f"<div role='status' aria-live='polite'><strong>Solution</strong>{content}"
             f"<p><em>Why:</em></p>{to_html(exercise.explanation)}</div>"
         )
+
+
+def _solution_mode() -> str:
+    """The room's solution policy; a problem with the setting is told once in the next result, not as a warning."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", settings.SettingsWarning)
+        mode = settings.solution_mode()
+    for warning in caught:
+        if issubclass(warning.category, settings.SettingsWarning):
+            progress.tell(str(warning.message))
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    return mode
 
 
 def _save(event: str, exercise_id: str, **fields) -> None:

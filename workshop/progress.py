@@ -9,6 +9,7 @@ Nothing here ever raises into a notebook.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import time
@@ -41,11 +42,17 @@ _pending: list[str] = []
 
 def _notify(message: str) -> None:
     """Warn once per distinct problem, and queue the sentence for the next result a learner sees."""
+    if tell(message):
+        warnings.warn(message, ProgressWarning, stacklevel=3)
+
+
+def tell(message: str) -> bool:
+    """Queue a sentence for the next result the learner sees, once per session; False if already told."""
     if message in _told:
-        return
+        return False
     _told.add(message)
     _pending.append(message)
-    warnings.warn(message, ProgressWarning, stacklevel=3)
+    return True
 
 
 def notices() -> list[str]:
@@ -196,10 +203,19 @@ def record(event: str, exercise_id: str, path: Path | None = None, **fields) -> 
             return True
         except OSError as exc:
             problem = f"{path} could not be written ({exc.strerror or exc})"
+            advice = "free some disk space" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else \
+                f"ask your facilitator, or point ${PROGRESS_ENV} at a folder you can write to"
+    else:
+        advice = f"ask your facilitator to fix ${PROGRESS_ENV}"
     _memory.setdefault(str(path), []).append(json.loads(line))
-    _notify(f"Your progress could not be saved: {problem}. Your answers still work and are kept until this "
-            f"kernel restarts; ask your facilitator to fix ${PROGRESS_ENV}, or free some disk space.")
+    _notify(_not_saved(problem, advice))
     return False
+
+
+def _not_saved(problem: str, advice: str = f"ask your facilitator to fix ${PROGRESS_ENV}") -> str:
+    """The one sentence a learner reads when the log cannot be used (the same wherever it is noticed)."""
+    return (f"Your progress could not be saved: {problem}. Your answers still work and are kept for this "
+            f"session (until the kernel restarts); to keep them, {advice}.")
 
 
 def _entries(raw: bytes, damaged: list[int]):
@@ -233,7 +249,7 @@ def events(path: Path | None = None) -> Iterator[dict]:
     """Every readable event in order; bad lines are skipped with one warning."""
     path, problem = _resolve(path)
     if problem is not None:
-        _notify(f"Your progress file cannot be used: {problem}. Progress is kept in memory until the kernel restarts.")
+        _notify(_not_saved(problem))
     else:
         try:
             with open(path, "rb") as handle:
@@ -329,7 +345,7 @@ def rows(path: Path | None = None) -> dict[str, dict]:
     """exercise -> {status, attempts, hints, revealed, tried[, answer]}, reading only what is new in the log."""
     path, problem = _resolve(path)
     if problem is not None:
-        _notify(f"Your progress file cannot be used: {problem}. Progress is kept in memory until the kernel restarts.")
+        _notify(_not_saved(problem))
         table: dict[str, dict] = {}
     else:
         index = _indexes.setdefault(str(path), _Index(path)).refresh()
