@@ -196,6 +196,8 @@ def record(event: str, exercise_id: str, path: Path | None = None, **fields) -> 
             entry["answer"] = "<too large to store>"
             line = json.dumps(entry, ensure_ascii=False, default=str)
         _pending.append("Your answer is very large, so only part of it was saved.")
+    # JSON leaves these raw, but many line readers (str.splitlines) break lines at them: escape them too.
+    line = line.replace("\x85", "\\u0085").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     path, problem = _resolve(path)
     if problem is None:
         try:
