@@ -135,6 +135,8 @@ def test_hostile_exercise_ids_are_answered_not_raised(log):
     for bad in (EverythingRaises(), GetattrRaises(), None, 3, b"00.x", _hostile_class(str, ["__str__"])("00.x")):
         _assert_safe(workshop.check(bad, "a"))
         _assert_safe(Module("00").check(bad, "a"))
+        for call in (Module("00").hint, Module("00").solution, Module("00").show):
+            assert repr(call(bad))
 
 
 def test_stored_hostile_answers_restore_a_widget(log):

@@ -68,7 +68,10 @@ class Module:
 
     # -- finding exercises ----------------------------------------------------
     def _full_id(self, exercise_id: str) -> str:
-        exercise_id = str.__str__(exercise_id) if isinstance(exercise_id, str) else str(exercise_id)
+        try:
+            exercise_id = str.__str__(exercise_id) if isinstance(exercise_id, str) else str(exercise_id)
+        except Exception:  # an id whose str() raises names no exercise
+            return "?"
         return exercise_id if "." in exercise_id else f"{self.code}.{exercise_id}"
 
     def _find(self, exercise_id: str):
