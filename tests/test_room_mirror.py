@@ -95,7 +95,7 @@ def test_a_full_or_failing_room_loses_nothing_and_counts_nothing_twice(learner, 
     m = Module("02")
     m.check("mentor-metric", "a")
     m.check("mentor-metric", "c")
-    monkeypatch.setattr(mirror.os, "write", disk_full_after_half)
+    monkeypatch.setattr(mirror, "_write", disk_full_after_half)
     (learner / next(learner.glob("*.jsonl")).name).write_text("")  # the room forgot, as a restore would
     state = json.loads(next(iter(learner.parent.glob("home/*.room.json"))).read_text())
     state["offset"] = 0
