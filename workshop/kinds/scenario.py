@@ -193,6 +193,11 @@ class Scenario(Exercise):
         length, route = longest_from(self.start)
         return length, " \u2192 ".join(route)
 
+    @property
+    def longest(self) -> int:
+        """Decisions on the longest path (marked loops not taken): what the minutes rule counts."""
+        return self._longest()[0]
+
     def best_path(self) -> list[str] | None:
         """A path of best choices only from the start to an ending, if there is one."""
         def walk(key: str, seen: frozenset) -> list[str] | None:
