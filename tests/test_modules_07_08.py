@@ -64,6 +64,29 @@ def test_gift_cards_is_in_the_backlog_and_black_friday_comes_from_the_profile():
     assert "f['weeks_to_black_friday']" in source and "f['black_friday_date']" in source
 
 
+def test_in_cd3_order_gift_cards_are_not_safely_live_before_the_freeze():
+    """07.fixed-date's lesson holds on the data: CD3 order leaves gift cards no slack before the freeze."""
+    backlog = load("backlog")
+    order = backlog.assign(cd3=backlog["cost_of_delay_per_week"] / backlog["duration_weeks"])
+    order = order.sort_values("cd3", ascending=False, kind="stable").reset_index(drop=True)
+    finishes = order["duration_weeks"].cumsum()[order["item"] == "gift-cards"].iloc[0]
+    assert finishes > facts()["weeks_to_change_freeze"].value
+
+
+def test_last_years_black_friday_weekend_had_a_checkout_incident():
+    """08's VP remembers checkout going down over last year's Black Friday weekend: the data agrees."""
+    import datetime as dt
+
+    from workshop.company import profile
+
+    year = profile()["today"].year - 1
+    thanksgiving = max(d for d in (dt.date(year, 11, day) for day in range(22, 29)) if d.weekday() == 3)
+    friday, cyber_monday = thanksgiving + dt.timedelta(days=1), thanksgiving + dt.timedelta(days=4)
+    incidents = load("incidents")
+    days = incidents["started_at"].dt.date
+    assert ((days >= friday) & (days <= cyber_monday)).any()
+
+
 # -- 08: the weighted table and the decision comment --------------------------------------
 
 def test_the_weighted_scores_follow_from_the_table_in_the_prompt():
@@ -84,7 +107,7 @@ def test_the_gift_card_figure_in_the_decision_comment_is_the_backlogs():
     gift = load("backlog").set_index("item").loc["gift-cards", "cost_of_delay_per_week"]
     comment = BANK.exercises["08.decision-comment"]
     decision = next(p for p in comment.parts if p.key == "decision")
-    assert f"${gift:,.0f} a week" in decision.model_answer
+    assert f"${gift:,.0f} a week that product estimates each week of delay costs" in decision.model_answer
     assert f"${gift:,.0f} a week" in comment.hints[2]
 
 

@@ -155,7 +155,7 @@ def test_the_costliest_decision_is_named_with_what_it_cost(bank_of):
     bank_of()
     result = workshop.check("07.fire", ["dive", "forward"])
     assert result.status == "incorrect" and result.score == 0
-    assert "\u201cFix forward\u201d cost Minutes down +35, Trust -1" in result.feedback
+    assert "over \u201cRoll back\u201d cost Minutes down +35, Trust -1" in result.feedback
     assert "Judge decisions by what you knew" in result.feedback  # the ending's debrief
 
 

@@ -314,7 +314,7 @@ class Scenario(Exercise):
             offered = "; ".join(f"{c.key!r}: {c.text}" for c in node.choices)
             return self.result(
                 "not_attempted",
-                f"Not finished yet: after {len(steps)} decision(s) you are at \u201c{node.title}\u201d. "
+                f"Not finished yet: after {_decisions(len(steps))} you are at \u201c{node.title}\u201d. "
                 f"Choose one of {offered}.",
             )
         details = tuple(f"{n}. {s.node.title}: \u201c{s.choice.text}\u201d. {s.choice.feedback}"
@@ -325,9 +325,8 @@ class Scenario(Exercise):
             return self.result("correct", f"Every decision was a sound one. {ending}", details=details)
         costliest = max(missed, key=lambda s: self._weight(self.regret(s)))
         cost = self._cost_text(self.regret(costliest))
-        lead = (f"Your costliest decision was at \u201c{costliest.node.title}\u201d: "
-                f"\u201c{costliest.choice.text}\u201d cost {cost} compared with "
-                f"\u201c{costliest.best.text}\u201d.")
+        lead = (f"Your costliest decision was at \u201c{costliest.node.title}\u201d: choosing "
+                f"\u201c{costliest.choice.text}\u201d over \u201c{costliest.best.text}\u201d cost {cost}.")
         score = round(1 - len(missed) / len(steps), 2)
         status = "partial" if score > 0 else "incorrect"
         return self.result(status, f"{lead} {ending}", details=details, score=score,
@@ -349,6 +348,10 @@ class Scenario(Exercise):
         totals = self.totals(steps)
         lines.append(f"\nEnding: **{self.nodes[here].title}** ({self.measures_text(totals)}). {self.nodes[here].debrief}")
         return "\n".join(lines)
+
+
+def _decisions(count: int) -> str:
+    return f"{count} decision" + ("" if count == 1 else "s")
 
 
 MODEL = Scenario

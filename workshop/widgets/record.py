@@ -1,8 +1,10 @@
 """One labelled text box per part of a written record."""
 import ipywidgets as w
 
-from workshop.widgets._common import LABEL_STYLE
 from workshop.widgets._common import Control as _Base
+
+
+ALIGNED = {"description_width": "220px"}  # one column of labels, so the boxes line up
 
 
 class Control(_Base):
@@ -10,7 +12,7 @@ class Control(_Base):
 
     def build(self):
         self.areas = {
-            p.key: w.Textarea(value="", placeholder=p.placeholder, description=f"{p.label}:", style=LABEL_STYLE,
+            p.key: w.Textarea(value="", placeholder=p.placeholder, description=f"{p.label}:", style=ALIGNED,
                               layout=w.Layout(width="100%", max_width="760px", height="64px"))
             for p in self.exercise.parts
         }

@@ -12,6 +12,7 @@ import html
 import ipywidgets as w
 
 from workshop import progress
+from workshop.kinds.scenario import _decisions
 from workshop.markdown import to_html
 from workshop.widgets._common import LABEL_STYLE, WIDE
 from workshop.widgets._common import Control as _Base
@@ -89,7 +90,7 @@ class Control(_Base):
             for m in ex.measures
         )
         self.measures.value = (f"<div class='lwi-measures' role='status' aria-live='polite'>"
-                               f"<strong>So far, after {len(steps)} decision(s):</strong><ul>{cells}</ul></div>")
+                               f"<strong>So far, after {_decisions(len(steps))}:</strong><ul>{cells}</ul></div>")
         if steps:
             last = steps[-1]
             self.story.value = (f"<div class='lwi-story'><em>You chose:</em> {html.escape(last.choice.text)}"
