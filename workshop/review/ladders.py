@@ -10,7 +10,9 @@ means depends on what the exercise asks for, so each shape of exercise has its o
 - steps (ordering): it names the steps, in order;
 - a number (numeric): it states the answer, or a calculation that comes to it;
 - code (computed): a code span that computes the key from the exercise's own data;
-- free text (reflection, framing): a worked example in quotes, or a sentence shape with blanks (…).
+- free text (reflection, framing): a worked example in quotes, or a sentence shape with blanks (…);
+- a path (scenario): names the choices of a best path, in order;
+- parts (record): names every part, with a worked example in quotes.
 
 Checks go by the exercise's fields, not its kind's name, so a new kind with options or
 steps is covered as it stands.
@@ -134,7 +136,35 @@ def _free_text(exercise, last: str) -> str | None:
     return "the last hint should give a worked example or sentence shape, in quotes, of six words or more"
 
 
+def _path(exercise, last: str) -> str | None:
+    """A scenario's worked step names the choices of a best path, in order."""
+    steps, _ = exercise.follow(exercise.key())
+    hint = last.lower()
+    positions = []
+    for step in steps:
+        if not names_option(step.choice, step.node.choices, last):
+            return f"the last hint should name the best choice at \u201c{step.node.title}\u201d ({step.choice.key!r})"
+        own = stems(step.choice.text) - set().union(*(stems(c.text) for c in step.node.choices if c is not step.choice))
+        found = [m.start() for w in own for m in re.finditer(r"\b" + re.escape(w), hint)]
+        positions.append(min(found) if found else None)
+    located = [p for p in positions if p is not None]
+    if located != sorted(located):
+        return "the last hint names the best path's choices out of order"
+    return None
+
+
+def _parts(exercise, last: str) -> str | None:
+    """A written record's worked step shows every part, with an example of the framed one."""
+    hint = stems(last)
+    unnamed = [p.key for p in exercise.parts if not stems(p.label) & hint]
+    if unnamed:
+        return f"the last hint should give a worked example of every part; it never names {unnamed}"
+    return _free_text(exercise, last)
+
+
 _CHECKS: list[tuple[Callable, Callable]] = [
+    (lambda e: hasattr(e, "nodes") and hasattr(e, "follow"), _path),
+    (lambda e: hasattr(e, "parts"), _parts),
     (lambda e: hasattr(e, "options"), _options),
     (lambda e: hasattr(e, "categories") and hasattr(e, "items"), _categories),
     (lambda e: hasattr(e, "steps"), _steps),
