@@ -199,9 +199,11 @@ def test_widget_walks_one_node_at_a_time_logs_every_step_and_scores_at_the_end(b
     control.decide.click()
     assert "The end" in control.situation.value and control.radio.layout.display == "none"
     assert "costliest decision" in view.feedback.value  # scored on reaching the ending
+    view.control.restart.click()
+    assert view.feedback.value == "" and "The page" in control.situation.value  # a new path, no stale score
     log = [json.loads(line) for line in (tmp_path / "p.jsonl").read_text().splitlines()]
     steps = [e["answer"] for e in log if e["event"] == "answer"]
-    assert steps == [["dive"], ["dive", "forward"]]
+    assert steps == [["dive"], ["dive", "forward"], []]
     assert [e["status"] for e in log if e["event"] == "check"] == ["incorrect"]
 
 

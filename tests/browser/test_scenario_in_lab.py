@@ -61,6 +61,7 @@ def test_walk_the_black_friday_incident_then_start_again_and_restore(page, lab, 
 
     box.get_by_role("button", name="Start again").click()
     expect(box).to_contain_text("Decision 1 of at most 3: The page")
+    expect(box.locator(".lwi-result")).to_have_count(0)  # the old path's score is gone
     decide(box, "Take the incident lead: one person fixes, one watches, one writes updates; next update in 15 minutes")
     expect(box).to_contain_text("Decision 2 of at most 3")
     page.screenshot(path=str(artifacts / "scenario-midway.png"), full_page=False)
@@ -72,4 +73,24 @@ def test_walk_the_black_friday_incident_then_start_again_and_restore(page, lab, 
     decide(box, "Roll back now; fix forward once checkout is healthy")
     decide(box, "Reply now: what we know, what we're doing, what we don't know yet, and the next update in 15 minutes")
     expect(box.locator(".lwi-result").first).to_contain_text("Correct")
+    assert page_problems(page) == []
+
+
+def test_the_stakeholder_diagnosis_ends_in_an_options_table(page, lab, artifacts):
+    open_notebook(page, lab, NOTEBOOKS["08"])
+    run_all(page, WIDGETS["08"])
+    box = exercise(page, "08.stakeholder-diagnosis")
+    box.scroll_into_view_if_needed()
+    decide(box, 'Reply that a rewrite before Black Friday is impossible, and explain why')
+    expect(box).to_contain_text("The VP goes quiet")
+    decide(box, "Go and see the VP, own the brush-off, and ask what worries them about Black Friday")
+    expect(box.locator(".lwi-reveal")).to_contain_text("blindsided")
+    decide(box, 'Bring last year\'s incidents and their causes, and ask what "safe enough" means to them')
+    decide(box, "An options table: do nothing; make checkout safer before the peak; the rewrite after it, each with what it protects and risks")
+    table = box.locator(".lwi-node table")
+    expect(table).to_contain_text("Do nothing")
+    assert table.locator("tr").count() == 4  # a header and three options
+    expect(box.locator(".lwi-result").first).to_contain_text("Partly right")
+    box.locator(".lwi-node").scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "scenario-options-table.png"), full_page=False)
     assert page_problems(page) == []

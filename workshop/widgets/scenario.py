@@ -24,6 +24,7 @@ class Control(_Base):
     def build(self):
         self.path: list[str] = []
         self.on_finish = None  # the frame sets this: called when an ending is reached
+        self.on_restart = None  # and this: called when the learner starts again
         self.measures = w.HTML(layout=w.Layout(width="auto"))
         self.story = w.HTML(layout=w.Layout(width="auto"))
         self.situation = w.HTML(layout=w.Layout(width="auto"))
@@ -62,6 +63,8 @@ class Control(_Base):
         self.path = []
         progress.record("answer", self.exercise.id, answer=[], node=self.exercise.start)
         self.render()
+        if self.on_restart:
+            self.on_restart()
 
     # -- the frame's interface ---------------------------------------------------
     def get(self):
