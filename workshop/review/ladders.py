@@ -9,13 +9,14 @@ means depends on what the exercise asks for, so each shape of exercise has its o
 - categories (matching): it names every category (or "the rest") and most of the items;
 - steps (ordering): it names the steps, in order;
 - a number (numeric): it states the answer, or a calculation that comes to it;
-- code (computed): a code span that computes the key from the exercise's own data;
-- free text (reflection, framing): a worked example in quotes, or a sentence shape with blanks (…);
-- a path (scenario): names the choices of a best path, in order;
-- parts (record): names every part, with a worked example in quotes.
+- code (computed): a code span that computes the key from the exercise's own data, or (when it
+  uses a notebook variable or a filled-in fact) one whole computation that Python can read;
+- a branching scenario: it walks the best path, naming the best choice at each decision, in order;
+- parts (record): names every part, with a worked example in quotes;
+- free text (reflection, framing): a worked example in quotes, or a sentence shape with blanks (…).
 
 Checks go by the exercise's fields, not its kind's name, so a new kind with options or
-steps is covered as it stands.
+steps is covered as it stands; any other shape needs at least a worked example in quotes.
 """
 from __future__ import annotations
 
@@ -38,8 +39,7 @@ def ladder_problem(exercise) -> str | None:
     for applies, check in _CHECKS:
         if applies(exercise):
             return check(exercise, last)
-    return (f"there is no check of the worked step for an exercise shaped like kind {exercise.kind!r}; "
-            "add one to workshop/review/ladders.py")
+    return _free_text(exercise, last)  # any other shape: at least a worked example, in quotes
 
 
 def _options(exercise, last: str) -> str | None:
@@ -122,9 +122,27 @@ def _code(exercise, last: str) -> str | None:
         try:
             if exercise.tolerance.allows(exercise.evaluate(span), key):
                 return None
-        except Exception:  # a code span that is not the whole computation
+        except Exception:  # a name the notebook defines, a statement, a template: judged below
             continue
+    if any(_is_whole_computation(span) for span in spans):
+        return None
     return "the last hint should end with the code that computes the answer, in backticks"
+
+
+def _is_whole_computation(code: str) -> bool:
+    """Code that runs a computation, not a fragment: valid Python with an operator or a call.
+
+    Hints may use a variable the notebook made (``order``) or a number the bank fills in
+    (``{{gross_margin}}``), so they can't always be run against the data; these can be read.
+    """
+    code = re.sub(r"\{\{\s*\w+\s*\}\}", "1", code)
+    if len(code) < 20:
+        return False
+    try:
+        compile(code, "hint", "exec")
+    except SyntaxError:
+        return False
+    return bool(re.search(r"[-+*/]|\.\w+\(|\w\(", code))
 
 
 def _free_text(exercise, last: str) -> str | None:
@@ -170,5 +188,5 @@ _CHECKS: list[tuple[Callable, Callable]] = [
     (lambda e: hasattr(e, "steps"), _steps),
     (lambda e: hasattr(e, "solution_code"), _code),
     (lambda e: hasattr(e, "answer") and hasattr(e, "tolerance"), _number),
-    (lambda e: hasattr(e, "model_answer") or hasattr(e, "model_answers"), _free_text),
+    (lambda e: hasattr(e, "model_answer") or hasattr(e, "model_answers") or hasattr(e, "parts"), _free_text),
 ]
