@@ -150,7 +150,7 @@ def test_thin_and_missing_parts_are_named():
 ])
 def test_garbage_records_get_a_friendly_result(garbage, phrase):
     result = workshop.check(RECORD, garbage)
-    assert result.status == "incorrect" and phrase in result.feedback
+    assert result.status in ("incorrect", "not_attempted") and phrase in result.feedback
 
 
 def test_the_record_widget_has_a_labelled_box_per_part_and_restores(tmp_path, monkeypatch):

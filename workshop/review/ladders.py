@@ -155,16 +155,22 @@ def _free_text(exercise, last: str) -> str | None:
 
 
 def _path(exercise, last: str) -> str | None:
-    """A scenario's worked step names the choices of a best path, in order."""
-    steps, _ = exercise.follow(exercise.key())
-    hint = last.lower()
-    positions = []
-    for step in steps:
-        if not names_option(step.choice, step.node.choices, last):
-            return f"the last hint should name the best choice at \u201c{step.node.title}\u201d ({step.choice.key!r})"
-        own = stems(step.choice.text) - set().union(*(stems(c.text) for c in step.node.choices if c is not step.choice))
+    """A branching scenario: the last hint walks the best path, naming each best choice, in order."""
+    hint, key, seen, positions = last.lower(), exercise.start, set(), []
+    while key in exercise.nodes and key not in seen:
+        seen.add(key)
+        choices = exercise.nodes[key].choices
+        best = next((c for c in choices if c.best), None)
+        if best is None:
+            break
+        if not names_option(best, choices, last):
+            return f"the last hint should walk the best path; it never names the best choice {best.key!r}"
+        own = stems(best.text) - set().union(*(stems(c.text) for c in choices if c is not best))
         found = [m.start() for w in own for m in re.finditer(r"\b" + re.escape(w), hint)]
         positions.append(min(found) if found else None)
+        key = best.next
+    if not positions:
+        return "the last hint should walk the best path, naming the best choice at each decision"
     located = [p for p in positions if p is not None]
     if located != sorted(located):
         return "the last hint names the best path's choices out of order"
@@ -181,7 +187,7 @@ def _parts(exercise, last: str) -> str | None:
 
 
 _CHECKS: list[tuple[Callable, Callable]] = [
-    (lambda e: hasattr(e, "nodes") and hasattr(e, "follow"), _path),
+    (lambda e: hasattr(e, "nodes") and hasattr(e, "start"), _path),
     (lambda e: hasattr(e, "parts"), _parts),
     (lambda e: hasattr(e, "options"), _options),
     (lambda e: hasattr(e, "categories") and hasattr(e, "items"), _categories),
