@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from workshop.answers import AnswerProblem, as_text, safe_describe
+from workshop.answers import AnswerProblem, as_text, learner, safe_describe
 from workshop.framing import assess
 from workshop.framing.render import highlighted
 from workshop.kinds.base import KEY_PATTERN, Exercise, Strict
@@ -70,7 +70,8 @@ class Record(Exercise):
             raise AnswerProblem(f"I expected one text per part, but got {safe_describe(answer)}.")
         unknown = [str(k)[:30] for k in answer if k not in {p.key for p in self.parts}]
         if unknown:
-            raise AnswerProblem(f"{unknown} are not parts of this record; the parts are {[p.key for p in self.parts]}.")
+            raise AnswerProblem(f"{learner(str(unknown))} are not parts of this record; "
+                                f"the parts are {[p.key for p in self.parts]}.")
         texts = {p.key: as_text(answer.get(p.key) or "", limit=3_000) for p in self.parts}
         details, complete, extra_html, framed_score = [], 0, None, None
         for part in self.parts:

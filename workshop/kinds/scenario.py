@@ -24,7 +24,7 @@ from typing import Iterator, Literal
 
 from pydantic import Field, model_validator
 
-from workshop.answers import AnswerProblem, as_choice_list
+from workshop.answers import AnswerProblem, as_choice_list, learner
 from workshop.kinds.base import KEY_PATTERN, Exercise, Strict
 
 LOOP_WALK_LIMIT = 1
@@ -244,12 +244,12 @@ class Scenario(Exercise):
             node = self.nodes[here]
             if node.ending:
                 raise AnswerProblem(f"The scenario ended after decision {number - 1} (\u201c{node.title}\u201d), "
-                                    f"but the path goes on with {key!r}. Leave out the extra choices.")
+                                    f"but the path goes on with {learner(repr(key[:40]))}. Leave out the extra choices.")
             choice = next((c for c in node.choices if c.key == key), None)
             if choice is None:
                 offered = ", ".join(repr(c.key) for c in node.choices)
                 raise AnswerProblem(f"At decision {number} (\u201c{node.title}\u201d) the choices are {offered}; "
-                                    f"{key[:40]!r} is not one of them.")
+                                    f"{learner(repr(key[:40]))} is not one of them.")
             steps.append(Step(here, node, choice, self._best_at(node, choice)))
             here = choice.next
         return steps, here
