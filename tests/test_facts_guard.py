@@ -27,6 +27,8 @@ def test_every_number_a_learner_reads_agrees_with_the_facts():
     ("the yearly loss exceeds $90,000 in most years, with a median of about $130,000", "$130,000"),
     ("At peak, Larkspur takes about $250 a minute.", "$250"),
     ("Downtime costs about $5,600 a minute.", "$5,600"),  # a published figure, but uncited here
+    ("Black Friday is 5 weeks away.", "5"),  # a count of weeks must match a fact that counts weeks
+    ("The fix costs about $30 an hour.", "$30"),  # a dollar amount must match a money fact
 ])
 def test_the_guard_flags_numbers_that_trace_to_nothing(sentence, number):
     assert number in [m.number for m in check_text(sentence, "planted", facts.current())]
@@ -95,3 +97,16 @@ def test_data_dictionary_lists_every_profile_parameter_with_its_value():
     for name, param in company.profile().parameters.items():
         value = ", ".join(param.value) if isinstance(param.value, list) else param.value
         assert f"| `{name}` | {value} |" in page, name
+
+
+def test_workshop_validate_reports_a_company_number_that_no_longer_matches(tmp_path, capsys):
+    from workshop.cli import main
+
+    shutil.copytree(ROOT / "exercises", tmp_path / "exercises")
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
+    assert main(["validate", str(tmp_path / "exercises"), "--notebooks", str(tmp_path / "notebooks")]) == 0
+    path = tmp_path / "exercises" / "05_put_a_number_on_it.yaml"
+    path.write_text(path.read_text().replace("Larkspur counts **{{working_weeks_per_year}} working", "Larkspur counts **48 working"))
+    assert main(["validate", str(tmp_path / "exercises"), "--notebooks", str(tmp_path / "notebooks")]) == 1
+    err = capsys.readouterr().err
+    assert "05_put_a_number_on_it.yaml, 05.cost-per-year, prompt: '48' matches no fact" in err
