@@ -93,7 +93,11 @@ class Module:
         result = check(full_id, answer)
         if record and self._find(exercise_id) is not None and not is_blank(answer):
             progress.record("check", full_id, answer=answer, status=result.status, score=result.score)
-        return result
+        if self._find(exercise_id) is None:
+            return result
+        from workshop.widgets.code_check import with_controls  # Hint and Show solution under the result
+
+        return with_controls(result, self)
 
     def last_answer(self, exercise_id: str):
         return progress.last_answer(self._full_id(exercise_id))
