@@ -30,3 +30,24 @@ class RadioGrid(anywidget.AnyWidget):
     note = traitlets.Unicode("").tag(sync=True)
     item_heading = traitlets.Unicode("Item").tag(sync=True)
     value = traitlets.Dict().tag(sync=True)  # item key -> category key
+
+
+class LabelledSlider(anywidget.AnyWidget):
+    """A what-if slider: a native range input with a visible label, so it has an accessible name.
+
+    ipywidgets' sliders draw a handle that screen readers cannot name (axe-core: serious).
+    """
+
+    _esm = HERE / "slider.js"
+    _css = HERE / "slider.css"
+    description = traitlets.Unicode("").tag(sync=True)
+    min = traitlets.Float(0).tag(sync=True)
+    max = traitlets.Float(100).tag(sync=True)
+    step = traitlets.Float(1).tag(sync=True)
+    value = traitlets.Float(0).tag(sync=True)
+    decimals = traitlets.Int(0).tag(sync=True)
+    unit = traitlets.Unicode("").tag(sync=True)
+
+    @traitlets.validate("value")
+    def _clamp(self, proposal):
+        return min(max(float(proposal["value"]), self.min), self.max)
