@@ -48,3 +48,13 @@ def test_another_modules_exercise_gets_no_controls():
 
     result = Module("05").check("06.annual-loss", 1)
     assert type(result) is Result and not hasattr(result, "controls")
+
+
+def test_every_exercise_can_show_its_solution(monkeypatch):
+    """Numeric exercises once had no solution_markdown, so Show solution raised in the widget."""
+    from workshop.bank import get_bank
+
+    monkeypatch.setenv("WORKSHOP_SOLUTIONS", "open")
+    for exercise in get_bank().exercises.values():
+        html = Module(exercise.module).solution_html(exercise.id)
+        assert "Solution" in html, exercise.id

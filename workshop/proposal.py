@@ -110,11 +110,11 @@ class Proposal:
 
     def _repr_html_(self) -> str:
         from workshop.framing import assess
-        from workshop.markdown import to_html
+        from workshop.markdown import NO_MATHS, to_html
 
         gaps = self.missing()
         note = (f"<p role='status'><strong>Still to fill in:</strong> {html.escape(', '.join(gaps))}</p>" if gaps else "")
         body = to_html(self.markdown())  # raw HTML in any field is not passed through
         headline = assess(self.headline if isinstance(self.headline, str) else "")
-        return (f"<div class='lwi-proposal'>{note}{body}<hr><p><em>How a business listener hears the headline:</em></p>"
+        return (f"<div class='lwi-proposal {NO_MATHS}'>{note}{body}<hr><p><em>How a business listener hears the headline:</em></p>"
                 f"{headline._repr_html_()}</div>")
