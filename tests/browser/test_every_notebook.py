@@ -39,5 +39,21 @@ def test_notebook_page_after_run_all(page, lab, artifacts, name):
         "option boxes overlapping": overlapping_options(page),
         "axe-core findings": axe_findings(page),
     }
+    save_close_ups(page, artifacts, name.split("_")[0])
     failing = {k: v for k, v in problems.items() if v}
     assert not failing, "\n".join(f"{k}:\n  " + "\n  ".join(map(str, v)) for k, v in failing.items())
+
+
+def save_close_ups(page, artifacts, code: str) -> None:
+    """Pictures a person looks at: each exercise, the first paragraph with a dollar amount, each chart."""
+    for box in page.locator(".lwi-exercise").all():
+        exercise_id = box.locator(".lwi-exercise-title small").inner_text().strip("()")
+        box.scroll_into_view_if_needed()
+        box.screenshot(path=str(artifacts / f"exercise-{exercise_id}.png"))
+    money = page.locator(".jp-MarkdownCell", has_text="$").first
+    if money.count():
+        money.scroll_into_view_if_needed()
+        money.screenshot(path=str(artifacts / f"dollars-{code}.png"))
+    for n, chart in enumerate(page.locator(".jp-OutputArea-output .js-plotly-plot").all(), 1):
+        chart.scroll_into_view_if_needed()
+        chart.screenshot(path=str(artifacts / f"chart-{code}-{n}.png"))

@@ -7,6 +7,10 @@ function render({ model, el }) {
   const items = model.get("items");
   const categories = model.get("categories");
   el.classList.add("lwi-grid");
+  // Keys pressed here are the learner's (arrows move a slider, a radio, a step), not the
+  // notebook's shortcuts: without this, ArrowLeft collapsed a heading instead.
+  el.setAttribute("data-lm-suppress-shortcuts", "true");
+  el.addEventListener("keydown", (e) => e.stopPropagation());
 
   const table = document.createElement("table");
   const caption = document.createElement("caption");

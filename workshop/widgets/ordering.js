@@ -20,6 +20,10 @@ function render({ model, el }) {
   let focusAfter = null;
 
   el.classList.add("lwi-order");
+  // Keys pressed here are the learner's (arrows move a slider, a radio, a step), not the
+  // notebook's shortcuts: without this, ArrowLeft collapsed a heading instead.
+  el.setAttribute("data-lm-suppress-shortcuts", "true");
+  el.addEventListener("keydown", (e) => e.stopPropagation());
   const note = document.createElement("p");
   note.className = "lwi-order-note";
   note.id = `${id}-note`;

@@ -5,6 +5,10 @@ let counter = 0;
 function render({ model, el }) {
   const id = `lwi-slider-${++counter}-${Math.random().toString(36).slice(2, 7)}`;
   el.classList.add("lwi-slider");
+  // Keys pressed here are the learner's (arrows move a slider, a radio, a step), not the
+  // notebook's shortcuts: without this, ArrowLeft collapsed a heading instead.
+  el.setAttribute("data-lm-suppress-shortcuts", "true");
+  el.addEventListener("keydown", (e) => e.stopPropagation());
   const label = document.createElement("label");
   label.htmlFor = id;
   const input = document.createElement("input");
