@@ -33,6 +33,7 @@ def test_fix_cost_line_is_drawn_above_the_bars_with_its_label_above_the_plot():
     (line,) = fig.layout.shapes
     assert line.x0 == line.x1 == 90_000 and line.layer == "above" and line.line.width >= 2
     assert line.line.color == "#000000"  # not a bar colour: visible over the histogram
+    assert line.opacity == 1  # the template's default (0.3) made the line all but invisible
     (label,) = fig.layout.annotations
     assert label.yref == "paper" and label.y == 1 and label.yanchor == "bottom"  # above every bar
     low, high = fig.layout.xaxis.range

@@ -74,8 +74,8 @@ def test_exercise_markdown_is_rendered_where_mathjax_does_not_typeset(tmp_path, 
         m = Module(exercise.module)
         rendered = {
             "result": check_safely(exercise, exercise.key())._repr_html_(),
-            "hint": m.hint_html(exercise.id),
-            "solution": m.solution_html(exercise.id),
+            "hint": m.hint(exercise.id)._repr_html_(),
+            "solution": m.solution(exercise.id)._repr_html_(),
         }
         for where, html in rendered.items():
             assert html.lstrip().startswith("<div") and NO_MATHS in html.split(">", 1)[0], (exercise.id, where)

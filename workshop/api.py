@@ -122,7 +122,7 @@ class Module:
         progress.record("hint", exercise.id, level=level)
         items = "".join(f"<li>{to_html(h)}</li>" for h in exercise.hints[:level])
         more = "" if level < len(exercise.hints) else "<em>That was the last hint.</em>"
-        return f"<div class='{NO_MATHS}' role='status' aria-live='polite'><strong>Hint {level} of {len(exercise.hints)}</strong><ol>{items}</ol>{more}</div>"
+        return f"<div role='status' aria-live='polite'><strong>Hint {level} of {len(exercise.hints)}</strong><ol>{items}</ol>{more}</div>"
 
     def solution_state(self, exercise_id: str) -> tuple[bool, str]:
         """Whether the solution may open now, and the sentence that says why (one read of the log)."""
@@ -153,7 +153,7 @@ class Module:
             return f"<div role='status'>{html.escape(why)}</div>"
         progress.record("reveal", exercise.id)
         return (
-            f"<div class='{NO_MATHS}' role='status' aria-live='polite'><strong>Solution</strong>{to_html(exercise.solution_markdown())}"
+            f"<div role='status' aria-live='polite'><strong>Solution</strong>{to_html(exercise.solution_markdown())}"
             f"<p><em>Why:</em></p>{to_html(exercise.explanation)}</div>"
         )
 
@@ -165,7 +165,7 @@ class _Html:
         self.html, self.text = html_text, text
 
     def _repr_html_(self) -> str:
-        return self.html
+        return f"<div class='{NO_MATHS}'>{self.html}</div>"  # a code cell's HTML output: no maths typesetting
 
     def __repr__(self) -> str:
         return self.text

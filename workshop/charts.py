@@ -75,7 +75,8 @@ def loss_distribution(samples, threshold=None, fix_cost=None, x_max=None):
     if fix_cost is not None:
         share = float(np.mean(samples > fix_cost))
         title = f"In {share:.0%} of simulated years the loss exceeds the ${fix_cost:,.0f} fix"
-        fig.add_shape(type="line", x0=fix_cost, x1=fix_cost, y0=0, y1=1, yref="paper", layer="above",
+        # opacity=1: the simple_white template draws shapes at 0.3, which left the line invisible
+        fig.add_shape(type="line", x0=fix_cost, x1=fix_cost, y0=0, y1=1, yref="paper", layer="above", opacity=1,
                       line={"color": PALETTE[7], "width": 3, "dash": "dash"})
         fig.add_annotation(x=fix_cost, y=1, yref="paper", yanchor="bottom", xanchor="left", showarrow=False,
                            text=f"cost of the fix ${fix_cost:,.0f}", font={"color": PALETTE[7]},

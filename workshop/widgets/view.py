@@ -20,10 +20,13 @@ FRAME_STYLE = """<style>
 .lwi-exercise .widget-radio-box label, .lwi-exercise .widget-checkbox label,
 .lwi-exercise .widget-checkbox .widget-label-basic {
   height: auto; min-height: var(--jp-widgets-inline-height); line-height: 1.35; white-space: normal;
-  overflow: visible; text-overflow: clip; display: flex; align-items: flex-start; gap: 6px; margin: 3px 0;
+  overflow: visible; text-overflow: clip; margin: 3px 0;
 }
-.lwi-exercise .widget-radio-box, .lwi-exercise .widget-radio, .lwi-exercise .widget-checkbox { height: auto; width: auto; }
-.lwi-exercise .widget-radio-box input, .lwi-exercise .widget-checkbox input { flex: none; margin-top: 3px; }
+.lwi-exercise .widget-radio-box label { display: flex; flex-direction: row-reverse; justify-content: flex-end;
+  align-items: baseline; gap: 8px; }
+.lwi-exercise .widget-radio-box, .lwi-exercise .widget-radio { height: auto; width: auto; }
+.lwi-exercise .widget-checkbox { height: auto; width: auto; display: flex; align-items: baseline; gap: 8px; }
+.lwi-exercise .widget-radio-box input, .lwi-exercise .widget-checkbox input { flex: none; margin: 0; }
 .lwi-exercise .lwi-exercise-title { font-size: var(--jp-content-font-size3, 1.2em); margin: 4px 0 6px; }
 </style>"""
 
