@@ -41,7 +41,7 @@ def test_ordering_by_keyboard_and_drag_survives_a_restart(page, lab, artifacts):
         box.get_by_role("button", name=f"Add \u201c{text}").click()
     assert answer_list(box)[0].startswith("Apply")
     # Alt+ArrowDown on a focused step's button moves it; focus follows the step.
-    box.get_by_role("button", name="Move \u201cApply the safest fix").first.focus()
+    box.get_by_role("button", name="Move \u201cApply the safest fix and confirm that customers can check out\u201d down").focus()
     page.keyboard.press("Alt+ArrowDown")
     page.keyboard.press("Alt+ArrowDown")
     expect(box.locator(".lwi-order-col.answer .lwi-order-item").last).to_contain_text("Apply the safest fix")
