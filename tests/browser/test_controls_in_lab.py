@@ -72,7 +72,9 @@ def test_ordering_by_keyboard_and_drag_survives_a_restart(page, lab, artifacts):
     expect(box).to_contain_text("Restored your last answer", timeout=30_000)
     assert [t.split(" ")[0] for t in answer_list(box)] == ["Coordinate:", "Dive", "Update", "Apply", "Hold"]
     grid = exercise(page, "03.manager-or-leader")
-    assert grid.locator("input[type=radio]:checked").get_attribute("aria-labelledby").split()[0] == picked.split()[0]
+    restored = grid.locator("input[type=radio]:checked").get_attribute("aria-labelledby")
+    cell = lambda labelledby: [part.rsplit("-", 1)[1] for part in labelledby.split()]  # ["r0", "c1"]
+    assert cell(restored) == cell(picked)
 
 
 def test_code_cell_check_has_hint_and_solution(page, lab):

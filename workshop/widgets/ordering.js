@@ -73,16 +73,20 @@ function render({ model, el }) {
     const [orderBox, orderList] = column("Your order", "ol", "answer");
     pool.forEach((key) => {
       const li = item(key);
-      li.append(button("Add", `Add \u201c${text[key]}\u201d to the end of your order`, "add", key, false));
+      li.append(actions(button("Add", `Add \u201c${text[key]}\u201d to the end of your order`, "add", key, false)));
       poolList.append(li);
     });
     order.forEach((key, i) => {
       const li = item(key);
-      li.append(
+      const number = document.createElement("span");
+      number.className = "lwi-order-num";
+      number.textContent = `${i + 1}.`;
+      li.prepend(number);
+      li.append(actions(
         button("Up", `Move \u201c${text[key]}\u201d up`, "up", key, i === 0),
         button("Down", `Move \u201c${text[key]}\u201d down`, "down", key, i === order.length - 1),
         button("Remove", `Take \u201c${text[key]}\u201d out of your order`, "remove", key, false),
-      );
+      ));
       orderList.append(li);
     });
     if (!order.length) {
@@ -100,6 +104,13 @@ function render({ model, el }) {
       const target = el.querySelector(sel) || el.querySelector(`button[data-key="${key}"]`);
       if (target) target.focus();
     }
+  }
+
+  function actions(...buttons) {
+    const span = document.createElement("span");
+    span.className = "lwi-order-actions";
+    span.append(...buttons);
+    return span;
   }
 
   function item(key) {
