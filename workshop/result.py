@@ -6,6 +6,7 @@ plain text in a terminal or test, and it never shows right or wrong by colour al
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 
 STATUSES = ("correct", "partial", "incorrect", "not_attempted")
@@ -17,6 +18,25 @@ _BADGES = {
     "incorrect": ("\u2716", "Not yet", "#b2182b"),
     "not_attempted": ("\u25cb", "Not attempted", "#4d4d4d"),
 }
+# An ungraded answer (a reflection, the baseline) is saved, never "correct": nobody marked it.
+_SAVED = ("\u270e", "Saved", "#2166ac")
+
+
+_LEARNER = re.compile("\ue000(.*?)\ue001", re.DOTALL)
+
+
+def _feedback_html(marked: str) -> str:
+    """Authored Markdown, with the learner's own text shown as escaped plain text (no images, links or HTML)."""
+    from workshop.markdown import to_html
+
+    quoted: list[str] = []
+
+    def hold(match) -> str:
+        quoted.append(match.group(1))
+        return f"LWIQUOTED{len(quoted) - 1}Z"
+
+    rendered = to_html(_LEARNER.sub(hold, marked))
+    return re.sub(r"LWIQUOTED(\d+)Z", lambda m: f"<code>{html.escape(quoted[int(m.group(1))])}</code>", rendered)
 
 
 @dataclass(frozen=True)
@@ -31,22 +51,34 @@ class Result:
     details: tuple[str, ...] = field(default_factory=tuple)
     explanation: str | None = None
     extra_html: str | None = None  # a kind's own view, e.g. the framing highlights; must be escaped already
+    graded: bool = True  # False for answers that are saved, not marked: the badge says "Saved"
+    marked_feedback: str | None = field(default=None, repr=False, compare=False)  # feedback with learner text marked
 
     def __post_init__(self):
         if self.status not in STATUSES:
             raise ValueError(f"status must be one of {STATUSES}, not {self.status!r}")
+        if _LEARNER.search(self.feedback):  # keep the marks for HTML; the text everyone reads is plain
+            object.__setattr__(self, "marked_feedback", self.feedback)
+            object.__setattr__(self, "feedback", _LEARNER.sub(lambda m: m.group(1), self.feedback))
 
     @property
     def correct(self) -> bool:
         return self.status == "correct"
 
     @property
+    def badge(self) -> tuple[str, str, str]:
+        """(icon, word, colour): "Saved" for an ungraded answer that was kept."""
+        if not self.graded and self.status in ("correct", "partial"):
+            return _SAVED
+        return _BADGES[self.status]
+
+    @property
     def label(self) -> str:
-        return _BADGES[self.status][1]
+        return self.badge[1]
 
     @property
     def icon(self) -> str:
-        return _BADGES[self.status][0]
+        return self.badge[0]
 
     def summary(self) -> str:
         """One line: stable enough for nbval to compare."""
@@ -70,13 +102,13 @@ class Result:
     def _repr_html_(self) -> str:
         from workshop.markdown import NO_MATHS, to_html
 
-        icon, word, colour = _BADGES[self.status]
+        icon, word, colour = self.badge
         parts = [
             f'<div class="lwi-result lwi-{self.status} {NO_MATHS}" role="status" aria-live="polite" '
             f'style="border-left:4px solid {colour};padding:4px 10px;margin:4px 0">',
             f'<strong><span aria-hidden="true">{icon}</span> {word}</strong> '
             f'<span style="opacity:.7">({html.escape(self.exercise_id)})</span>',
-            f"<div>{to_html(self.feedback)}</div>",
+            f"<div>{_feedback_html(self.marked_feedback or self.feedback)}</div>",
         ]
         if self.details:
             parts.append("<ul>" + "".join(f"<li>{html.escape(d)}</li>" for d in self.details) + "</ul>")

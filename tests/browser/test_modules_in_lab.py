@@ -51,7 +51,7 @@ def check(box, expected: str) -> None:
     expect(result).to_contain_text(expected)
     # announced to screen readers, and right or wrong said in words and an icon, not colour alone
     assert result.get_attribute("role") == "status" and result.get_attribute("aria-live") == "polite"
-    assert any(word in result.inner_text() for word in ("Correct", "Not yet", "Partly right", "Not attempted"))
+    assert any(word in result.inner_text() for word in ("Correct", "Not yet", "Partly right", "Not attempted", "Saved"))
 
 
 def test_each_kind_answered_through_the_page(page, lab, artifacts):
@@ -69,10 +69,10 @@ def test_each_kind_answered_through_the_page(page, lab, artifacts):
     multi.get_by_label("Closing the most tickets in the sprint").check()
     check(multi, "Not yet")
     single = exercise(page, "01.rower-or-navigator")
-    single.get_by_label("Reads the weather and steers, so that everyone reaches the destination").check()
+    single.get_by_label("Looks ahead for storms and sets the course, so the whole crew arrives").check()
     check(single, "Correct")
     single.get_by_role("button", name="Hint").click()
-    expect(single).to_contain_text("Hint 1 of 2")
+    expect(single).to_contain_text("Hint 1 of 3")
     single.get_by_role("button", name="Show solution").click()
     expect(single).to_contain_text("Solution")
     reflection = exercise(page, "01.self-inventory")
