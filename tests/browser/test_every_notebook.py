@@ -35,7 +35,7 @@ def test_notebook_page_after_run_all(page, lab, artifacts, name):
     problems = {
         "errors on the page": page_problems(page),
         "unlabelled controls": page.evaluate(UNLABELLED_CONTROLS_JS),
-        "maths typeset (escape the dollar: \\$)": maths_shown(page),
+        "maths typeset (write money as \\\\$ in Markdown; see docs/exercise-format.md)": maths_shown(page),
         "option boxes overlapping": overlapping_options(page),
         "axe-core findings": axe_findings(page),
     }
