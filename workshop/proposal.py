@@ -1,5 +1,9 @@
 """The one-page proposal: problem, numbers, options with pros and cons, and the ask.
 
+Showing a proposal never writes a file: Run All would otherwise leave a half-empty
+``my-proposal.md`` before the learner had written a word. The file is written when the
+learner presses *Save my proposal* under the page (or calls ``save()``).
+
 The article's advice for the slow pipeline everyone complains about: draft a
 one-page proposal with clear pros and cons. Even if rejected, it shows you are
 thinking about the health of the whole system.
@@ -99,13 +103,45 @@ class Proposal:
         path.write_text(self.markdown(), encoding="utf-8")
         return path
 
+    def controls(self, name: str = "my-proposal.md"):
+        """The page with a *Save my proposal* button under it; the button is the only writer."""
+        import ipywidgets as w
+
+        page = w.HTML(self._repr_html_(), layout=w.Layout(width="auto"))
+        button = w.Button(description="Save my proposal", icon="save",
+                          tooltip=f"Write this page to {name} beside the notebook")
+        status = w.HTML(layout=w.Layout(width="auto"))
+
+        def save(_=None):
+            try:
+                path = self.save(name)
+            except OSError as exc:
+                status.value = f"<p role='status'>Could not save: {html.escape(str(exc))}. Nothing was lost: try again.</p>"
+                return
+            gaps = self.missing()
+            todo = f" Still to fill in: {html.escape(', '.join(gaps))}." if gaps else ""
+            status.value = (f"<p role='status' aria-live='polite'>Saved to <code>{html.escape(str(path))}</code>; "
+                            f"right-click it in the file browser to download it.{todo}</p>")
+
+        button.on_click(save)
+        box = w.VBox([page, button, status], layout=w.Layout(width="auto"))
+        box.save_button, box.status = button, status
+        return box
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = self.controls()._repr_mimebundle_(include=include, exclude=exclude)
+        data = bundle[0] if isinstance(bundle, tuple) else bundle
+        data["text/html"] = self._repr_html_()
+        data["text/plain"] = f"Proposal: {self.title}"
+        return bundle
+
     def _repr_html_(self) -> str:
         from workshop.framing import assess
-        from workshop.markdown import to_html
+        from workshop.markdown import NO_MATHS, to_html
 
         gaps = self.missing()
         note = (f"<p role='status'><strong>Still to fill in:</strong> {html.escape(', '.join(gaps))}</p>" if gaps else "")
         body = to_html(self.markdown())  # raw HTML in any field is not passed through
         headline = assess(self.headline if isinstance(self.headline, str) else "")
-        return (f"<div class='lwi-proposal'>{note}{body}<hr><p><em>How a business listener hears the headline:</em></p>"
+        return (f"<div class='lwi-proposal {NO_MATHS}'>{note}{body}<hr><p><em>How a business listener hears the headline:</em></p>"
                 f"{headline._repr_html_()}</div>")
