@@ -41,6 +41,7 @@ class Proposal:
     options: list[Option] = field(default_factory=list)
     ask: str = ""
     risks: list[str] = field(default_factory=list)
+    sections: dict[str, str] = field(default_factory=dict)  # extra headed sections, before the ask (the capstone's)
 
     def missing(self) -> list[str]:
         """The parts a decision-maker would ask for that are still empty."""
@@ -60,6 +61,8 @@ class Proposal:
         for option in self.options:
             lines += [f"### {option.name}" + (f" ({option.cost})" if option.cost else ""), ""]
             lines += [f"- Pro: {p}" for p in option.pros] + [f"- Con: {c}" for c in option.cons] + [""]
+        for heading, text in self.sections.items():
+            lines += [f"## {heading}", "", text, ""]
         lines += ["## The ask", "", self.ask, ""]
         if self.risks:
             lines += ["## Risks", ""] + [f"- {r}" for r in self.risks] + [""]
@@ -70,6 +73,21 @@ class Proposal:
         path = output_dir() / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(self.markdown(), encoding="utf-8")
+        return path
+
+    def html_document(self) -> str:
+        """A standalone HTML page of the proposal: opens in any browser, prints to PDF from there."""
+        from workshop.markdown import to_html
+
+        return (f"<!doctype html>\n<html lang='en'><head><meta charset='utf-8'><title>{html.escape(self.title)}</title>"
+                "<style>body{font-family:sans-serif;max-width:46em;margin:2em auto;line-height:1.45}</style></head>"
+                f"<body>\n{to_html(self.markdown())}\n</body></html>\n")
+
+    def save_html(self, name: str = "my-proposal.html") -> Path:
+        """Write the HTML page beside the Markdown (only when the learner saves)."""
+        path = output_dir() / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(self.html_document(), encoding="utf-8")
         return path
 
     def _repr_html_(self) -> str:

@@ -21,6 +21,7 @@ KIND_MODULES = (
     "reflection",
     "framing",
     "computed",
+    "case",
 )
 
 _models: dict[str, type[Exercise]] = {}
