@@ -12,6 +12,9 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from workshop.kinds.base import Exercise
+from workshop.minutes import register
+
+register("case", 20, "the capstone case: twelve boxes, about 1.5 minutes each, then the checks and one round of fixes")
 
 
 class CaseExercise(Exercise):
