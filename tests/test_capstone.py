@@ -114,7 +114,8 @@ def test_hostile_answers_are_explained_not_raised(answer, phrase):
 def test_a_typo_in_an_amount_names_the_box_and_the_other_checks_still_run():
     result = workshop.check("10.my-case", with_(fix_cost="twelve grand"))
     assert result.status == "partial"
-    assert "What the fix costs" in result.feedback
+    assert "Next: **the sceptic's low case**" in result.feedback
+    assert any("in 'What the fix costs (US$)'" in d for d in result.details if d.startswith("to do"))
     assert sum(d.startswith("done") for d in result.details) == len(checks.CHECKS) - 1
 
 
@@ -145,8 +146,10 @@ def test_the_page_reuses_the_proposal_and_escapes_html(tmp_path, monkeypatch):
     monkeypatch.setenv("WORKSHOP_OUTPUT_DIR", str(tmp_path))
     case = Case.from_answer(with_(title="<script>alert(1)</script> invoices"))
     page = case.markdown()
-    for part in ("## Problem", "## The numbers", "## Options", "### Do nothing", "## Reversibility", "## The ask", "## Risks"):
+    for part in ("## Problem", "## The numbers", "## Options", "### Do nothing", "## Risks", "## Reversibility", "## The ask"):
         assert part in page
+    assert page.index("## Risks") < page.index("## The ask") and page.rstrip().endswith(MODEL["ask"])  # the page ends with the ask
+    assert "Pro:" not in page  # an option's line is the learner's words, not a pro it may not be
     assert "$16,200" in page and "$10,800" in page
     assert list(tmp_path.iterdir()) == []  # building and checking a case writes nothing
     md, html_file = case.save()
@@ -238,3 +241,11 @@ def test_the_capstone_rewrite_states_larkspurs_own_peak_incidents():
     exercise = get_bank().exercises["10.baseline-again"]
     assert f"the {peak} checkout incidents our incident log shows over the last two peak seasons" in exercise.model_answers[0]
     assert exercise.hints[-1].count(str(peak)) == 1
+
+
+def test_each_check_reports_the_name_it_is_listed_under():
+    from workshop.capstone.checks import TITLES
+
+    assert set(TITLES) == set(checks.CHECKS)
+    for check in checks.CHECKS:
+        assert check(Case.from_answer({"title": "x"})).exercise_id == TITLES[check]

@@ -30,6 +30,7 @@ class Option:
     pros: list[str] = field(default_factory=list)
     cons: list[str] = field(default_factory=list)
     cost: str = ""
+    note: str = ""  # one plain line under the option's name, when pros and cons don't fit (the capstone's)
 
 
 @dataclass
@@ -60,12 +61,13 @@ class Proposal:
         lines += ["", "## Options", ""]
         for option in self.options:
             lines += [f"### {option.name}" + (f" ({option.cost})" if option.cost else ""), ""]
+            lines += [option.note, ""] if option.note else []
             lines += [f"- Pro: {p}" for p in option.pros] + [f"- Con: {c}" for c in option.cons] + [""]
+        if self.risks:  # before the ask, so the page ends with what the reader is asked to decide
+            lines += ["## Risks", ""] + [f"- {r}" for r in self.risks] + [""]
         for heading, text in self.sections.items():
             lines += [f"## {heading}", "", text, ""]
         lines += ["## The ask", "", self.ask, ""]
-        if self.risks:
-            lines += ["## Risks", ""] + [f"- {r}" for r in self.risks] + [""]
         return "\n".join(lines)
 
     def save(self, name: str = "my-proposal.md") -> Path:

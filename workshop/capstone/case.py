@@ -18,12 +18,12 @@ FIELDS: dict[str, tuple[str, bool, bool]] = {
     "title": ("Title", False, False),
     "headline": ("Headline: one sentence with the number", False, False),
     "problem": ("The problem, in business terms", False, True),
-    "problem_per_year": ("What the problem costs a year today (US$)", True, False),
-    "saving_per_year": ("What the fix saves a year: the avoided loss (US$)", True, False),
+    "problem_per_year": ("The problem's cost a year today (US$)", True, False),
+    "saving_per_year": ("The fix's saving a year: avoided loss (US$)", True, False),
     "low_saving_per_year": ("The sceptic's low case: saving a year (US$)", True, False),
     "fix_cost": ("What the fix costs (US$)", True, False),
     "evidence": ("Where the numbers come from", False, True),
-    "options": ("Options, one per line (doing nothing counts)", False, True),
+    "options": ("Options, one per line, with doing nothing", False, True),
     "reversibility": ("Reversibility: how would you undo it?", False, True),
     "risks": ("Risks of the fix itself, one per line", False, True),
     "ask": ("The ask: who, how much, by when", False, True),
@@ -90,7 +90,7 @@ class Case:
         options = []
         for line in self.lines("options"):
             name, _, rest = line.partition(":")
-            options.append(Option(name.strip(), pros=[rest.strip()] if rest.strip() else []))
+            options.append(Option(name.strip(), note=rest.strip()))
         return Proposal(
             title=self.text("title") or "My one-page case",
             headline=self.text("headline"),

@@ -159,11 +159,19 @@ CHECKS: tuple[Callable[[Case], Result], ...] = (
 )
 
 
+# The name each check reports, also when an unreadable amount stops it early.
+TITLES = {
+    avoided_not_total: "the saving, not the whole problem", headline_states_the_saving: "a number in the headline",
+    do_nothing_option: "a do-nothing option", sceptic_low_case: "the sceptic's low case",
+    reversibility: "reversibility", risks_of_the_fix: "risks of the fix itself", specific_ask: "the ask",
+}
+
+
 def _safely(check, case: Case) -> Result:
     try:
         return check(case)
     except AnswerProblem as problem:
-        return _result(check.__name__.replace("_", " "), "incorrect", str(problem))
+        return _result(TITLES[check], "incorrect", str(problem))
 
 
 def check_case(answer, exercise_id: str = "10.my-case") -> Result:
@@ -177,5 +185,5 @@ def check_case(answer, exercise_id: str = "10.my-case") -> Result:
         return Result(exercise_id, "correct", f"All {len(results)} checks pass: a case a finance director can decide on.",
                       score=1.0, details=details)
     status = "incorrect" if passed <= 1 else "partial"
-    return Result(exercise_id, status, f"{passed} of {len(results)} checks pass. Next: {first.exercise_id}. {first.feedback}",
+    return Result(exercise_id, status, f"{passed} of {len(results)} checks pass. Next: **{first.exercise_id}** (the first 'to do' below).",
                   misconception=first.misconception, score=passed / len(results), details=details)

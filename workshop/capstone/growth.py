@@ -57,15 +57,16 @@ class Growth:
 
     def _repr_html_(self) -> str:
         def column(heading: str, text: str | None, score: int | None, missing: str) -> str:
-            body = (f"<blockquote>{html.escape(text)}</blockquote><p><strong>Score: {score}/100</strong></p>"
-                    if text else f"<p><em>{html.escape(missing)}</em></p>")
-            return f"<td style='vertical-align:top;width:50%;padding:6px'><h3>{heading}</h3>{body}</td>"
+            body = (f"<blockquote style='text-align:left'>{html.escape(text)}</blockquote>"
+                    f"<p><strong>Score: {score}/100</strong></p>" if text else f"<p><em>{html.escape(missing)}</em></p>")
+            return (f"<section aria-label='{heading}' style='flex:1;min-width:240px;text-align:left'>"
+                    f"<h3 style='text-align:left'>{heading}</h3>{body}</section>")
 
         return (
-            "<table class='lwi-growth' role='table' aria-label='Your baseline and your rewrite now'><tr>"
+            "<div class='lwi-growth'><div style='display:flex;gap:24px;flex-wrap:wrap'>"
             + column("This morning (module 00)", self.baseline, self.baseline_score, "No baseline saved: answer it in module 00.")
             + column("Now (module 10)", self.again, self.again_score, "Not yet: rewrite it above and press Check.")
-            + f"</tr></table><p role='status'>{html.escape(self.summary())}</p>"
+            + f"</div><p role='status'><strong>{html.escape(self.summary())}</strong></p></div>"
         )
 
 

@@ -8,8 +8,9 @@ import html
 
 import ipywidgets as w
 
-from workshop.widgets._common import LABEL_STYLE
 from workshop.widgets._common import Control as _Base
+
+FORM_LABELS = {"description_width": "330px"}  # one column of labels, so the boxes line up
 
 PLACEHOLDERS = {
     "title": "e.g. Stop the nightly invoice failures",
@@ -38,7 +39,7 @@ class Control(_Base):
             kind = w.Textarea if several_lines else w.Text
             height = "72px" if several_lines else None
             self.boxes[name] = kind(
-                value="", description=label + ":", placeholder=PLACEHOLDERS.get(name, ""), style=LABEL_STYLE,
+                value="", description=label + ":", placeholder=PLACEHOLDERS.get(name, ""), style=FORM_LABELS,
                 layout=w.Layout(width="100%", max_width="760px", height=height) if height else w.Layout(width="100%", max_width="760px"),
             )
         self.save_button = w.Button(description="Save my case", icon="download",
