@@ -25,10 +25,40 @@ def _bank_errors_exit_1(command):
 
 @_bank_errors_exit_1
 def _validate(args) -> int:
-    from workshop.bank import load_bank
+    from workshop.authoring.notebook_checks import check_notebooks, default_notebooks_dir
+    from workshop.bank import default_bank_dir, load_bank
 
     bank = load_bank(args.path)
-    print(f"OK: {len(bank.exercises)} exercises in {len(bank.modules)} modules.")
+    bank_dir = Path(args.path) if args.path else default_bank_dir()
+    notebooks = Path(args.notebooks) if args.notebooks else default_notebooks_dir(bank_dir)
+    checked = ""
+    if bank_dir.is_dir() and notebooks.is_dir():
+        problems = check_notebooks(bank, notebooks)
+        if problems:
+            print(f"The notebooks disagree with the bank in {len(problems)} place(s):", file=sys.stderr)
+            for problem in problems:
+                print(f"  - {problem}", file=sys.stderr)
+            return 1
+        checked = f", and the notebooks in {notebooks} agree with it"
+    print(f"OK: {len(bank.exercises)} exercises in {len(bank.modules)} modules{checked}.")
+    return 0
+
+
+def _new(args) -> int:
+    from workshop.authoring import AuthoringError, add_exercise, create_module, notebook_cell
+
+    try:
+        if args.what == "exercise":
+            path, full_id = add_exercise(args.module, args.kind, args.id, bank_dir=args.bank, title=args.title)
+            print(f"Added {full_id} ({args.kind}) to {path}. Fill in its text, then run `workshop validate`.")
+            print("Show it in the module's notebook with this code cell (tag it nbval-check-output, then run `workshop clean`):\n")
+            print(notebook_cell(args.kind, full_id))
+        else:
+            yaml_path, nb_path = create_module(args.code, args.title, bank_dir=args.bank, notebooks_dir=args.notebooks)
+            print(f"Wrote {yaml_path} and {nb_path}. Replace the placeholder text, then run `workshop validate`.")
+    except AuthoringError as exc:
+        print(exc, file=sys.stderr)
+        return 1
     return 0
 
 
@@ -108,7 +138,23 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check the exercise bank (or one file) and explain any problem")
     v.add_argument("path", nargs="?", default=None)
+    v.add_argument("--notebooks", default=None, help="the notebooks folder to check against the bank (default: beside it)")
     v.set_defaults(run=_validate)
+    n = sub.add_parser("new", help="instructors: add an exercise skeleton or start a module")
+    new = n.add_subparsers(dest="what", required=True)
+    ne = new.add_parser("exercise", help="append a commented skeleton of KIND to module MODULE's YAML")
+    ne.add_argument("module", help="the two-digit module code, e.g. 05")
+    ne.add_argument("kind", help="the exercise kind, e.g. single_choice")
+    ne.add_argument("id", help="the exercise id, e.g. payback-period")
+    ne.add_argument("--title", default=None)
+    ne.add_argument("--bank", default=None, help="the exercises folder (default: $WORKSHOP_EXERCISES or the repo's)")
+    ne.set_defaults(run=_new)
+    nm = new.add_parser("module", help="make a module's YAML and notebook with the standard header")
+    nm.add_argument("code", help="the two-digit module code, e.g. 11")
+    nm.add_argument("title", help="the module title, in quotes")
+    nm.add_argument("--bank", default=None, help="the exercises folder (default: $WORKSHOP_EXERCISES or the repo's)")
+    nm.add_argument("--notebooks", default=None, help="the notebooks folder (default: beside the exercises folder)")
+    nm.set_defaults(run=_new)
     sub.add_parser("progress", help="show where you stand in each module").set_defaults(run=_progress)
     e = sub.add_parser("export", help="save your progress as one file for your facilitator")
     e.add_argument("out", nargs="?", default="my-progress.json")
