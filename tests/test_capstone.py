@@ -249,3 +249,11 @@ def test_each_check_reports_the_name_it_is_listed_under():
     assert set(TITLES) == set(checks.CHECKS)
     for check in checks.CHECKS:
         assert check(Case.from_answer({"title": "x"})).exercise_id == TITLES[check]
+
+
+def test_html_outputs_ask_mathjax_to_leave_dollars_alone(tmp_path, monkeypatch):
+    """Two dollar amounts in one output would otherwise be typeset as maths in JupyterLab."""
+    monkeypatch.setenv("WORKSHOP_PROGRESS", str(tmp_path / "progress.jsonl"))
+    Module("10").check("baseline-again", "A $12,000 fix saves $16,200 a year.")
+    for output in (growth()._repr_html_(), Case.from_answer(MODEL)._repr_html_()):
+        assert "mathjax_ignore" in output.split(">", 1)[0] and "tex2jax_ignore" in output.split(">", 1)[0]

@@ -111,4 +111,5 @@ class Case:
         return [page.save(f"{stem}.md"), page.save_html(f"{stem}.html")]
 
     def _repr_html_(self) -> str:
-        return self.proposal()._repr_html_()
+        # MathJax skips these classes, so "$12,000 ... $16,200" on the page stays money, not maths.
+        return f"<div class='lwi-case mathjax_ignore tex2jax_ignore'>{self.proposal()._repr_html_()}</div>"

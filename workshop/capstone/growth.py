@@ -63,7 +63,8 @@ class Growth:
                     f"<h3 style='text-align:left'>{heading}</h3>{body}</section>")
 
         return (
-            "<div class='lwi-growth'><div style='display:flex;gap:24px;flex-wrap:wrap'>"
+            # MathJax skips these classes: "$" in a learner's sentence stays money, not maths.
+            "<div class='lwi-growth mathjax_ignore tex2jax_ignore'><div style='display:flex;gap:24px;flex-wrap:wrap'>"
             + column("This morning (module 00)", self.baseline, self.baseline_score, "No baseline saved: answer it in module 00.")
             + column("Now (module 10)", self.again, self.again_score, "Not yet: rewrite it above and press Check.")
             + f"</div><p role='status'><strong>{html.escape(self.summary())}</strong></p></div>"
