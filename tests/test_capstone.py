@@ -257,3 +257,10 @@ def test_html_outputs_ask_mathjax_to_leave_dollars_alone(tmp_path, monkeypatch):
     Module("10").check("baseline-again", "A $12,000 fix saves $16,200 a year.")
     for output in (growth()._repr_html_(), Case.from_answer(MODEL)._repr_html_()):
         assert "mathjax_ignore" in output.split(">", 1)[0] and "tex2jax_ignore" in output.split(">", 1)[0]
+
+
+def test_the_reviews_worked_example_adds_up():
+    """'Fewer than half of the timeouts stop' means well over a year to pay back, by the example's own numbers."""
+    half = 18 / 2 * 2 * 6 * 75  # half of the 18 timeout failures, each 2 engineers x 6 hours x $75
+    assert float(MODEL["fix_cost"]) / half * 12 > 15
+    assert "well over a year" in get_bank().exercises["10.finance-review"].model_answer
