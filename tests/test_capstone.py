@@ -152,8 +152,9 @@ def test_the_page_reuses_the_proposal_and_escapes_html(tmp_path, monkeypatch):
     assert "Pro:" not in page  # an option's line is the learner's words, not a pro it may not be
     assert "$16,200" in page and "$10,800" in page
     assert list(tmp_path.iterdir()) == []  # building and checking a case writes nothing
-    md, html_file = case.save()
-    assert md.name == "my-case.md" and html_file.name == "my-case.html"
+    md, html_file, pdf = case.save()
+    assert md.name == "my-case.md" and html_file.name == "my-case.html" and pdf.name == "my-case.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
     assert md.read_text() == page
     html_text = html_file.read_text()
     assert html_text.startswith("<!doctype html>") and "<script>alert" not in html_text and "&lt;script&gt;" in html_text
@@ -172,8 +173,8 @@ def test_the_form_checks_saves_and_restores(tmp_path, monkeypatch):
     view.check_button.click()
     assert view.last_result.status == "correct"
     control.save_button.click()
-    assert sorted(p.name for p in tmp_path.glob("my-case.*")) == ["my-case.html", "my-case.md"]
-    assert "Saved" in control.saved.value and "my-case.md" in control.saved.value
+    assert sorted(p.name for p in tmp_path.glob("my-case.*")) == ["my-case.html", "my-case.md", "my-case.pdf"]
+    assert "Saved <code>my-case.md</code>, <code>my-case.html</code> and <code>my-case.pdf</code>" in control.saved.value
     again = Module("10").show("my-case")  # a kernel restart: the case comes back from the log
     assert again.control.boxes["headline"].value == MODEL["headline"]
     assert "Restored your last answer" in again.feedback.value
@@ -264,3 +265,12 @@ def test_the_reviews_worked_example_adds_up():
     half = 18 / 2 * 2 * 6 * 75  # half of the 18 timeout failures, each 2 engineers x 6 hours x $75
     assert float(MODEL["fix_cost"]) / half * 12 > 15
     assert "well over a year" in get_bank().exercises["10.finance-review"].model_answer
+
+
+def test_the_pdf_survives_characters_its_font_lacks(tmp_path, monkeypatch):
+    from workshop.capstone.pdf import latin1
+
+    monkeypatch.setenv("WORKSHOP_OUTPUT_DIR", str(tmp_path))
+    assert latin1("≈ $20k − “more” … 🚀 ×") == '~ $20k - "more" ... ? ×'
+    paths = Case.from_answer(with_(problem="Costs ≈ $20k − “often” … 🚀")).save("odd")
+    assert paths[-1].name == "odd.pdf" and paths[-1].stat().st_size > 1000

@@ -106,9 +106,12 @@ class Case:
         return self.proposal().markdown()
 
     def save(self, stem: str = "my-case") -> list:
-        """Write ``my-case.md`` and ``my-case.html`` to the output folder; return their paths."""
+        """Write ``my-case.md``, ``my-case.html`` and ``my-case.pdf`` to the output folder; return their paths."""
+        from workshop.capstone.pdf import write_pdf
+        from workshop.proposal import output_dir
+
         page = self.proposal()
-        return [page.save(f"{stem}.md"), page.save_html(f"{stem}.html")]
+        return [page.save(f"{stem}.md"), page.save_html(f"{stem}.html"), write_pdf(page.markdown(), output_dir() / f"{stem}.pdf")]
 
     def _repr_html_(self) -> str:
         # MathJax skips these classes, so "$12,000 ... $16,200" on the page stays money, not maths.

@@ -43,7 +43,7 @@ class Control(_Base):
                 layout=w.Layout(width="100%", max_width="760px", height=height) if height else w.Layout(width="100%", max_width="760px"),
             )
         self.save_button = w.Button(description="Save my case", icon="download",
-                                    tooltip="Write my-case.md and my-case.html beside this notebook")
+                                    tooltip="Write my-case.md, my-case.html and my-case.pdf beside this notebook")
         self.saved = w.HTML(value="")
         self.save_button.on_click(lambda _: self.save())
         return w.VBox([*self.boxes.values(), w.HBox([self.save_button]), self.saved], layout=w.Layout(width="auto"))
@@ -75,7 +75,7 @@ class Control(_Base):
         except OSError as exc:
             self.saved.value = f"<p role='status'>Could not save ({html.escape(exc.strerror or str(exc))}); your answers are still here.</p>"
             return []
-        names = " and ".join(f"<code>{html.escape(p.name)}</code>" for p in paths)
+        names = ", ".join(f"<code>{html.escape(p.name)}</code>" for p in paths[:-1]) + f" and <code>{html.escape(paths[-1].name)}</code>"
         self.saved.value = (f"<p role='status' aria-live='polite'>Saved {names} in {html.escape(str(paths[0].parent))}. "
                             "Right-click a file in the file browser to download it.</p>")
         return paths
