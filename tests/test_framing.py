@@ -54,9 +54,104 @@ def test_own_set_covers_six_domains_and_meets_95_percent():
         assert score >= 0.95, (key, score)
 
 
-def test_fresh_set_never_tuned_on_stays_above_90_percent():
+def test_fresh_set_never_tuned_on_meets_95_percent():
     for key, score in agreement(labelled(DATA / "framing_fresh.yaml")).items():
-        assert score >= 0.90, (key, score)
+        assert score >= 0.95, (key, score)
+
+
+def test_new_domain_set_written_before_tuning_meets_95_percent():
+    """Issue 11: 40+ statements from domains the other sets lack, never tuned on (blind first score: outcome 0.71)."""
+    rows = labelled(DATA / "framing_new_domains.yaml")
+    assert len(rows) >= 40
+    assert not {r["domain"] for r in rows} & {r["domain"] for r in labelled(DATA / "framing_holdout.yaml")}
+    for key, score in agreement(rows).items():
+        assert score >= 0.95, (key, score)
+
+
+def test_set_written_after_tuning_meets_95_percent():
+    """Scored once unchanged after tuning (outcome 0.80, strong 0.84); a second round then tuned on new material."""
+    rows = labelled(DATA / "framing_unseen.yaml")
+    assert len(rows) >= 25
+    for key, score in agreement(rows).items():
+        assert score >= 0.95, (key, score)
+
+
+def test_tuning_set_is_separate_from_the_new_domain_set():
+    tuning = labelled(DATA / "framing_tuning.yaml")
+    fresh = {r["text"] for r in labelled(DATA / "framing_new_domains.yaml")}
+    assert not fresh & {r["text"] for r in tuning}
+    for key, score in agreement(tuning).items():
+        assert score >= 0.95, (key, score)
+
+
+GAMING = labelled(DATA / "framing_gaming.yaml")
+# What a learner can act on: each problem says what to write instead.
+ACTIONABLE = ("in a sentence", "as one sentence", "in one sentence", "in plain words", "say it once")
+
+
+def test_gaming_set_has_every_kind_of_attempt():
+    assert len(GAMING) >= 30
+    assert {"word salad", "keyword pile", "repetition", "non-words", "label list", "fragment"} <= {r["kind"] for r in GAMING}
+
+
+@pytest.mark.parametrize("row", GAMING, ids=lambda r: r["text"][:40])
+def test_gaming_is_never_strong_and_the_feedback_says_why(row):
+    a = assess(row["text"])
+    assert not a.strong
+    assert a.score <= 40, a.score
+    assert a.problems, "a gaming attempt must be told why it is not yet a statement"
+    assert a.feedback[0] == a.problems[0].message
+    assert any(phrase in a.feedback[0].lower() for phrase in ACTIONABLE), a.feedback[0]
+
+
+@pytest.mark.parametrize("text, kind, named", [
+    ("outcome: revenue. magnitude: $2M", "labels", None),
+    ("Costs costs costs costs $1,000,000.", "repetition", "costs"),
+    ("Blorf zanq revenue 40% quibble last quarter.", "nonwords", "zanq"),
+    ("Revenue. Customers. 15%. Next quarter. Survey.", "list", None),
+    ("revenue customers churn outage $40,000 last quarter dashboard", "list", None),
+    ("To save $2M in revenue.", "unlinked", None),
+])
+def test_each_kind_of_gaming_gets_its_own_plain_reason(text, kind, named):
+    a = assess(text)
+    problem = next(p for p in a.problems if p.kind == kind)
+    assert problem.message in a.feedback
+    if named:
+        assert named in problem.message.lower()
+
+
+@pytest.mark.parametrize("text", [
+    "Checkout outages cost us $40,000 last quarter.",
+    "Signups fell 15% last month.",
+    "We lost 300 customers in May.",
+    "Churn doubled after the price change.",
+    "Refunds cost us $8,000 a week.",
+])
+def test_genuine_short_statements_stay_strong(text):
+    a = assess(text)
+    assert a.strong and not a.problems, (a.elements, a.problems)
+
+
+def test_without_the_word_tables_the_checker_still_judges(monkeypatch):
+    """If lemminflect's tables were missing, the checker must not fail a learner or call a real sentence weak."""
+    from workshop.framing import lexicon
+
+    monkeypatch.setattr(lexicon, "_lexicon", lambda: ({}, frozenset(), frozenset()))
+    assert assess("Checkout outages cost us $40,000 last quarter.").strong
+    assert not assess("Revenue revenue revenue 5 per year.").strong
+    assert not assess("outcome: revenue. magnitude: $2M").strong
+
+
+def test_the_checker_reads_its_word_tables_without_numpy():
+    """import workshop stays light, and even a first assessment loads no numpy (lemminflect's import would)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, workshop.framing as f; loaded = f.lexicon._lexicon.cache_info().currsize; "
+            "a = f.assess('Signups fell 15% last month.'); "
+            "print(loaded, a.strong, f.lexicon.available(), 'numpy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.split() == ["0", "True", "True", "False"]
 
 
 LADDERS = [
@@ -112,11 +207,12 @@ def test_feedback_names_each_missing_element_in_plain_words():
 
 @pytest.mark.parametrize("text", [
     "", "We should refactor the monolith.", "Checkout fails on Black Friday, costing $300,000; the flaky tests block fixes.",
+    "Revenue revenue 5 per year log.",
 ])
 def test_one_suggestion_per_missing_element_and_per_jargon_term(text):
     a = assess(text)
     missing = [name for name, found in a.elements.items() if not found]
-    assert len(a.feedback) == len(missing) + len(a.jargon)
+    assert len(a.feedback) == len(a.problems) + len(missing) + len(a.jargon)
 
 
 def test_spans_explain_which_words_triggered_each_element():
@@ -148,3 +244,33 @@ def test_cli_prints_the_assessment(capsys):
     assert main(["framing", "Checkout will fail on Black Friday and cost us $300,000."]) == 0
     out = capsys.readouterr().out
     assert "Score" in out and "outcome yes" in out and "magnitude yes" in out
+
+
+def test_a_currency_amount_is_tagged_as_magnitude_and_the_tag_never_runs_into_the_next_word():
+    """Issue 8: "$20,000 [outcome]but": RUBRIC.md says a currency amount sizes the claim."""
+    import re
+
+    html = assess("Checkout fails on Black Friday, costing $20,000 but we can fix it.")._repr_html_()
+    assert re.search(r"\$20,000<sup aria-label=\"magnitude[^\"]*\">\[magnitude", html), html
+    assert not re.search(r"</mark>\w", html), "a tag runs into the next word"
+    assert not re.search(r"\s<sup", html), "a mark ends in a space"
+
+
+FRAMING_IDS = ["00.baseline-messy-code", "04.rewrite-messy", "04.rewrite-your-own"]
+
+
+@pytest.mark.parametrize("exercise_id", FRAMING_IDS)
+@pytest.mark.parametrize("answer", [b"\xff\xfe", bytearray(b"\xff"), "\ufffd\ufffd", "???"])
+def test_bytes_that_are_not_text_are_not_attempted_with_a_friendly_word(exercise_id, answer):
+    """Issue 8: workshop.check("00.baseline...", b"\xff\xfe") said correct."""
+    import workshop
+
+    result = workshop.check(exercise_id, answer)
+    assert result.status == "not_attempted", result
+    assert "Traceback" not in result.feedback and ("text" in result.feedback or "words" in result.feedback)
+
+
+def test_readable_bytes_are_still_judged():
+    import workshop
+
+    assert workshop.check("04.rewrite-messy", "Checkout outages cost us $40,000 last quarter.".encode()).status == "correct"

@@ -4,12 +4,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from workshop.framing import lexicon, statement
 from workshop.framing import patterns as p
+from workshop.framing.statement import Problem, problems as statement_problems
 from workshop.framing.vocabulary import JARGON
 
 ELEMENTS = ("outcome", "magnitude", "timeframe", "evidence")
 WEIGHTS = {"outcome": 35, "magnitude": 30, "timeframe": 15, "evidence": 20}
 JARGON_PENALTY, MAX_JARGON_PENALTY = 10, 30
+# Words before a past verb that make it a past event ("we lost", "it was lost", "they had cut").
+PAST_SUBJECTS = frozenset("we they it i he she who that which this these those was were has have had".split())
+NOT_A_STATEMENT_CAP = 40  # a pile of rewarded words never scores like a claim a listener can act on
 MAX_CHARS = 5_000  # a statement is a sentence or three; judge the opening of anything longer
 
 SUGGESTIONS = {
@@ -33,6 +38,7 @@ class Assessment:
     strong: bool
     feedback: list[str]
     spans: dict[str, list[Span]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
 
     def __str__(self) -> str:
         marks = ", ".join(f"{name} {'yes' if found else 'no'}" for name, found in self.elements.items())
@@ -75,20 +81,66 @@ def _outcome(text: str, timeframe: list[Span]) -> list[Span]:
         s for s in _find(p.OUTCOME_WORD, text)
         if not _overlaps(s, asks) and not p.SYSTEM_AFTER.match(text, s[1])
     ]
-    for pattern in (p.CURRENCY, p.CUSTOMER_FAILURE, p.COUNTED_SERVICE, p.DOWN, p.SLOWS_PEOPLE, p.HIRING):
+    for pattern in (p.CURRENCY, p.CUSTOMER_FAILURE, p.COUNTED_SERVICE, p.DOWN, p.SLOWS_PEOPLE, p.HIRING,
+                    p.COUNTED_GROUP, p.GROUP_EFFECT, p.LOSS_SIZED, p.PERIOD_SHARE, p.TIME_USE, p.BOOKS, p.MONEY_TO_US):
         spans += _find(pattern, text)
     staff, durations = _find(p.STAFF, text), _find(p.DURATION_AMOUNT, text)
     if staff and any(d[2][0].isdigit() or not _overlaps(d, timeframe) for d in durations):
         spans += staff + durations
+    workload = _find(p.COUNT_PER_PERIOD, text)
+    if staff and workload:  # "staff take 600 of those calls a week": a sized, recurring load on people
+        spans += staff + workload
     return spans
 
 
+def _clause_before(text: str, start: int) -> str:
+    """The words before ``start`` in its own clause (back to the last comma, stop or colon)."""
+    cut = max(text.rfind(mark, 0, start) for mark in ",.;:!?\n")
+    return text[cut + 1:start]
+
+
+def _observed(text: str, span: Span) -> bool:
+    """Not a possibility ("if it showed", "could be lost") and not a document being worked on."""
+    return not p.CONDITIONAL.search(_clause_before(text, span[0]))
+
+
+def _past_verbs(text: str) -> list[Span]:
+    """Past-tense verbs that act as verbs here ("signups *fell*", "partners *abandoned*"), from the lexicon."""
+    spans = []
+    # "cost", "cut", "hit" are past or present; with a date and no future word, a measured past.
+    dated = any(pattern.search(text) for pattern in p.TIMEFRAME[:4]) or bool(p.PAST_MARKER.search(text))
+    for start, end in statement.sentences(text):
+        words = statement.tokens(text[start:end])
+        for index in statement.finite_verbs([w[2] for w in words]):
+            s, e, word = words[index]
+            previous = words[index - 1][2].lower() if index else ""
+            subject = previous in PAST_SUBJECTS or (
+                previous[:1].isalpha() and previous not in lexicon.FUNCTION_WORDS)
+            if subject and (lexicon.is_past(word) or (
+                    lexicon.is_past_or_present(word) and dated and not p.FUTURE.search(text[start:end]))):
+                spans.append((start + s, start + e, word))
+    return spans
+
+
+def _adjectival(text: str, span: Span) -> bool:
+    """A past form after "in", "the", "of": it describes a noun ("in lost orders"), it does not report an event."""
+    before = text[:span[0]].split()
+    previous = before[-1].lower() if before else ""
+    return previous in lexicon.FUNCTION_WORDS and previous not in PAST_SUBJECTS
+
+
 def _evidence(text: str, magnitude: list[Span], timeframe: list[Span]) -> list[Span]:
-    spans = _find(p.EVIDENCE_SOURCE, text) + _find(p.EVIDENCE_VERB, text)
-    past = _find(p.PAST_MARKER, text) + _find(p.PAST_VERB, text)
-    sized = [m for m in magnitude if not _overlaps(m, past + timeframe)]
-    if past and sized:
-        spans += past
+    sources = [
+        s for s in _find(p.EVIDENCE_SOURCE, text)
+        if not p.SYSTEM_AFTER.match(text, s[1]) and not p.SOURCE_AS_WORK.search(_clause_before(text, s[0]))
+    ]
+    spans = sources + [s for s in _find(p.EVIDENCE_VERB, text) if _observed(text, s)]
+    markers = _find(p.PAST_MARKER, text)
+    listed = [s for s in _find(p.PAST_VERB, text) if not _adjectival(text, s)]
+    verbs = [s for s in listed + _past_verbs(text) if _observed(text, s)]
+    sized = [m for m in magnitude if not _overlaps(m, markers + timeframe)]
+    if (markers or verbs) and sized:
+        spans += markers + [v for v in verbs if not _overlaps(v, markers)]
     return spans
 
 
@@ -128,13 +180,18 @@ def assess(text) -> Assessment:
     }
     jargon, spans["jargon"] = _jargon(text)
     elements = {name: bool(spans[name]) for name in ELEMENTS}
-    strong = elements["outcome"] and elements["magnitude"] and not jargon
+    found_problems = statement_problems(text, spans)
+    strong = elements["outcome"] and elements["magnitude"] and not jargon and not found_problems
     score = sum(WEIGHTS[name] for name in ELEMENTS if elements[name])
     score = max(0, min(100, score - min(MAX_JARGON_PENALTY, JARGON_PENALTY * len(jargon))))
-    # Exactly one suggestion per missing element, then one per jargon term.
-    feedback = [SUGGESTIONS[name] for name in ELEMENTS if not elements[name]]
+    if found_problems:
+        score = min(score, NOT_A_STATEMENT_CAP)
+    # First why the words are not yet a statement, then exactly one suggestion per missing
+    # element, then one per jargon term.
+    feedback = [problem.message for problem in found_problems]
+    feedback += [SUGGESTIONS[name] for name in ELEMENTS if not elements[name]]
     feedback += [jargon_prompt(term) for term in jargon]
-    return Assessment(text, score, elements, jargon, strong, feedback, spans)
+    return Assessment(text, score, elements, jargon, strong, feedback, spans, found_problems)
 
 
 def _safe_str(value) -> str:

@@ -23,7 +23,7 @@ MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 
 # -- outcome ---------------------------------------------------------------------------
 OUTCOME_WORD = re.compile(_words(v.OUTCOME_WORDS), I)
-CURRENCY = re.compile(r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?\s*(?:[kmb]n?\b|million|billion|thousand)?|\b\d[\d,]*(?:\.\d+)?\s*(?:dollars|euros|pounds|usd|eur|gbp)\b)", I)
+CURRENCY = re.compile(r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:[kmb]n?\b|million|billion|thousand))?|\b\d[\d,]*(?:\.\d+)?\s*(?:dollars|euros|pounds|usd|eur|gbp)\b)", I)
 CUSTOMER_FAILURE = re.compile(
     r"\b(?:checkout|payments?|sign-?ups?|log-?ins?|bookings?|search|the (?:site|app|website|portal|store|shop))\b"
     r"[^.;!?]{0,40}?\b(?:fail|fails|failing|failed|break|breaks|broke|crash|crashes|crashed|times? out|timing out|goes down|went down|is down)\b",
@@ -31,7 +31,7 @@ CUSTOMER_FAILURE = re.compile(
 )
 # Counted units of service a business delivers: "40,000 applications", "900 prescriptions".
 COUNTED_SERVICE = re.compile(
-    r"(?:\b\d[\d,]*|" + NUMBER_WORD + r")\s+(?:\w+\s+)?(?:applications|claims|cases|prescriptions|submissions|appointments"
+    r"(?:\b\d[\d,]*(?:\.\d+)?\s*(?:%|percent)?|" + NUMBER_WORD + r")\s+(?:of\s+)?(?:(?:the|our|all|their)\s+)?(?:[\w-]+\s+)?(?:applications|claims|cases|prescriptions|submissions|appointments"
     r"|bookings|parcels|reservations|transactions|payments|tickets|requests from customers)\b",
     I,
 )
@@ -41,6 +41,28 @@ HIRING = re.compile(r"\battract(?:s|ing)?\s+(?:better\s+|more\s+|top\s+|strong\s
 SYSTEM_AFTER = re.compile(r"\s+" + _words(v.SYSTEM_WORDS), I)
 STAFF = re.compile(_words(v.STAFF_WORDS), I)
 DURATION_AMOUNT = re.compile(r"(?:\b\d[\d,.]*|\b" + NUMBER_WORD + r"|\ban?)\s+(?:hours?|minutes?|days?|weeks?|months?)\b", I)
+GROUP = _words(v.GROUP_WORDS)
+COUNTED_GROUP = re.compile(
+    r"(?:\b\d[\d,]*|(?<![\w-])" + NUMBER_WORD + r"|\b(?:number|share|proportion|percentage|half|third|quarter|most|many)\s+of)"
+    r"\s+(?:of\s+)?(?:(?:our|the|their|these|those|[\w-]+est)\s+){0,2}(?:[\w-]+\s+)?" + GROUP, I)
+GROUP_EFFECT = re.compile(GROUP + r"(?:\s+(?:who|that|which))?(?:\s+[\w'-]+){0,8}?\s+" + _words(v.GROUP_EFFECT_VERBS), I)
+LOSS_SIZED = re.compile(
+    r"\b(?:lost|lose|loses|losing|wasted|waste|wastes|wasting|threw away|throw away|throws away|scrapped|spoiled"
+    r"|wrote off|write off|handed back|refunded|turned away|eat|eats|ate)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?(?:\d[\d,.]*|" + NUMBER_WORD + r"|half|a third|a quarter)\b"
+    r"|(?:\b\d[\d,]*|(?<![\w-])" + NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,2}(?:lost|wasted|scrapped|unfilled|abandoned|cancelled|canceled)\b",
+    I,
+)
+PERIOD_SHARE = re.compile(
+    r"\b(?:half|a third|a quarter|a fifth|\d+%|one day|a day|an hour|\w+ hours?)\s+of\s+(?:every|each|our|the)\s+"
+    r"(?:day|week|month|sprint|shift|morning|afternoon|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b", I)
+TIME_USE = re.compile(r"\b(?:save|saves|saved|saving|waste|wastes|wasted|wasting|free up|frees up|freed up|lose|loses|lost|losing)"
+                      r"\s+(?:\w+\s+)?(?:time|hours|days|weeks)\b", I)
+MONEY_TO_US = re.compile(r"\b(?:bill|bills|billed|charge|charges|charged|invoice|invoices|invoiced|fine|fines|fined)\s+us\b", I)
+COUNT_PER_PERIOD = re.compile(
+    r"(?:\b\d[\d,]*|(?<![\w-])" + NUMBER_WORD + r")\s+(?:[\w'-]+\s+){0,3}?(?:a|an|per|each|every)\s+"
+    r"(?:day|week|month|shift|year|hour|night)\b", I)
+BOOKS = re.compile(r"\b(?:close|closes|closed|closing)\s+(?:the|our)\s+books\b", I)
 BUDGET_ASK = re.compile(r"\b(?:approve|approval of|sign off on|sign off|okay|ok)\s+(?:the\s+|our\s+|a\s+)?budget\b", I)
 
 # -- magnitude ------------------------------------------------------------------------
@@ -73,19 +95,28 @@ TIMEFRAME = [
     re.compile(r"\b(?:within|over|in|for|during|after)\s+(?:the\s+)?(?:next\s+|past\s+|last\s+|coming\s+)?(?:\d+|" + NUMBER_WORD + r"|a|an|few|couple of)\s+" + PERIOD + r"\b", I),
     re.compile(r"\b(?:since|by|before|until|after)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+)?(?:" + MONTH + r"|" + YEAR + r"|last\s+\w+|next\s+\w+|the\s+(?:deadline|launch|renewal|audit))", I),
     re.compile(r"\b\d+\s+" + PERIOD + r"\s+ago\b|\b" + NUMBER_WORD + r"\s+" + PERIOD + r"\s+ago\b", I),
-    re.compile(r"(?<!\bby )\b(?:per|a|an|each|every)\s+(?:second|minute|hour|day|week|month|quarter|year|sprint|release|shift|night|morning|cycle)\b", I),
+    re.compile(r"(?<!\bby )(?<!\bthan )\b(?:per|a|an|each|every)\s+(?:second|minute|hour|day|week|month|quarter|year|sprint|release|shift|night|morning|cycle)\b", I),
     re.compile(_words(v.RATE_WORDS), I),
     re.compile(r"\b(?:\d+|" + NUMBER_WORD + r")-(?:day|week|month|year|quarter)\b", I),
     re.compile(_words(v.NAMED_EVENTS), I),
     re.compile(r"\b(?:before|by|at|for|during|until|ahead of|after|in)\s+(?:the\s+|our\s+|this\s+|next\s+)?(?:[\w-]+\s+){0,2}?"
                r"(?:launch|renewal|audit|deadline|campaign|go-live|season|weekend|filing|sale|sales event)\b", I),
-    re.compile(r"\b(?:renewal|launch|busiest|peak|exam|exams|enrolment|enrollment|sale|election)\s+(?:week|weekend|day|month|season|period)\b", I),
-    re.compile(r"\b(?:every|each|on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b", I),
+    re.compile(r"\b(?:renewal|launch|busiest|peak|exam|exams|enrolment|enrollment|sale|election|opening|closing)\s+(?:week|weekend|day|night|month|season|period)\b", I),
+    re.compile(r"\b(?:every|each|on|last|next|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b", I),
+    # "in the week after the migration", "over the spring", "during the fortnight the widget was broken"
+    re.compile(r"\b(?:in|during|over|across|throughout)\s+the\s+(?:first\s+|last\s+|same\s+|following\s+|previous\s+)?"
+               r"(?:" + PERIOD + r"|spring|summer|autumn|fall|winter)s?\b", I),
+    re.compile(r"\b(?:at|before|after|by|until|ahead of|since)\s+(?:the|our|this|next|last)\s+(?:[\w-]+\s+){0,2}?"
+               r"(?:review|meeting|election|inspection|conference|appeal|close|board meeting|peak|holidays)\b", I),
 ]
 
 # -- evidence -------------------------------------------------------------------------
 EVIDENCE_SOURCE = re.compile(_words(v.EVIDENCE_SOURCES), I)
 EVIDENCE_VERB = re.compile(_words(v.EVIDENCE_VERBS), I)
+SOURCE_AS_WORK = re.compile(_words(v.SOURCE_AS_WORK) + r"(?:\s+[\w'-]+){0,3}\s*$", I)
+FUTURE = re.compile(r"\b(?:will|would|could|might|may|should|shall|going to|next|if|unless|each|every|per|a year|a month|a week)\b", I)
+# Only a possibility, not an observation: "if the planner showed clashes", "could be lost".
+CONDITIONAL = re.compile(r"\b(?:if|unless|would|could|might|will|should|may)\b[^,.;:]*$", I)
 PAST_MARKER = re.compile(
     r"\b(?:last|past|previous)\s+(?:\d+\s+|" + NUMBER_WORD + r"\s+|few\s+)?(?:" + PERIOD + r"|spring|summer|autumn|fall|winter|patch)(?:'s)?\b"
     r"|\blast\s+(?:\d+|" + NUMBER_WORD + r")\b|\bsince\s+\w+|\b\d+\s+" + PERIOD + r"\s+ago\b|\byesterday\b",

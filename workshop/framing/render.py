@@ -14,20 +14,37 @@ STYLE = {
 }
 
 
+# When several elements share the same words, name them in this order: a currency amount sizes
+# the claim (magnitude) before it names money (outcome), as RUBRIC.md says.
+ORDER = ("magnitude", "outcome", "timeframe", "evidence", "jargon")
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Leave surrounding spaces outside the mark, so its tag never runs into the next word."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def highlighted(text: str, spans: dict[str, list[tuple[int, int, str]]]) -> str:
-    """Escape everything; wrap each non-overlapping trigger in a <mark> with its element named in words."""
-    marks = sorted(
-        ((start, end, name) for name, found in spans.items() for start, end, _ in found),
-        key=lambda m: (m[0], -(m[1] - m[0])),
-    )
+    """Escape everything; wrap each non-overlapping trigger in a <mark> with its elements named in words."""
+    names: dict[tuple[int, int], list[str]] = {}
+    for name in sorted(spans, key=lambda n: ORDER.index(n) if n in ORDER else len(ORDER)):
+        for start, end, _ in spans[name]:
+            key = _trimmed(text, start, end)
+            if key[0] < key[1] and name not in names.setdefault(key, []):
+                names[key].append(name)
     out, position = [], 0
-    for start, end, name in marks:
+    for (start, end), found in sorted(names.items(), key=lambda item: (item[0][0], -(item[0][1] - item[0][0]))):
         if start < position:
             continue
+        label = ", ".join(found)
         out.append(html.escape(text[position:start]))
         out.append(
-            f'<mark style="{STYLE[name]}" title="{name}">{html.escape(text[start:end])}'
-            f'<sup aria-label="{name}">[{name}]</sup></mark>'
+            f'<mark style="{STYLE[found[0]]}" title="{label}">{html.escape(text[start:end])}'
+            f'<sup aria-label="{label}">[{label}]</sup></mark>'
         )
         position = end
     out.append(html.escape(text[position:]))

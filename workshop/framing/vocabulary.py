@@ -29,12 +29,43 @@ OUTCOME_WORDS = [
     "paged", "burnout", "recruiting",
     # competitive position
     "competitor", "competitors", "market share",
+    # the business's own measures (RUBRIC: "something the business measures")
+    "chargeback", "chargebacks", "premium", "premiums", "bills", "invoices", "donations", "payouts", "quotes",
+    "order value", "basket size", "average spend", "occupancy", "nps", "net promoter score", "csat",
+    "dispute", "disputes", "disputed", "certification", "accreditation", "licence", "license", "merchant account",
+    "month-end close", "board meeting", "abandonment", "cart abandonment",
+    "complain", "complains", "complained", "complaining",
 ]
+
+# People the business serves or works with. Unlike the rubric's own customer words they count
+# as an outcome only when something happens to them: counted ("300 dealers"), or doing
+# something that costs the business ("partners abandoned", "sellers closed their shops").
+GROUP_WORDS = [
+    "partners", "dealers", "merchants", "sellers", "suppliers", "shippers", "tenants", "donors", "travellers",
+    "travelers", "riders", "readers", "viewers", "listeners", "advertisers", "borrowers", "policyholders",
+    "claimants", "buyers", "diners", "growers", "farmers", "families", "parents", "members", "guests",
+    "carriers", "brokers", "resellers", "distributors", "franchisees", "agencies", "accounts",
+    "candidates", "graduates", "hires", "fans", "owners", "hauliers", "couriers",
+]
+# What those people do that the business feels.
+GROUP_EFFECT_VERBS = [
+    "abandon", "abandoned", "abandoning", "abandons", "leave", "left", "leaving", "leaves", "quit", "quits",
+    "quitting", "cancel", "cancelled", "canceled", "cancelling", "cancels", "churn", "churned", "switch",
+    "switched", "switching", "give up", "gave up", "giving up", "go live", "went live", "close their",
+    "closed their", "threaten", "threatened", "move their", "moved their", "pull", "pulled", "take a rival's",
+    "take their business", "took their business", "stop buying", "stopped buying", "stop using", "stopped using",
+    "complain", "complained", "wait", "waited", "waiting", "lose", "lost", "miss", "missed", "walk away",
+    "walked away", "turned away", "turn away", "accept other offers", "accept another offer", "accepted other offers",
+    "go elsewhere", "went elsewhere", "go to a competitor", "went to a competitor", "bill us", "billed us",
+    "charge us", "charged us",
+]
+
 
 # Words after a customer noun that make it a system, not people: "patient portal", "user table".
 SYSTEM_WORDS = [
     "portal", "app", "apps", "system", "systems", "database", "service", "services", "module", "modules", "table",
     "tables", "api", "schema", "model", "models", "page", "pages", "code", "component", "record", "records",
+    "pipeline", "pipelines", "platform", "tool", "tools", "stack", "job", "jobs", "engine", "store", "server",
 ]
 
 # Roles whose time, once sized, is a people outcome ("our 30 engineers ... 60 hours a week").
@@ -42,6 +73,9 @@ STAFF_WORDS = [
     "engineer", "engineers", "developer", "developers", "staff", "analyst", "analysts", "nurse", "nurses",
     "doctor", "doctors", "caseworker", "caseworkers", "dispatcher", "dispatchers", "driver", "drivers", "agent",
     "agents", "employee", "employees", "team", "teams", "everyone", "people", "clinician", "clinicians",
+    "manager", "managers", "associates", "pickers", "packers", "recruiters", "adjusters", "volunteers", "clerks",
+    "technicians", "operators", "planners", "accountants", "lawyers", "paralegals", "officers", "workers",
+    "crew", "crews", "admins", "administrators", "support staff", "finance", "operations",
 ]
 
 NUMBER_WORDS = [
@@ -61,26 +95,37 @@ MONTHS = [
 ]
 
 PERIODS = ["second", "minute", "hour", "day", "week", "month", "quarter", "year", "sprint", "release", "shift",
-           "night", "morning", "weekend", "season", "cycle", "term"]
+           "night", "morning", "weekend", "season", "cycle", "term", "fortnight"]
 
 NAMED_EVENTS = [
     "black friday", "cyber monday", "christmas", "holiday season", "holiday load", "holiday traffic", "the holidays",
     "peak season", "peak traffic", "peak", "busiest week", "busiest day", "year-end", "year end", "month-end",
     "month end", "tax season", "open enrolment", "open enrollment", "launch weekend", "launch day", "go-live",
+    "opening night", "opening weekend", "opening day", "opening week", "closing night", "premiere",
 ]
 
 RATE_WORDS = ["daily", "weekly", "monthly", "yearly", "annually", "annual", "nightly", "quarterly", "hourly",
-              "per annum"]
+              "per annum", "year over year", "year-on-year", "year on year", "month over month", "month-on-month",
+              "week over week", "week-on-week"]
 
 EVIDENCE_SOURCES = [
     "log", "logs", "incident log", "dashboard", "dashboards", "report", "reports", "survey", "surveys",
     "experiment", "experiments", "pilot", "pilots", "benchmark", "benchmarks", "post-mortem", "post-mortems",
     "postmortem", "postmortems", "study", "studies", "research", "analytics", "a/b test", "ab test", "trial data",
     "time study", "user study", "telemetry", "metrics show", "data shows", "data show",
+    # observed events: a letter, a notice or a warning someone sent us, what customers said on the way out
+    "letter", "letters", "notice", "notices", "warning", "warnings", "exit interviews", "exit calls",
+    "exit survey", "call recordings", "bank statement", "invoice from",
 ]
+# Words for working on a document rather than citing it: "rebuild the client report by hand".
+SOURCE_AS_WORK = ["build", "builds", "rebuild", "rebuilds", "write", "writes", "rewrite", "fix", "fixes", "migrate",
+                  "move", "copy", "copies", "print", "prints", "re-print", "generate", "generates", "export", "update",
+                  "maintain", "automate", "create", "send", "chase", "re-key", "re-type", "fill", "produce", "format"]
+
 EVIDENCE_VERBS = [
     "measured", "we measured", "found", "showed", "shows", "show", "recorded", "observed", "logged", "tracked",
     "according to", "reported", "counted", "confirmed",
+    "warned", "flagged", "threatened", "complained", "noted", "cited", "notified", "told us", "wrote to us",
 ]
 PAST_VERBS = [
     "had", "saw", "was", "were", "rose", "fell", "dropped", "grew", "doubled", "halved", "increased", "decreased",

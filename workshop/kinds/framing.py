@@ -16,6 +16,12 @@ from workshop.framing.render import CROSS, TICK, highlighted
 from workshop.kinds.base import Exercise
 
 
+UNREADABLE = ("Those bytes are not readable text, so there is nothing to judge yet. "
+              "Write your statement as a string in quotes, e.g. \"Checkout outages cost us $40,000 last quarter.\"")
+NO_WORDS = ("There are no words in that answer yet. Write your statement as a sentence: "
+            "who gains or loses what, and how much?")
+
+
 class Framing(Exercise):
     kind: Literal["framing"]
     statement: str | None = Field(default=None, description="the technical statement to rewrite; none for the learner's own")
@@ -34,7 +40,14 @@ class Framing(Exercise):
         return self
 
     def judge(self, answer):
+        if isinstance(answer, (bytes, bytearray)):
+            try:
+                answer = bytes(answer).decode("utf-8")
+            except UnicodeDecodeError:
+                return self.result("not_attempted", UNREADABLE)
         text = as_text(answer, limit=5_000)
+        if not any(ch.isalnum() for ch in text):  # "???", or the replacement marks left of undecodable bytes
+            return self.result("not_attempted", NO_WORDS)
         a = assess(text)
         extra = f"<blockquote>{highlighted(text, a.spans)}</blockquote>"
         marks = ", ".join(f"{name} {TICK if found else CROSS}" for name, found in a.elements.items())
