@@ -136,7 +136,8 @@ def risks_of_the_fix(case: Case) -> Result:
     if not risks:
         return _result(name, "incorrect", "Name at least one risk of the fix itself (what could go wrong while you make it) "
                        "and what you would do about it.", "A fix has no risks of its own.")
-    return _result(name, "correct", f"{len(risks)} risk(s) of the fix named: a sceptic trusts a case that names its own.")
+    named = "One risk" if len(risks) == 1 else f"{len(risks)} risks"
+    return _result(name, "correct", f"{named} of the fix named: a sceptic trusts a case that names its own.")
 
 
 def specific_ask(case: Case) -> Result:
