@@ -24,7 +24,7 @@ FIELDS: dict[str, tuple[str, bool, bool]] = {
     "fix_cost": ("What the fix costs (US$)", True, False),
     "evidence": ("Where the numbers come from", False, True),
     "options": ("Options, one per line, with doing nothing", False, True),
-    "reversibility": ("Reversibility: how would you undo it?", False, True),
+    "reversibility": ("Reversibility: how you would undo it", False, True),
     "risks": ("Risks of the fix itself, one per line", False, True),
     "ask": ("The ask: who, how much, by when", False, True),
 }
