@@ -71,10 +71,10 @@ def test_the_notebook_says_it_is_a_model_and_states_every_assumption():
 def test_explorer_headline_and_chart_follow_a_slider():
     box = coding_share_explorer(coding_share=0.8)
     sliders = {s.description: s for s in box.children if hasattr(s, "min")}
-    assert set(sliders) >= {"Lead's time spent coding", "Engineers besides the lead"}
+    assert set(sliders) >= {"Lead's time spent coding (%)", "Engineers besides the lead"}
     headline = next(c for c in box.children if "lwi-headline" in c._dom_classes)
     assert "team output 5.58" in headline.value and "best in this model 5.90 at 60% coding" in headline.value
-    sliders["Lead's time spent coding"].value = 1.0
+    sliders["Lead's time spent coding (%)"].value = 100
     assert "team output 5.25" in headline.value
 
 
@@ -94,3 +94,13 @@ def test_week_triage_keys_and_feedback():
     assert workshop.check("09.triage-week", wrong).status == "incorrect"
     assert workshop.check("09.triage-week", {**exercise.key(), "payment-ticket": "unblock"}).misconception == \
         "Doing it myself is faster, so it is better."
+
+
+def test_explorer_axis_holds_still_when_the_team_shrinks():
+    box = coding_share_explorer()
+    sliders = {s.description: s for s in box.children if hasattr(s, "min")}
+    start = list(box.figures[-1].layout.yaxis.range)
+    sliders["Engineers besides the lead"].value = 12
+    grown = list(box.figures[-1].layout.yaxis.range)
+    sliders["Engineers besides the lead"].value = 2
+    assert grown[1] > start[1] and list(box.figures[-1].layout.yaxis.range) == grown
