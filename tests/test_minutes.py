@@ -157,3 +157,14 @@ def test_the_guide_and_readme_module_tables_state_the_banks_minutes():
         assert int(in_guide[module]) == stated_total(module), f"guide table, module {module}"
         if module in in_readme:
             assert int(in_readme[module]) == stated_total(module), f"README table, module {module}"
+
+
+def test_a_new_module_from_the_authoring_command_states_honest_minutes(tmp_path):
+    from workshop.authoring.new_module import create_module
+
+    (tmp_path / "exercises").mkdir()
+    (tmp_path / "notebooks").mkdir()
+    create_module("07", "Incident reviews", tmp_path / "exercises", tmp_path / "notebooks")
+    bank = load_bank(tmp_path / "exercises")
+    budget = module_budget("07", bank.module_exercises("07"))
+    assert bank.modules["07"].minutes.exercises >= budget.total
