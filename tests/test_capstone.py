@@ -108,7 +108,7 @@ def test_the_sceptics_payback_is_computed_from_the_case():
 ])
 def test_hostile_answers_are_explained_not_raised(answer, phrase):
     result = workshop.check("10.my-case", answer)
-    assert result.status == "incorrect" and phrase in result.feedback
+    assert result.status == "not_attempted" and phrase in result.feedback  # unreadable is not an attempt
 
 
 def test_a_typo_in_an_amount_names_the_box_and_the_other_checks_still_run():

@@ -23,12 +23,23 @@ def _bank_errors_exit_1(command):
     return run
 
 
+def _with_working_keys(bank):
+    """A bank whose computed answer keys all run on the current data; else a BankError naming each broken one."""
+    from workshop.bank import BankError
+    from workshop.kinds.computed import key_problems
+
+    problems = key_problems(bank)
+    if problems:
+        raise BankError(problems)
+    return bank
+
+
 @_bank_errors_exit_1
 def _validate(args) -> int:
     from workshop.authoring.notebook_checks import check_notebooks, default_notebooks_dir
     from workshop.bank import default_bank_dir, load_bank
 
-    bank = load_bank(args.path)
+    bank = _with_working_keys(load_bank(args.path))
     bank_dir = Path(args.path) if args.path else default_bank_dir()
     notebooks = Path(args.notebooks) if args.notebooks else default_notebooks_dir(bank_dir)
     checked = ""
@@ -40,8 +51,22 @@ def _validate(args) -> int:
                 print(f"  - {problem}", file=sys.stderr)
             return 1
         checked = f", and the notebooks in {notebooks} agree with it"
+        numbers = _company_numbers(bank_dir, notebooks)
+        if numbers:
+            print(f"{len(numbers)} company number(s) match no fact of the profile or the data:", file=sys.stderr)
+            for problem in numbers:
+                print(f"  - {problem}", file=sys.stderr)
+            return 1
+        checked += "; every company number matches the profile and the data"
     print(f"OK: {len(bank.exercises)} exercises in {len(bank.modules)} modules{checked}.")
     return 0
+
+
+def _company_numbers(bank_dir: Path, notebooks: Path) -> list:
+    """The number guard (workshop/factcheck.py) over the bank and the notebooks."""
+    from workshop import factcheck
+
+    return factcheck.check_bank(bank_dir) + factcheck.check_notebooks(notebooks)
 
 
 def _new(args) -> int:
@@ -97,8 +122,10 @@ def _export(args) -> int:
 
 @_bank_errors_exit_1
 def _build(args) -> int:
+    from workshop.bank import get_bank
     from workshop.notebooks.editions import build_solutions
 
+    _with_working_keys(get_bank())
     written = build_solutions(Path(args.src), Path(args.solutions))
     print(f"Wrote {len(written)} solution notebooks to {args.solutions}")
     return 0
@@ -176,9 +203,21 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _plain_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings as one sentence for the person at the terminal: no internal file paths or class names."""
+    print(f"Warning: {message}", file=file or sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
+    import warnings
+
     args = parser().parse_args(argv)
-    return args.run(args)
+    shown = warnings.showwarning
+    warnings.showwarning = _plain_warning
+    try:
+        return args.run(args)
+    finally:
+        warnings.showwarning = shown
 
 
 if __name__ == "__main__":

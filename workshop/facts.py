@@ -37,6 +37,8 @@ class Fact:
     value: float
     text: str
     how: str
+    unit: str = ""  # a time unit ("weeks", "hours", ...) when the fact counts one
+
 
     def __str__(self) -> str:
         return self.text
@@ -54,6 +56,21 @@ def _symbol() -> str:
     from workshop.company import profile
 
     return profile().currency_symbol
+
+
+TIME_UNITS = ("seconds", "minutes", "hours", "days", "weeks", "months", "years")
+
+
+def time_unit(label: str) -> str:
+    """The time unit a fact's name or a parameter's unit counts, if any ('hours_per_week' counts hours)."""
+    words = label.lower().replace("_", " ").split()
+    for i, word in enumerate(words):
+        if i and words[i - 1] in ("per", "a", "an", "each", "every"):
+            continue  # a rate ("hours per week" counts hours; "deploys a week" counts deploys)
+        for unit in TIME_UNITS:
+            if word in (unit, unit[:-1]):
+                return unit
+    return ""
 
 
 def rounded(value: float, step: float) -> float:
@@ -158,6 +175,61 @@ def weeks_between(start: dt.date, end: dt.date) -> float:
     return (end - start).days / 7
 
 
+def checkout_saving_simulation(revenue_per_minute: float, incidents_likely: float, minutes_likely: float,
+                               share_lost: float, margin: float, share_prevented: float, fix_cost: float,
+                               seed: int = 6, n: int = 20_000):
+    """Plausible years of the margin the rework saves, from ranges around the likely values.
+
+    Incidents a year: triangular, half to one and a half times likely. Minutes: PERT,
+    0.3 to 3 times likely. Share of orders lost: triangular, half to one and a half
+    times likely (at most 1). Margin and share prevented: as given. The what-if
+    explorer in module 06 and the facts quoted in 06.decide both call this.
+    """
+    from workshop.impact import simulate
+
+    return simulate(
+        lambda incidents, minutes, lost: incidents * minutes * lost * revenue_per_minute * margin * share_prevented,
+        {"incidents": (incidents_likely * 0.5, incidents_likely, incidents_likely * 1.5),
+         "minutes": {"low": minutes_likely * 0.3, "likely": minutes_likely, "high": minutes_likely * 3, "dist": "pert"},
+         "lost": (share_lost * 0.5, share_lost, min(1.0, share_lost * 1.5))},
+        n=n, seed=seed, threshold=fix_cost,
+    )
+
+
+def explorer_defaults(f: dict | None = None) -> dict:
+    """The risk explorer's starting values, the same as the facts quoted in the prose."""
+    from workshop.company import profile
+
+    p = profile()
+    f = f if f is not None else current()
+    return {
+        "revenue_per_minute": f["revenue_per_minute"].value,
+        "incidents_likely": round(f["incidents_addressed_per_year"].value),
+        "minutes_likely": 5 * round(f["addressed_minutes_mean"].value / 5),
+        "share_lost": p["share_of_orders_lost_while_down"],
+        "margin": p["gross_margin"],
+        "share_prevented": p["checkout_fix_share_prevented"],
+        "fix_cost": f["checkout_fix_cost"].value,
+    }
+
+
+def wait_explorer_defaults(f: dict | None = None) -> dict:
+    """Module 05's what-if starting values, from the data: today's average build, runs an engineer-day."""
+    from workshop.company import profile
+
+    from workshop.data import load
+
+    p = profile()
+    ci = load("ci_runs")
+    return {
+        "minutes_now": round(float(ci["build_minutes"].mean()), 1),
+        "people": int(p["engineers"]),
+        "waits_per_day": round(len(ci) / (p["engineers"] * 5 * ci_weeks()), 2),
+        "hourly_cost": p["loaded_hourly_cost"],
+        "context_switch_minutes": p["refocus_minutes"],
+    }
+
+
 # --- All facts -------------------------------------------------------------------
 
 def _tables() -> dict:
@@ -175,8 +247,8 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     ci, deploys, incidents, funnel = t["ci_runs"], t["deploys"], t["incidents"], t["checkout_funnel"]
     facts: dict[str, Fact] = {}
 
-    def add(name: str, value: float, text: str, how: str) -> float:
-        facts[name] = Fact(name, float(value), text, how)
+    def add(name: str, value: float, text: str, how: str, unit: str | None = None) -> float:
+        facts[name] = Fact(name, float(value), text, how, time_unit(name) if unit is None else unit)
         return float(value)
 
     # Profile parameters that are numbers are facts too, shown as written.
@@ -185,7 +257,8 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             continue
         text = f"{value:g}" if not float(value).is_integer() else f"{int(value):,}"
-        add(name, value, text, f"profile parameter ({param.label})")
+        add(name, value, text, f"profile parameter{', ' + param.unit if param.unit else ''} ({param.label})",
+            time_unit(param.unit))
     for name in ("gross_margin", "share_of_orders_lost_while_down", "checkout_fix_share_prevented",
                  "mitigation_share_prevented", "black_friday_failure_probability"):
         if name in p.parameters:
@@ -200,6 +273,7 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         f"{weeks_between(p['today'], p['change_freeze_start']):.0f}", "weeks from today to the change freeze")
     facts["black_friday_date"] = Fact("black_friday_date", float(p["black_friday"].day),
                                       f"{p['black_friday']:%-d %B %Y}", "profile date")
+    facts["today_date"] = Fact("today_date", float(p["today"].day), f"{p['today']:%-d %B}", "profile date")
     facts["change_freeze_date"] = Fact("change_freeze_date", float(p["change_freeze_start"].day),
                                        f"{p['change_freeze_start']:%-d %B}", "profile date")
 
@@ -214,10 +288,11 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     add("ci_hours_per_week", hours / ci_weeks(), f"{hours / ci_weeks():,.0f}", "hours waited ÷ weeks")
     yearly = hours / ci_weeks() * weeks_a_year * hourly
     add("ci_wait_cost_per_year", yearly, money(rounded(yearly, 1000)), "hours a week × working weeks × hourly cost")
-    add("ci_build_median", ci["build_minutes"].median(), f"{ci['build_minutes'].median():.0f}", "median build minutes")
-    add("ci_queue_mean", ci["queue_minutes"].mean(), f"{ci['queue_minutes'].mean():.0f}", "mean queue minutes")
+    add("ci_build_median", ci["build_minutes"].median(), f"{ci['build_minutes'].median():.0f}", "median build minutes",
+        "minutes")
+    add("ci_queue_mean", ci["queue_minutes"].mean(), f"{ci['queue_minutes'].mean():.0f}", "mean queue minutes", "minutes")
     add("ci_wait_median", (ci["queue_minutes"] + ci["build_minutes"]).median(),
-        f"{(ci['queue_minutes'] + ci['build_minutes']).median():.0f}", "median queue + build minutes")
+        f"{(ci['queue_minutes'] + ci['build_minutes']).median():.0f}", "median queue + build minutes", "minutes")
     refocus = runs * p["refocus_minutes"] / 60 / ci_weeks() * weeks_a_year * hourly
     add("ci_refocus_cost_per_year", refocus, money(rounded(refocus, 1000)),
         "runs ÷ weeks × refocus minutes ÷ 60 × working weeks × hourly cost")
@@ -233,6 +308,12 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     shown_weekly = rounded(weekly, 100)
     add("ci_fix_saving_per_week_shown", shown_weekly, f"{shown_weekly:,.0f}", "the weekly saving, to the nearest 100")
     add("ci_fix_payback_weeks", cost / shown_weekly, f"{cost / shown_weekly:.1f}", "fix cost ÷ weekly saving shown")
+    add("ci_fix_payback_years", cost / (shown_weekly * weeks_a_year), f"{cost / (shown_weekly * weeks_a_year):.2f}",
+        "the slip: fix cost ÷ yearly saving (a payback in years)")
+    add("ci_payback_on_whole_problem", cost / (yearly / weeks_a_year), f"{cost / (yearly / weeks_a_year):.1f}",
+        "the slip: fix cost ÷ the weekly cost of all the waiting")
+    add("ci_wait_cost_per_week", yearly / weeks_a_year, money(rounded(yearly / weeks_a_year, 100)),
+        "the weekly cost of all the waiting")
 
     # Module 06.
     years = history_years(funnel)
@@ -261,6 +342,8 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         "probability × outage minutes × peak margin lost a minute")
     add("bf_expected_loss_revenue", prob * minutes * rounded(peak, 10), money(prob * minutes * rounded(peak, 10)),
         "the slip: probability × outage minutes × peak revenue a minute")
+    add("bf_expected_loss_hours_slip", prob * minutes / 60 * shown_lost_minute,
+        money(prob * minutes / 60 * shown_lost_minute), "the slip: probability × outage hours × a minute's loss")
     add("bf_outage_hours", minutes / 60, f"{minutes / 60:g}", "outage minutes ÷ 60")
 
     add("incidents", len(incidents), f"{len(incidents)}", "rows of incidents")
@@ -307,6 +390,31 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         "addressed peak-season incidents a year × mean minutes × peak revenue a minute × share lost × margin")
     add("mitigation_saving", peak_loss * p["mitigation_share_prevented"],
         money(rounded(peak_loss * p["mitigation_share_prevented"], 1000)), "peak-season loss × share the mitigation prevents")
+
+    causes = list(p["checkout_fix_causes"])
+    facts["checkout_fix_causes"] = Fact("checkout_fix_causes", math.nan, " and ".join(causes), "profile list")
+    facts["checkout_fix_causes_code"] = Fact("checkout_fix_causes_code", math.nan,
+                                             "[" + ", ".join(f'"{c}"' for c in causes) + "]", "profile list, as Python")
+    add("addressed_offpeak_share_pct", 100 * (1 - peak_loss / loss) if loss else 0,
+        f"{1 - peak_loss / loss:.0%}" if loss else "0%", "share of the addressed loss outside peak season")
+
+    quarter_start = (dt.date(p["today"].year, p["today"].month, 1) - dt.timedelta(days=1)).replace(day=1)
+    quarter_start = dt.date(quarter_start.year, ((quarter_start.month - 1) // 3) * 3 + 1, 1)
+    last_q = incidents[(incidents["started_at"].dt.date >= quarter_start) & (incidents["started_at"].dt.date < p["today"])]
+    add("incidents_last_quarter", len(last_q), f"{len(last_q)}", "incidents in the last full quarter before today")
+    q_loss = len(last_q) * (last_q["minutes_to_restore"].mean() if len(last_q) else 0) * margin_lost_per_minute_down(funnel)
+    add("last_quarter_margin_lost", q_loss, money(rounded(q_loss, 1000)),
+        "last quarter's incidents × mean minutes × revenue a minute × share lost × margin")
+    reruns = int(ci["is_rerun"].astype(bool).sum())
+    add("ci_reruns_per_week", reruns / ci_weeks(), f"{reruns / ci_weeks():.0f}", "re-runs of flaky failures ÷ weeks")
+
+    # The simulation behind the risk explorer, with its starting values.
+    defaults = explorer_defaults(facts | {"checkout_fix_cost": facts["checkout_fix_cost"]})
+    sim = checkout_saving_simulation(**defaults)
+    add("sim_saving_median", sim.summary["p50"], money(rounded(sim.summary["p50"], 1000)), "median simulated yearly saving")
+    add("sim_prob_above_fix_pct", 100 * sim.summary["prob_above"], f"{sim.summary['prob_above']:.0%}",
+        "share of simulated years whose saving exceeds the fix cost")
+    add("sim_saving_p10", sim.summary["p10"], money(rounded(sim.summary["p10"], 1000)), "10th percentile of the yearly saving")
 
     # DORA facts from deploys.
     cfr = float(deploys["caused_incident"].astype(bool).mean())
