@@ -46,9 +46,10 @@ class Case:
             raise AnswerProblem("A case is the form above (or a dict with its fields, such as "
                                 "{'headline': ..., 'fix_cost': ...}); "
                                 f"got a {type(answer).__name__} instead.")
-        unknown = [str(k)[:30] for k in answer if k not in FIELDS]
-        if unknown:
-            raise AnswerProblem(f"The case has no field {unknown[0]!r}; its fields are: {', '.join(FIELDS)}.")
+        unknown = [k for k in answer if k not in FIELDS]
+        if unknown:  # the unknown name is not repeated: it is the learner's text, and feedback is Markdown
+            raise AnswerProblem(f"The case has {len(unknown)} field{'s' * (len(unknown) > 1)} it does not know; "
+                                f"its fields are: {', '.join(FIELDS)}.")
         values = {}
         for name, value in answer.items():
             if is_blank(value):
