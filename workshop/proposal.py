@@ -53,6 +53,7 @@ class Option:
     pros: list[str] = field(default_factory=list)
     cons: list[str] = field(default_factory=list)
     cost: str = ""
+    note: str = ""  # one plain line under the option's name, when pros and cons don't fit (the capstone's)
 
 
 @dataclass
@@ -64,6 +65,7 @@ class Proposal:
     options: list[Option] = field(default_factory=list)
     ask: str = ""
     risks: list[str] = field(default_factory=list)
+    sections: dict[str, str] = field(default_factory=dict)  # extra headed sections, before the ask (the capstone's)
 
     def missing(self) -> list[str]:
         """The parts a decision-maker would ask for that are still empty."""
@@ -89,11 +91,14 @@ class Proposal:
                 lines += [f"### {TO_WRITE}", ""]
                 continue
             lines += [f"### {_text(option.name)}" + (f" ({_text(option.cost)})" if option.cost else ""), ""]
+            lines += [_text(option.note), ""] if option.note else []
             lines += [f"- Pro: {_text(p)}" for p in option.pros] + [f"- Con: {_text(c)}" for c in option.cons] + [""]
-        lines += ["## The ask", "", _text(self.ask), ""]
         risks = [r for r in self.risks if _filled(r)]
-        if risks:
+        if risks:  # before the ask, so the page ends with what the reader is asked to decide
             lines += ["## Risks", ""] + [f"- {r}" for r in risks] + [""]
+        for heading, text in self.sections.items():
+            lines += [f"## {heading}", "", _text(text), ""]
+        lines += ["## The ask", "", _text(self.ask), ""]
         return "\n".join(lines)
 
     def save(self, name: str = "my-proposal.md") -> Path:
@@ -134,6 +139,21 @@ class Proposal:
         data["text/html"] = self._repr_html_()
         data["text/plain"] = f"Proposal: {self.title}"
         return bundle
+
+    def html_document(self) -> str:
+        """A standalone HTML page of the proposal: opens in any browser, prints to PDF from there."""
+        from workshop.markdown import to_html
+
+        return (f"<!doctype html>\n<html lang='en'><head><meta charset='utf-8'><title>{html.escape(self.title)}</title>"
+                "<style>body{font-family:sans-serif;max-width:46em;margin:2em auto;line-height:1.45}</style></head>"
+                f"<body>\n{to_html(self.markdown())}\n</body></html>\n")
+
+    def save_html(self, name: str = "my-proposal.html") -> Path:
+        """Write the HTML page beside the Markdown (only when the learner saves)."""
+        path = output_dir() / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(self.html_document(), encoding="utf-8")
+        return path
 
     def _repr_html_(self) -> str:
         from workshop.framing import assess

@@ -27,6 +27,8 @@ NOTEBOOKS = {
     "04": "04_business_impact_framing.ipynb",
     "05": "05_put_a_number_on_it.ipynb",
     "06": "06_tech_debt_as_risk.ipynb",
+    "09": "09_leading_without_permission.ipynb",
+    "10": "10_capstone.ipynb",
 }
 
 
