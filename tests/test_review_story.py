@@ -47,3 +47,19 @@ def test_the_mitigation_is_credited_with_its_share_not_with_protecting_the_peak(
     statement = get_bank().exercises["06.risk-statement"].model_answers[0]
     assert "protects" not in statement
     assert current()["mitigation_share_prevented_pct"].text in statement
+
+
+def test_no_model_answer_lands_the_checkout_rework_before_black_friday():
+    """04's model answer said 'fix the checkout code now', for Black Friday; 06 keys 'mitigate, rework after the freeze'."""
+    for ex in get_bank().exercises.values():
+        for answer in getattr(ex, "model_answers", None) or []:
+            lowered = answer.lower()
+            assert not ("checkout" in lowered and re.search(r"\bfix\w*\b[^.;]*\bnow\b", lowered)), (ex.id, answer)
+
+
+def test_the_ci_fix_claims_survive_the_sceptics_half():
+    """05 says the fix 'pays back within a quarter'; it must, even if only half the removed minutes come back."""
+    f = current()
+    assert f["ci_fix_payback_weeks"].value < 13
+    assert f["ci_fix_payback_weeks_if_half"].value == pytest.approx(2 * f["ci_fix_payback_weeks"].value)
+    assert f["ci_fix_payback_weeks_if_half"].text in get_bank().exercises["05.fix-saving"].explanation

@@ -309,6 +309,8 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     shown_weekly = rounded(weekly, 100)
     add("ci_fix_saving_per_week_shown", shown_weekly, f"{shown_weekly:,.0f}", "the weekly saving, to the nearest 100")
     add("ci_fix_payback_weeks", cost / shown_weekly, f"{cost / shown_weekly:.1f}", "fix cost ÷ weekly saving shown")
+    add("ci_fix_payback_weeks_if_half", 2 * cost / shown_weekly, f"{2 * cost / shown_weekly:.1f}",
+        "fix cost ÷ half the weekly saving shown: the sceptic's case that half the wait was used anyway")
     add("ci_fix_payback_years", cost / (shown_weekly * weeks_a_year), f"{cost / (shown_weekly * weeks_a_year):.2f}",
         "the slip: fix cost ÷ yearly saving (a payback in years)")
     add("ci_payback_on_whole_problem", cost / (yearly / weeks_a_year), f"{cost / (yearly / weeks_a_year):.1f}",
