@@ -73,11 +73,11 @@ def test_the_worked_step_of_each_shape_is_recognised():
 
 
 def test_a_single_choice_hint_that_names_a_wrong_option_as_much_is_caught():
-    hint = ("Not the hardest ticket and not the title: spotting that the payment provider retires its API next spring, "
-            "and getting the migration onto the roadmap before it bites.")
+    hint = ("Not the hardest ticket and not the title: putting the move off a payment API that retires next spring "
+            "on the roadmap now.")
     assert ladder_problem(with_hints("01.rower-or-navigator", "Think.", hint)) is None
-    rival = ("Taking the sprint's hardest ticket yourself to set the pace, or spotting that the payment provider "
-             "retires its API next spring.")
+    rival = ("Taking the sprint's hardest ticket yourself, to set the pace for everyone else, or putting the move "
+             "off a payment API that retires next spring on the roadmap now.")
     assert ladder_problem(with_hints("01.rower-or-navigator", "Think.", rival)) is not None
 
 
