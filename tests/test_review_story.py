@@ -63,3 +63,13 @@ def test_the_ci_fix_claims_survive_the_sceptics_half():
     assert f["ci_fix_payback_weeks"].value < 13
     assert f["ci_fix_payback_weeks_if_half"].value == pytest.approx(2 * f["ci_fix_payback_weeks"].value)
     assert f["ci_fix_payback_weeks_if_half"].text in get_bank().exercises["05.fix-saving"].explanation
+
+
+@pytest.mark.parametrize("exercise_id", sorted(
+    ex.id for ex in get_bank().exercises.values() if ex.kind == "single_choice"))
+def test_the_keyed_option_cannot_be_picked_by_its_length(exercise_id):
+    """06.why-distribution's keyed option was 1.8 times the longest wrong one: the longest, most hedged answer wins."""
+    options = get_bank().exercises[exercise_id].options
+    keyed = max(len(o.text) for o in options if o.correct)
+    longest_wrong = max(len(o.text) for o in options if not o.correct)
+    assert keyed <= 1.4 * longest_wrong, f"{exercise_id}: keyed {keyed} characters, longest wrong {longest_wrong}"
