@@ -43,7 +43,7 @@ def test_fix_cost_line_is_drawn_above_the_bars_with_its_label_above_the_plot():
 def test_risk_explorer_keeps_its_loss_axis_while_sliders_move():
     box = risk_explorer(revenue_per_minute=67.5, fix_cost=90_000)
     x_range = tuple(box.last_figure.layout.xaxis.range)
-    sliders(box)["Share of sales lost while down"].value = 0.1
+    sliders(box)["Share of orders lost for good while down"].value = 0.1
     assert tuple(box.last_figure.layout.xaxis.range) == x_range
 
 

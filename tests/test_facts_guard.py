@@ -54,7 +54,9 @@ def test_the_guard_finds_a_planted_number_in_a_notebook_cell(tmp_path):
     source = next((ROOT / "notebooks").glob("06_*.ipynb"))
     nb = nbformat.read(source, as_version=4)
     index = next(i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and "Monte Carlo" in c.source)
-    nb.cells[index].source = nb.cells[index].source.replace("**\\$90,000**", "**\\$95,000**")
+    planted = nb.cells[index].source.replace("$90,000**", "$95,000**")
+    assert planted != nb.cells[index].source, "the fix's cost is no longer written as expected; plant elsewhere"
+    nb.cells[index].source = planted
     nbformat.write(nb, tmp_path / source.name)
     problems = check_notebooks(tmp_path)
     assert [(p.where, p.number) for p in problems] == [(f"{source.name}, cell {index}", "$95,000")]

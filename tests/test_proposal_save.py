@@ -35,7 +35,8 @@ def test_save_button_writes_the_page_and_says_what_is_missing(out):
     assert saved.read_text(encoding="utf-8").startswith("# Speed up CI")
     assert "Saved to" in controls.status.value and "Still to fill in" in controls.status.value
     done = Proposal(title="T", headline="Cut waits, saving $1 a year.", problem="p", numbers={"a": "1"},
-                    options=[Option("Do nothing"), Option("Fix")], ask="Approve it.")
+                    options=[Option("Do nothing", cons=["the waits go on"]), Option("Fix", pros=["faster builds"])],
+                    ask="Approve it.")
     finished = done.controls()
     finished.save_button.click()
     assert "Still to fill in" not in finished.status.value and "Cut waits" in saved.read_text(encoding="utf-8")
