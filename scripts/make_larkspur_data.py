@@ -77,11 +77,26 @@ def deploys_and_incidents(rng: np.random.Generator) -> tuple[pd.DataFrame, pd.Da
     deploy_table["committed_at"] = deploy_table["committed_at"].dt.floor("min")
     incident_table = pd.DataFrame(incidents, columns=["started_at", "cause"]).sort_values("started_at", kind="stable")
     incident_table = incident_table.reset_index(drop=True)
-    incident_table.insert(0, "incident_id", np.arange(1, len(incident_table) + 1))
     minutes = rng.lognormal(np.log(p("restore_minutes_median")), 0.8, size=len(incident_table))
     incident_table["minutes_to_restore"] = np.maximum(5, minutes).round(0).astype(int)
+    incident_table = one_outage_at_a_time(incident_table)
+    incident_table.insert(0, "incident_id", np.arange(1, len(incident_table) + 1))
     incident_table["peak_season"] = incident_table["started_at"].map(is_peak)
     return deploy_table, incident_table
+
+
+def one_outage_at_a_time(incidents: pd.DataFrame) -> pd.DataFrame:
+    """Drop an incident that starts while an earlier one is still open: it is the same outage.
+
+    A real incident log records one outage once; two rows for one outage would count it
+    twice in every "went down N times" a learner reads.
+    """
+    keep, open_until = [], pd.Timestamp.min
+    for started, minutes in zip(incidents["started_at"], incidents["minutes_to_restore"]):
+        keep.append(started >= open_until)
+        if keep[-1]:
+            open_until = started + pd.Timedelta(minutes=int(minutes))
+    return incidents[keep].reset_index(drop=True)
 
 
 def checkout_funnel(rng: np.random.Generator) -> pd.DataFrame:

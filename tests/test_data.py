@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from workshop.data import SCHEMAS, DataError, load
@@ -70,3 +71,13 @@ def test_missing_file_and_unknown_table(tmp_path):
         load("deploys", tmp_path / "nope.csv")
     with pytest.raises(DataError, match="no dataset 'sales'"):
         load("sales")
+
+
+def test_the_incident_log_records_each_outage_once():
+    """No incident starts while another is still open: a sceptic counting outages counts each once."""
+    incidents = load("incidents").sort_values("started_at").reset_index(drop=True)
+    ends = incidents["started_at"] + pd.to_timedelta(incidents["minutes_to_restore"], unit="min")
+    still_open = ends.cummax().shift(1)
+    overlapping = incidents[incidents["started_at"] < still_open]
+    assert overlapping.empty, f"outages recorded twice: {overlapping['incident_id'].tolist()}"
+    assert incidents["started_at"].is_unique

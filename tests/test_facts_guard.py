@@ -112,3 +112,19 @@ def test_workshop_validate_reports_a_company_number_that_no_longer_matches(tmp_p
     assert main(["validate", str(tmp_path / "exercises"), "--notebooks", str(tmp_path / "notebooks")]) == 1
     err = capsys.readouterr().err
     assert "05_put_a_number_on_it.yaml, 05.cost-per-year, prompt: '48' matches no fact" in err
+
+
+def test_module_references_are_structure_but_a_number_beside_them_is_still_checked():
+    """Module codes and list markers are not company numbers; they passed only by luck while a fact was 7."""
+    f = facts.current()
+    assert check_text("reversible decisions (07), and options weighed by business needs (08).", "t", f) == []
+    assert check_text("1. The problem.\n7. **The ask.** Exactly what, from when?", "t", f) == []
+    assert [m.number for m in check_text("reversible decisions (07) saved $123,457 last year.", "t", f)] == ["$123,457"]
+
+
+def test_a_module_code_in_a_code_cell_is_not_a_company_number(tmp_path):
+    source = next((ROOT / "notebooks").glob("07_*.ipynb"))
+    nb = nbformat.read(source, as_version=4)
+    assert any('Module("07")' in c.source for c in nb.cells if c.cell_type == "code")
+    nbformat.write(nb, tmp_path / source.name)
+    assert check_notebooks(tmp_path) == []

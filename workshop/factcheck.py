@@ -44,6 +44,8 @@ STRUCTURE = [
     re.compile(r"^#+ \d+ · ", re.M),  # section numbers "## 2 · One blank"
     re.compile(r"\bstep \d\b|\(step \d\)"),  # ordering steps
     re.compile(r"`[^`]*`"),  # code spans: checked as code, not as claims
+    re.compile(r"\((?:0\d|10)(?:\s*(?:-|–|and|,)\s*(?:0\d|10))*\)"),  # "(07)", "(05 and 06)": which module taught it
+    re.compile(r"^[ \t]*\d{1,2}\.[ \t]", re.M),  # Markdown numbered-list markers "7. The ask"
 ]
 
 
@@ -213,7 +215,11 @@ def check_bank(folder: str | Path | None = None, facts: dict | None = None) -> l
 
 
 def _code_strings(source: str) -> str:
-    """The string literals of a code cell (what a learner reads in it), joined."""
+    """The string literals of a code cell (what a learner reads in it), joined.
+
+    ``Module("07")`` names a module, not a company number, so it is left out.
+    """
+    source = re.sub(r"""Module\(\s*["']\d{2}["']\s*\)""", "Module()", source)
     try:
         tokens = tokenize.generate_tokens(io.StringIO(source).readline)
         return "\n".join(t.string for t in tokens if t.type == tokenize.STRING)
