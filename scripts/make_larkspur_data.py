@@ -1,9 +1,11 @@
 """Generate Larkspur Outfitters' data from a fixed seed: `python scripts/make_larkspur_data.py`.
 
-Every parameter is listed in PARAMETERS with where it comes from: a cited figure in
-shared/references/figures.md, or, where no published figure exists, a labelled
-assumption about this fictional company's own scale. The CSVs are committed; a test
-regenerates them and checks they are byte-identical, so the script stays the truth.
+Every parameter comes from the company profile (exercises/companies/larkspur.yaml,
+read through workshop.company.profile), where each is labelled: a published figure
+with its source, or an assumption about this fictional company. The CSVs are
+committed; a test regenerates them and checks they are byte-identical, so the
+profile and this script stay the truth. Backlog costs of delay marked `derived` in
+the profile are computed here from the generated data (workshop.facts).
 """
 from __future__ import annotations
 
@@ -13,37 +15,20 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from workshop.company import profile
+
 SEED = 2026
 OUT = Path(__file__).resolve().parent.parent / "exercises" / "data"
 
-PARAMETERS = {
-    "engineers": (30, "CURRICULUM.md: Larkspur has about 30 engineers"),
-    "ci_weeks": (12, "CURRICULUM.md: 12 weeks of CI runs"),
-    "builds_per_engineer_day": (4.8, "figures.md waiting-cost example: 24 builds a day for 5 developers"),
-    "build_minutes_median": (22.0, "assumption: Larkspur's builds are about twice the ~10 minutes seen as acceptable (Ghaleb et al., 2019)"),
-    "queue_minutes_mean": (4.0, "assumption: Larkspur's runner queue; longer at peak hours"),
-    "ci_failure_rate": (0.12, "assumption: Larkspur's share of failed CI runs, half of them flaky reruns"),
-    "deploys_per_week": (2.0, "assumption placing Larkspur in DORA 2019's 'high' band (daily to weekly), figures.md"),
-    "lead_time_days_median": (3.0, "assumption in DORA 2019's 'high' band for lead time (1 day to 1 week), figures.md"),
-    "change_failure_rate": (0.2, "assumption between DORA 2019's 0-15% and 46-60% bands, figures.md"),
-    "restore_minutes_median": (90.0, "assumption within DORA 2019's 'less than one day' restore bands, figures.md"),
-    "peak_incident_multiplier": (3.4, "figures.md: Cyber Monday traffic about 3.4x an average holiday-season day (Adobe, 2023)"),
-    "sessions_per_day": (40_000, "assumption: Larkspur's scale, a mid-size online retailer"),
-    "holiday_season_multiplier": (1.4, "assumption: holiday-season traffic over the rest of the year"),
-    "cyber_week_multiplier": (3.4, "figures.md: Cyber Monday about 3.4x an average holiday-season day (Adobe, 2023)"),
-    "page_load_seconds": (2.2, "assumption: Larkspur's median checkout page load"),
-    "sales_per_100ms": (0.01, "figures.md: +100 ms -> about -1% sales (G. Linden, Amazon, 2006)"),
-    "conversion_rate": (0.025, "assumption: Larkspur's session-to-order conversion"),
-    "average_order_value": (85.0, "assumption: Larkspur's average order, outdoor gear"),
-}
 
 
 def p(name):
-    return PARAMETERS[name][0]
+    """A parameter of the active company's profile (exercises/companies/<company>.yaml)."""
+    return profile()[name]
 
 
 def ci_runs(rng: np.random.Generator) -> pd.DataFrame:
-    days = pd.bdate_range("2025-09-01", periods=p("ci_weeks") * 5)
+    days = pd.bdate_range(p("ci_start"), periods=p("ci_weeks") * 5)
     rows = []
     for day in days:
         for engineer in range(1, p("engineers") + 1):
@@ -70,19 +55,19 @@ def is_peak(ts: pd.Timestamp) -> bool:
 
 
 def deploys_and_incidents(rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
-    weeks = pd.date_range("2024-01-01", "2025-12-29", freq="W-MON")
+    weeks = pd.date_range(p("history_start"), periods=p("history_weeks"), freq="W-MON")
     deploys, incidents = [], []
     for week in weeks:
         for _ in range(rng.poisson(p("deploys_per_week"))):
             deployed = week + pd.Timedelta(days=int(rng.integers(0, 5)), hours=int(rng.integers(9, 18)))
             lead = pd.Timedelta(hours=float(rng.lognormal(np.log(p("lead_time_days_median") * 24), 0.6)))
-            rate = p("change_failure_rate") * (1.5 if is_peak(deployed) else 1)
+            rate = p("deploy_failure_probability") * (p("peak_deploy_failure_multiplier") if is_peak(deployed) else 1)
             failed = bool(rng.random() < rate)
             deploys.append((deployed - lead, deployed, failed))
             if failed:
                 incidents.append((deployed + pd.Timedelta(minutes=int(rng.integers(5, 240))), "deploy"))
         # capacity and dependency incidents, more frequent at peak traffic
-        extra_rate = 0.3 * (p("peak_incident_multiplier") * p("holiday_season_multiplier") if is_peak(week) else 1)
+        extra_rate = p("other_incidents_per_week") * (p("peak_incident_multiplier") * p("holiday_season_multiplier") if is_peak(week) else 1)
         for _ in range(rng.poisson(extra_rate)):
             incidents.append((week + pd.Timedelta(days=int(rng.integers(0, 7)), hours=int(rng.integers(0, 24))),
                               str(rng.choice(["capacity", "dependency"]))))
@@ -100,7 +85,7 @@ def deploys_and_incidents(rng: np.random.Generator) -> tuple[pd.DataFrame, pd.Da
 
 
 def checkout_funnel(rng: np.random.Generator) -> pd.DataFrame:
-    dates = pd.date_range("2024-01-01", "2025-12-31", freq="D")
+    dates = pd.date_range(p("history_start"), pd.Timestamp(p("today")) - pd.Timedelta(days=1), freq="D")
     rows = []
     for date in dates:
         season = p("holiday_season_multiplier") if (date.month == 11 and date.day >= 15) or date.month == 12 and date.day <= 24 else 1
@@ -115,30 +100,40 @@ def checkout_funnel(rng: np.random.Generator) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["date", "sessions", "page_load_seconds", "orders", "revenue"])
 
 
-def backlog() -> pd.DataFrame:
-    """Larkspur's competing work; cost of delay per week in dollars, sizes in weeks of the team."""
-    return pd.DataFrame([
-        ("checkout-resilience", "Make checkout survive peak traffic", 40_000, 6),
-        ("ci-speedup", "Cut CI build time to ~10 minutes", 9_000, 3),
-        ("flaky-tests", "Quarantine and fix flaky tests", 4_000, 2),
-        ("search-relevance", "Improve search relevance", 12_000, 8),
-        ("gift-cards", "Launch digital gift cards", 15_000, 5),
-        ("returns-portal", "Self-service returns portal", 6_000, 4),
-        ("mobile-speed", "Mobile product pages 0.5 s faster", 18_000, 6),
-        ("pricing-launch", "Q3 pricing launch", 25_000, 10),
-    ], columns=["item", "description", "cost_of_delay_per_week", "duration_weeks"])
+def backlog(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Larkspur's competing work; cost of delay per week in dollars, sizes in weeks of the team.
+
+    Items marked `derived` in the profile take their numbers from the data, so the
+    backlog agrees with what modules 05 and 06 compute.
+    """
+    from workshop import facts
+
+    derived = {
+        "checkout-resilience": (facts.checkout_fix_saving_per_year(tables) / 52, p("checkout_fix_weeks")),
+        "ci-speedup": (facts.ci_fix_saving_per_week(tables["ci_runs"]), p("ci_fix_weeks")),
+    }
+    rows = []
+    for entry in profile().backlog:
+        cost, weeks = entry.cost_of_delay_per_week, entry.duration_weeks
+        if cost == "derived":
+            cost = round(derived[entry.item][0], -2)
+        if weeks == "derived":
+            weeks = derived[entry.item][1]
+        rows.append((entry.item, entry.description, int(cost), int(weeks)))
+    return pd.DataFrame(rows, columns=["item", "description", "cost_of_delay_per_week", "duration_weeks"])
 
 
 def generate() -> dict[str, pd.DataFrame]:
     rng = np.random.default_rng(SEED)
     deploys, incidents = deploys_and_incidents(rng)
-    return {
+    tables = {
         "ci_runs": ci_runs(rng),
         "deploys": deploys,
         "incidents": incidents,
         "checkout_funnel": checkout_funnel(rng),
-        "backlog": backlog(),
     }
+    tables["backlog"] = backlog(tables)
+    return tables
 
 
 def write(out: Path = OUT) -> list[Path]:

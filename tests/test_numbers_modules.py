@@ -32,14 +32,30 @@ def test_computed_diagnoses_the_usual_slips():
     per_week = (ci["queue_minutes"] + ci["build_minutes"]).sum() / 60 / 12 * 75
     result = workshop.check("05.cost-per-year", per_week)
     assert result.misconception == "Reporting a per-week figure as the yearly one."
-    no_switch = workshop.check("05.context-switch", get_bank().exercises["05.cost-per-year"].key())
-    assert no_switch.misconception == "Forgetting the context switch."
+    whole_problem = workshop.check("05.fix-saving", get_bank().exercises["05.cost-per-year"].key())
+    assert whole_problem.misconception == "A fix saves the whole cost of the problem."
 
 
-def test_expected_loss_slips():
-    assert workshop.check("06.expected-loss", 30_030).misconception == "Adding instead of multiplying the probability."
-    assert workshop.check("06.expected-loss", 30_000).misconception == "Forgetting the probability."
-    assert workshop.check("06.expected-loss", 90_000).feedback.startswith("Close, but off by a factor of 10")
+def test_expected_loss_slips_are_mistakes_people_make():
+    from workshop.facts import current
+
+    f = current()
+    assert workshop.check("06.expected-loss", f["bf_impact"].value).misconception == "Forgetting the probability."
+    assert workshop.check("06.expected-loss", f["bf_expected_loss_revenue"].value).misconception == "Lost revenue is lost money."
+    assert workshop.check("06.expected-loss", f["bf_expected_loss"].value * 10).feedback.startswith("Close, but off by a factor of 10")
+    assert workshop.check("06.expected-loss", f["bf_expected_loss"].value).status == "correct"
+    feedback = " ".join(s.feedback for s in get_bank().exercises["06.expected-loss"].slips)
+    assert "an hour" not in feedback.replace("an **hour**", "")  # the rate is per minute
+
+
+def test_the_fix_is_credited_only_with_what_it_addresses_in_margin():
+    from workshop.facts import current
+
+    every_incident = workshop.check("06.annual-loss", get_bank().exercises["06.annual-loss"].evaluate(
+        get_bank().exercises["06.annual-loss"].slips[0].code))
+    assert every_incident.misconception == "A fix prevents every outage."
+    key = get_bank().exercises["06.annual-loss"].key()
+    assert key == pytest.approx(current()["addressed_margin_lost_per_year"].value)
 
 
 def test_learner_code_answers_go_through_module_check():
@@ -113,3 +129,22 @@ def test_unfinished_proposal_lists_what_is_missing_and_escapes_html():
     assert {"headline", "problem", "ask", "numbers"} - set(p.missing()) == {"numbers"}
     html = p._repr_html_()
     assert "<script>" not in html and "Still to fill in" in html and "(compute it above first)" in html
+
+
+def test_the_template_proposal_prefills_nothing_the_learner_writes():
+    """05's proposal cell leaves the options, their pros and cons, and the ask to the learner."""
+    import nbformat
+
+    from workshop.notebooks.editions import module_notebooks
+    from pathlib import Path
+
+    nb = next(p for p in module_notebooks(Path(__file__).resolve().parent.parent / "notebooks") if p.name.startswith("05"))
+    cell = next(c for c in nbformat.read(nb, as_version=4).cells if "Proposal(" in c.source)
+    namespace = {"headline": ..., "hours_waited": ..., "cost_per_year": ..., "fix_saving": ...}
+    exec(cell.source.rsplit("\n", 1)[0], namespace)
+    proposal = namespace["proposal"]
+    gaps = proposal.missing()
+    assert {"problem", "ask", "numbers", "a pro or a con for each option"} <= set(gaps)
+    assert "Ellipsis" not in proposal.markdown() and "(yours to write)" in proposal.markdown()
+    assert "weeks" not in str(proposal.numbers.get("Payback of the fix"))  # the payback is 05.payback's answer
+    assert ".save(" not in cell.source.split("#")[0]  # nothing is written before the learner asks

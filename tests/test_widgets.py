@@ -115,10 +115,10 @@ def test_solution_setting_from_config_file(tmp_path, monkeypatch):
 
 def test_last_answer_comes_back_after_a_restart():
     view = Module("02").show("which-hat-now")
-    view.control.choices["morning"].value = "mentor"
+    view.control.choices["what-could-i-have-seen"].value = "mentor"
     view.check_button.click()
     restarted = Module("02").show("which-hat-now")  # a new kernel: new objects, same log
-    assert restarted.control.choices["morning"].value == "mentor"
+    assert restarted.control.choices["what-could-i-have-seen"].value == "mentor"
     assert "Restored your last answer" in restarted.feedback.value
     assert repr(restarted) == "02.which-hat-now: partial"
 

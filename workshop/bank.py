@@ -122,6 +122,7 @@ def _load_file(file: Path, bank: Bank, problems: list[Problem]) -> None:
     if not isinstance(data, dict):
         problems.append(Problem(name, "should be a mapping with 'module', 'title', 'minutes', 'facilitator_notes' and 'exercises'.", line=1))
         return
+    data = _fill_company_numbers(data, name, problems)
     raw_exercises = data.pop("exercises", None)
     try:
         spec = ModuleSpec.model_validate(data)
@@ -161,6 +162,24 @@ def _load_exercise(raw, index, name, root, spec, bank, problems) -> None:
     if exercise.id in bank.exercises:
         problems.append(Problem(name, "this id is already used; ids must be unique across the bank.", ex_id, "id", line_of(root, (*path, "id"))))
     bank.exercises[exercise.id] = exercise
+
+
+def _fill_company_numbers(data: dict, name: str, problems: list[Problem]) -> dict:
+    """Fill ``{{fact}}`` placeholders from the company's facts (workshop/placeholders.py)."""
+    from workshop.placeholders import available_facts, fill, names_in
+
+    wanted = names_in(data)
+    if not wanted:
+        return data
+    facts = available_facts()
+    if facts is None:
+        problems.append(Problem(name, "its company numbers ({{...}}) could not be computed; see the warning above."))
+        return data
+    unknown = sorted(wanted - set(facts))
+    if unknown:
+        problems.append(Problem(name, f"unknown company number(s) {unknown}; the names are listed in workshop/facts.py."))
+        return data
+    return fill(data, facts)
 
 
 def _kind_names() -> list[str]:

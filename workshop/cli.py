@@ -40,8 +40,22 @@ def _validate(args) -> int:
                 print(f"  - {problem}", file=sys.stderr)
             return 1
         checked = f", and the notebooks in {notebooks} agree with it"
+        numbers = _company_numbers(bank_dir, notebooks)
+        if numbers:
+            print(f"{len(numbers)} company number(s) match no fact of the profile or the data:", file=sys.stderr)
+            for problem in numbers:
+                print(f"  - {problem}", file=sys.stderr)
+            return 1
+        checked += "; every company number matches the profile and the data"
     print(f"OK: {len(bank.exercises)} exercises in {len(bank.modules)} modules{checked}.")
     return 0
+
+
+def _company_numbers(bank_dir: Path, notebooks: Path) -> list:
+    """The number guard (workshop/factcheck.py) over the bank and the notebooks."""
+    from workshop import factcheck
+
+    return factcheck.check_bank(bank_dir) + factcheck.check_notebooks(notebooks)
 
 
 def _new(args) -> int:

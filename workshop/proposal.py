@@ -19,6 +19,25 @@ def money(value) -> str:
     return f"${value:,.0f}"
 
 
+def amount(value, unit: str) -> str:
+    """A count for the page (``4,346 hours``), or a reminder while the calculation above is still blank."""
+    if value is None or value is Ellipsis or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return "(compute it above first)"
+    return f"{value:,.0f} {unit}"
+
+
+TO_WRITE = "(yours to write)"
+
+
+def _filled(value) -> bool:
+    """A learner's entry that is not blank and not the template's ``...``."""
+    return value is not Ellipsis and value is not None and (not isinstance(value, str) or bool(value.strip()))
+
+
+def _text(value) -> str:
+    return str(value) if _filled(value) else TO_WRITE
+
+
 def output_dir() -> Path:
     """Where learners' files go: ``$WORKSHOP_OUTPUT_DIR``, else the notebook's folder."""
     return Path(os.environ.get("WORKSHOP_OUTPUT_DIR") or ".").expanduser()
@@ -46,23 +65,31 @@ class Proposal:
         """The parts a decision-maker would ask for that are still empty."""
         gaps = [name for name in ("title", "headline", "problem", "ask")
                 if not isinstance(getattr(self, name), str) or not getattr(self, name).strip()]
-        if not self.numbers:
+        if not self.numbers or not all(_filled(v) for v in self.numbers.values()):
             gaps.append("numbers")
-        if len(self.options) < 2:
+        options = [o for o in self.options if isinstance(o, Option)]
+        if len(options) < 2 or not all(_filled(o.name) for o in options):
             gaps.append("at least two options (doing nothing counts)")
+        if options and not all(any(map(_filled, [*o.pros, *o.cons])) for o in options):
+            gaps.append("a pro or a con for each option")
         return gaps
 
     def markdown(self) -> str:
         headline = self.headline if isinstance(self.headline, str) else "(write your headline above)"
-        lines = [f"# {self.title}", "", f"**{headline}**", "", "## Problem", "", self.problem, "", "## The numbers", ""]
-        lines += [f"- **{label}:** {value}" for label, value in self.numbers.items()]
+        lines = [f"# {_text(self.title)}", "", f"**{headline}**", "", "## Problem", "", _text(self.problem), "",
+                 "## The numbers", ""]
+        lines += [f"- **{label}:** {_text(value)}" for label, value in self.numbers.items()]
         lines += ["", "## Options", ""]
         for option in self.options:
-            lines += [f"### {option.name}" + (f" ({option.cost})" if option.cost else ""), ""]
-            lines += [f"- Pro: {p}" for p in option.pros] + [f"- Con: {c}" for c in option.cons] + [""]
-        lines += ["## The ask", "", self.ask, ""]
-        if self.risks:
-            lines += ["## Risks", ""] + [f"- {r}" for r in self.risks] + [""]
+            if not isinstance(option, Option):
+                lines += [f"### {TO_WRITE}", ""]
+                continue
+            lines += [f"### {_text(option.name)}" + (f" ({_text(option.cost)})" if option.cost else ""), ""]
+            lines += [f"- Pro: {_text(p)}" for p in option.pros] + [f"- Con: {_text(c)}" for c in option.cons] + [""]
+        lines += ["## The ask", "", _text(self.ask), ""]
+        risks = [r for r in self.risks if _filled(r)]
+        if risks:
+            lines += ["## Risks", ""] + [f"- {r}" for r in risks] + [""]
         return "\n".join(lines)
 
     def save(self, name: str = "my-proposal.md") -> Path:

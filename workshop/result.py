@@ -17,6 +17,8 @@ _BADGES = {
     "incorrect": ("\u2716", "Not yet", "#b2182b"),
     "not_attempted": ("\u25cb", "Not attempted", "#4d4d4d"),
 }
+# An ungraded answer (a reflection, the baseline) is saved, never "correct": nobody marked it.
+_SAVED = ("\u270e", "Saved", "#2166ac")
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class Result:
     details: tuple[str, ...] = field(default_factory=tuple)
     explanation: str | None = None
     extra_html: str | None = None  # a kind's own view, e.g. the framing highlights; must be escaped already
+    graded: bool = True  # False for answers that are saved, not marked: the badge says "Saved"
 
     def __post_init__(self):
         if self.status not in STATUSES:
@@ -41,12 +44,19 @@ class Result:
         return self.status == "correct"
 
     @property
+    def badge(self) -> tuple[str, str, str]:
+        """(icon, word, colour): "Saved" for an ungraded answer that was kept."""
+        if not self.graded and self.status in ("correct", "partial"):
+            return _SAVED
+        return _BADGES[self.status]
+
+    @property
     def label(self) -> str:
-        return _BADGES[self.status][1]
+        return self.badge[1]
 
     @property
     def icon(self) -> str:
-        return _BADGES[self.status][0]
+        return self.badge[0]
 
     def summary(self) -> str:
         """One line: stable enough for nbval to compare."""
@@ -70,7 +80,7 @@ class Result:
     def _repr_html_(self) -> str:
         from workshop.markdown import to_html
 
-        icon, word, colour = _BADGES[self.status]
+        icon, word, colour = self.badge
         parts = [
             f'<div class="lwi-result lwi-{self.status}" role="status" aria-live="polite" '
             f'style="border-left:4px solid {colour};padding:4px 10px;margin:4px 0">',

@@ -51,28 +51,30 @@ def wait_cost_explorer(minutes_now=22.0, people=30, waits_per_day=4.8, hourly_co
     return _explorer(sliders, draw)
 
 
-def risk_explorer(revenue_per_minute: float, fix_cost: float, seed: int = 6):
-    """Expected yearly loss from checkout outages, as a distribution, against the cost of the fix."""
+def risk_explorer(revenue_per_minute: float, fix_cost: float, seed: int = 6, incidents_likely: int = 39,
+                  minutes_likely: int = 90, share_lost: float = 0.5, margin: float = 1.0, share_prevented: float = 1.0):
+    """The yearly loss a fix prevents, as a distribution, against the cost of the fix.
+
+    With ``margin`` and ``share_prevented`` (module 06 passes the company's, through
+    ``workshop.facts.explorer_defaults()``) it is the margin the fix saves, not every
+    sale of every outage. The model is ``workshop.facts.checkout_saving_simulation``.
+    """
     import ipywidgets as w
 
     from workshop.charts import loss_distribution
-    from workshop.impact import simulate
+    from workshop.facts import checkout_saving_simulation
 
     sliders = {
-        "incidents_likely": w.IntSlider(value=39, min=1, max=80, description="Incidents a year (most likely)"),
-        "minutes_likely": w.IntSlider(value=90, min=5, max=480, step=5, description="Minutes to restore (most likely)"),
-        "share_lost": w.FloatSlider(value=0.5, min=0.05, max=1, step=0.05, description="Share of sales lost while down"),
+        "incidents_likely": w.IntSlider(value=incidents_likely, min=1, max=max(80, 2 * incidents_likely),
+                                        description="Incidents a year the fix addresses (most likely)"),
+        "minutes_likely": w.IntSlider(value=minutes_likely, min=5, max=480, step=5, description="Minutes to restore (most likely)"),
+        "share_lost": w.FloatSlider(value=share_lost, min=0.05, max=1, step=0.05, description="Share of orders lost for good while down"),
     }
 
     def draw(incidents_likely, minutes_likely, share_lost):
-        sim = simulate(
-            lambda incidents, minutes, lost: incidents * minutes * lost * revenue_per_minute,
-            {"incidents": (incidents_likely * 0.5, incidents_likely, incidents_likely * 1.5),
-             "minutes": {"low": minutes_likely * 0.3, "likely": minutes_likely, "high": minutes_likely * 3, "dist": "pert"},
-             "lost": (share_lost * 0.5, share_lost, min(1.0, share_lost * 1.5))},
-            n=20_000, seed=seed, threshold=fix_cost,
-        )
-        text = (f"Median yearly loss ${sim.summary['p50']:,.0f}; loss exceeds the ${fix_cost:,.0f} fix "
+        sim = checkout_saving_simulation(revenue_per_minute, incidents_likely, minutes_likely, share_lost,
+                                         margin, share_prevented, fix_cost, seed=seed)
+        text = (f"Median yearly loss the fix prevents ${sim.summary['p50']:,.0f}; it exceeds the ${fix_cost:,.0f} fix "
                 f"in {sim.summary['prob_above']:.0%} of simulated years")
         return text, loss_distribution(sim.samples, fix_cost=fix_cost)
 

@@ -13,10 +13,11 @@ import nbformat
 
 from workshop.authoring.new_exercise import AuthoringError, normalise_ids, skeleton
 from workshop.bank import default_bank_dir
+from workshop.minutes import DEBRIEF_MINUTES, allowances
 
 FIRST_EXERCISE = "first-reflection"
 TEACHING_MINUTES = 10
-EXERCISE_MINUTES = 5  # one free-text reflection, by the minutes rule
+EXERCISE_MINUTES = allowances()["reflection"].minutes + DEBRIEF_MINUTES  # one reflection and its debrief
 
 MODULE_HEADER = '''\
 # Module {code}: {title}. Field reference: docs/exercise-format.md

@@ -27,7 +27,7 @@ def wait_cost(people, waits_per_day, minutes_each, hourly_cost, workdays_per_yea
     """Team time lost to waiting, per day and per year.
 
     hours a day = people × waits a day × (minutes each + context-switch minutes) / 60;
-    cost = hours × hourly cost. Example (references/figures.md): 5 developers × 24 builds
+    cost = hours × hourly cost. Example: 5 developers × 24 builds
     a day × 5 minutes = 10 hours a day, $1,000 a day at $100 an hour. Resuming an
     interrupted task takes about 23 minutes (G. Mark et al., CHI 2008), an upper bound
     for the context switch.

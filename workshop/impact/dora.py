@@ -3,7 +3,7 @@
 Bands: Accelerate State of DevOps Report (DORA / Google Cloud, 2019). Elite: deploy on
 demand, lead time under a day, restore under an hour, change failure 0-15%; low:
 monthly to six-monthly deploys, lead time 1-6 months, restore 1 week to 1 month,
-change failure 46-60% (references/figures.md).
+change failure 46-60% (full reference: docs/sources.md).
 """
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Return on investment, payback and net present value (references/figures.md)."""
+"""Return on investment, payback and net present value: the standard definitions."""
 from __future__ import annotations
 
 from collections.abc import Sequence

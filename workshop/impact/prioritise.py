@@ -40,7 +40,7 @@ def delay_cost(items_in_order: Iterable) -> float:
 
     Each item waits for everything before it and for itself: cost = Σ CoD_i × finish_i.
     Two items, A (10 a week, 2 weeks) and B (30 a week, 4 weeks): B first costs
-    30×4 + 10×6 = 180; A first 10×2 + 30×6 = 200 (references/figures.md).
+    30×4 + 10×6 = 180; A first 10×2 + 30×6 = 200 (Black Swan Farming's worked CD3 example).
     """
     total, finish = 0.0, 0.0
     for item in items_in_order:

@@ -8,7 +8,7 @@ def downtime_minutes(availability, days=30) -> float:
     """Minutes of downtime an availability target allows over ``days`` (the error budget).
 
     (1 - availability) × days × 24 × 60. 99.9% over 30 days allows 43.2 minutes; 99.99%
-    allows 4.32 (Google SRE Book, 2016; references/figures.md).
+    allows 4.32 (Google SRE Book, 2016).
     """
     availability = check.number("availability", availability)
     if not 0 <= availability <= 1:
@@ -17,10 +17,10 @@ def downtime_minutes(availability, days=30) -> float:
 
 
 def expected_loss(probability, impact) -> float:
-    """Probability × impact: the average loss of a risk (references/figures.md)."""
+    """Probability × impact: the average loss of a risk."""
     return check.probability("probability", probability) * check.non_negative("impact", impact)
 
 
 def annualised_loss(events_per_year, loss_per_event) -> float:
-    """Yearly rate × loss per event: annualised loss expectancy (references/figures.md)."""
+    """Yearly rate × loss per event: annualised loss expectancy."""
     return check.non_negative("events_per_year", events_per_year) * check.non_negative("loss_per_event", loss_per_event)

@@ -1,7 +1,7 @@
 """Monte Carlo over uncertain inputs, vectorised with numpy.
 
 Inputs are ranges a person can give: (low, likely, high). "Medium" and "low"
-confidence figures in references/figures.md are meant to be used this way.
+confidence published figures (docs/sources.md) are meant to be used this way.
 """
 from __future__ import annotations
 

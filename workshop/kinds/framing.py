@@ -55,7 +55,7 @@ class Framing(Exercise):
         details = tuple(a.feedback)
         if self.baseline:
             return self.result("correct", f"Baseline saved. {summary}. You'll come back to it at the end of the day.",
-                               details=details, score=a.score / 100, extra_html=extra)
+                               details=details, score=a.score / 100, extra_html=extra, graded=False)
         if a.strong:
             return self.result("correct", f"Strong: a business listener can act on this. {summary}.",
                                details=details, score=a.score / 100, extra_html=extra)

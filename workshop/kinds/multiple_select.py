@@ -8,6 +8,7 @@ from pydantic import Field, model_validator
 from workshop.answers import as_choice_list
 from workshop.kinds.base import Exercise
 from workshop.kinds.options import Option, lookup, unique_keys
+from workshop.wording import number
 
 
 class MultipleSelect(Exercise):
@@ -31,11 +32,11 @@ class MultipleSelect(Exercise):
             return self.result("correct", "Yes: exactly the ones that apply.")
         details = [f"Not this one: \u201c{o.text}\u201d. {o.feedback}" for o in wrong_picks]
         if missed:
-            details.append(f"{self.missed_feedback} ({len(missed)} missing)")
+            details.append(f"{self.missed_feedback} ({number(len(missed)).capitalize()} missing.)")
         hits = len(picked & right)
         score = max(0.0, (hits - len(wrong_picks)) / len(right))
         status = "partial" if hits else "incorrect"
-        summary = f"{hits} of {len(right)} right picks, {len(wrong_picks)} that don't apply."
+        summary = _summary(hits, len(right), len(wrong_picks))
         misconception = wrong_picks[0].misconception if wrong_picks else None
         return self.result(status, summary, details=tuple(details), score=score, misconception=misconception)
 
@@ -47,6 +48,19 @@ class MultipleSelect(Exercise):
 
     def solution_markdown(self) -> str:
         return "\n".join(f"- {o.text}" for o in self.options if o.correct)
+
+
+def _summary(hits: int, wanted: int, wrong: int) -> str:
+    """'You found both that apply, but also picked one that doesn't.'"""
+    if hits == wanted:
+        found = "You found the one that applies" if wanted == 1 else (
+            "You found both that apply" if wanted == 2 else f"You found all {number(wanted)} that apply")
+    else:
+        found = f"You found {number(hits) if hits else 'none'} of the {number(wanted)} that apply"
+    if not wrong:
+        return found + "."
+    also = "one that doesn't" if wrong == 1 else f"{number(wrong)} that don't"
+    return f"{found}, but also picked {also}."
 
 
 MODEL = MultipleSelect

@@ -16,19 +16,25 @@ class Reflection(Exercise):
 
     def judge(self, answer):
         text = as_text(answer)
-        words = len(text.split())
-        if words < self.min_words:
+        if len(text.split()) < self.min_words:
             return self.result(
                 "partial",
-                f"Saved, but {words} word(s) is a bit short: try a full sentence of at least {self.min_words} words.",
+                f"That is very short. A sentence or two ({self.min_words} words or more) "
+                "will mean more when you read it again.",
+                graded=False,
             )
-        return self.result("correct", f"Saved ({words} words). Reflections aren't graded; you'll come back to this one.")
+        return self.result(
+            "correct",
+            "Nobody marks a reflection: it is yours. **Show solution** has one example, "
+            "one way of putting it among many.",
+            graded=False,
+        )
 
     def key(self) -> str:
         return self.model_answer
 
     def wrong_answers(self):
-        return [("ok", "a bit short")] if self.min_words > 1 else []
+        return [("ok", "very short")] if self.min_words > 1 else []
 
     def solution_markdown(self) -> str:
         return "One possible answer:\n\n> " + self.model_answer

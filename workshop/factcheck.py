@@ -1,0 +1,235 @@
+"""The number guard: every number a learner reads agrees with the company's facts.
+
+A number in a prompt, hint, feedback, model answer, explanation, notebook Markdown
+cell or a string in a notebook's code passes when it is
+
+* a named fact (workshop/facts.py: profile parameters and numbers computed from the
+  data) within the rounding it is written with ("about $1.2 million", "3 weeks");
+* a published figure (exercises/sources.yaml) in a text that also cites its source;
+* on the small allowlist (exercises/number_allowlist.yaml): unit conversions and
+  structure, each with its reason;
+* a year, a module number, an id or part of a word (e01, 05.payback, h4).
+
+Anything else is reported, by file and exercise field or notebook cell, with the
+nearest fact, so that ``workshop validate`` can say "this sentence's number no longer
+matches; it should now be X".
+"""
+from __future__ import annotations
+
+import io
+import math
+import re
+import tokenize
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ALLOWLIST = ROOT / "exercises" / "number_allowlist.yaml"
+
+# $1,234.5 million | 12.5% | 1,440 | 0.4 | 36k
+NUMBER = re.compile(
+    r"(?<![\w.\-/#])(?P<cur>\$)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<scale>\s?(?:million|billion|trillion)\b|[kKMB]\b)?(?P<pct>\s?%)?(?![\w\-]|\.\d)"
+)
+SCALES = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+LEARNER_FIELDS = {"prompt", "hints", "explanation", "feedback", "text", "label", "model_answers", "statement",
+                  "missed_feedback", "title", "facilitator_notes"}
+STRUCTURE = [
+    re.compile(r"\*\*Teaching:\*\* \d+ min · \*\*Exercises:\*\* \d+ min"),  # the module header
+    re.compile(r"\b(?:module|modules|Module)\s+\d{2}(?:\s*(?:-|and|to|,)\s*\d{2})*"),  # module 05, modules 07-10
+    re.compile(r"\[?\d{2} · [^\]\n]*\]?(?:\([^)]*\))?"),  # "05 · Put a number on it" headings and links
+    re.compile(r"^#+ \d+ · ", re.M),  # section numbers "## 2 · One blank"
+    re.compile(r"\bstep \d\b|\(step \d\)"),  # ordering steps
+    re.compile(r"`[^`]*`"),  # code spans: checked as code, not as claims
+]
+
+
+@dataclass(frozen=True)
+class Written:
+    """A number as a learner reads it."""
+
+    text: str
+    value: float
+    step: float  # the rounding it is written with
+    percent: bool
+    money: bool
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    where: str
+    number: str
+    context: str
+    nearest: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: '{self.number}' matches no fact ({self.nearest}) in: {self.context}"
+
+
+def numbers_in(text: str) -> list[Written]:
+    """Every number in a text, with the rounding it is written with; structure is skipped."""
+    for pattern in STRUCTURE:
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    found = []
+    for m in NUMBER.finditer(text):
+        raw = m.group("num").replace(",", "")
+        scale = SCALES.get((m.group("scale") or "").strip(), 1.0)
+        value = float(raw) * scale
+        if "." in raw:
+            step = 10 ** -len(raw.split(".")[1]) * scale
+        else:
+            zeros = len(raw) - len(raw.rstrip("0")) if raw.strip("0") else 0
+            step = 10**zeros * scale if zeros and len(raw) > zeros else scale
+        found.append(Written(m.group(0).strip(), value, step, bool(m.group("pct")), bool(m.group("cur"))))
+    return found
+
+
+def _is_year(w: Written) -> bool:
+    return not w.money and not w.percent and w.value.is_integer() and 1900 <= w.value <= 2100 and "," not in w.text
+
+
+def agrees(w: Written, value: float) -> bool:
+    """Within the rounding it is written with, and no more than 6% off (or half a unit)."""
+    if value is None or math.isnan(value):
+        return False
+    diff = abs(w.value - value)
+    if diff <= 1e-9 * max(1.0, abs(value)):
+        return True
+    within_rounding = diff <= w.step / 2 + 1e-9
+    close = diff <= 0.5 or (value and diff / abs(value) <= 0.06)
+    return within_rounding and close
+
+
+def _is_money_fact(fact) -> bool:
+    return fact.text.startswith("$") or "dollar" in fact.how.lower() or "hourly cost" in fact.how
+
+
+def _facts_values(facts: dict, money_only: bool = False) -> list[tuple[str, float]]:
+    """(name, value) of the facts a number may match; a dollar amount only matches money."""
+    return [(name, f.value) for name, f in facts.items()
+            if not math.isnan(f.value) and (not money_only or _is_money_fact(f))]
+
+
+def _cited_figures(text: str) -> set[str]:
+    """Figures of the published sources this text cites (by first name and year)."""
+    from workshop.company import sources
+
+    allowed: set[str] = set()
+    for source in sources().values():
+        first = source.cite.split(",")[0].strip()
+        year = re.findall(r"(?:19|20)\d\d", source.cite)
+        if first.lower() in text.lower() and (not year or year[-1] in text):
+            allowed.update(source.figures)
+    return allowed
+
+
+def load_allowlist() -> dict:
+    import yaml
+
+    data = yaml.safe_load(ALLOWLIST.read_text(encoding="utf-8")) or {}
+    return {"anywhere": {str(k): v for k, v in (data.get("anywhere") or {}).items()},
+            "at": {str(k): {str(n): r for n, r in v.items()} for k, v in (data.get("at") or {}).items()}}
+
+
+def check_text(text: str, where: str, facts: dict, allow: dict | None = None) -> list[Mismatch]:
+    """Numbers in one text unit (a field, a cell) that match no fact, citation or allowlist entry."""
+    allow = allow if allow is not None else load_allowlist()
+    values, money_values = _facts_values(facts), _facts_values(facts, money_only=True)
+    texts = {f.text for f in facts.values()}
+    cited = _cited_figures(text)
+    here = {**allow["anywhere"], **next((v for k, v in allow["at"].items() if where.startswith(k)), {})}
+    problems = []
+    for w in numbers_in(text):
+        if _is_year(w) or w.text in texts or w.text.lstrip("$") in here or w.text in here:
+            continue
+        if any(w.text.replace(" ", "") == fig.replace(" ", "") or w.text.lstrip("$") == fig.lstrip("$")
+               for fig in cited):
+            continue
+        target = w.value
+        if any(agrees(w, v) for _, v in (money_values if w.money else values)):
+            continue
+        if w.percent and any(agrees(Written(w.text, w.value / 100, w.step / 100, True, False), v) for _, v in values):
+            continue
+        problems.append(Mismatch(where, w.text, _context(text, w.text), _nearest(target, facts)))
+    return problems
+
+
+def _context(text: str, number: str) -> str:
+    i = text.find(number)
+    start, end = max(0, i - 60), min(len(text), i + len(number) + 60)
+    return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")
+
+
+def _nearest(value: float, facts: dict) -> str:
+    best = min(((abs(math.log(abs(f.value) + 1e-9) - math.log(abs(value) + 1e-9)), f) for f in facts.values()
+                if not math.isnan(f.value) and f.value), key=lambda pair: pair[0], default=None)
+    if best is None:
+        return "no facts"
+    fact = best[1]
+    return f"nearest fact: {fact.name} = {fact.text}, {fact.how}"
+
+
+def _learner_strings(data, path=()):
+    """(field path, text) for every learner-facing string in an exercise-bank structure."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _learner_strings(value, (*path, str(key)))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _learner_strings(value, (*path, str(i)))
+    elif isinstance(data, str) and any(part in LEARNER_FIELDS for part in path):
+        yield path, data
+
+
+def check_bank(folder: str | Path | None = None, facts: dict | None = None) -> list[Mismatch]:
+    """Every unmatched number in the bank's module files, after ``{{fact}}`` placeholders are filled."""
+    import yaml
+
+    from workshop import facts as facts_module
+    from workshop.bank import default_bank_dir
+    from workshop.placeholders import fill
+
+    facts = facts if facts is not None else facts_module.current()
+    folder = Path(folder) if folder is not None else default_bank_dir()
+    allow = load_allowlist()
+    problems = []
+    for file in sorted(folder.glob("[0-9][0-9]_*.yaml")):
+        data = fill(yaml.safe_load(file.read_text(encoding="utf-8")), facts)
+        for index, exercise in enumerate(data.get("exercises") or []):
+            ex_id = exercise.get("id", f"#{index + 1}") if isinstance(exercise, dict) else f"#{index + 1}"
+            for path, text in _learner_strings(exercise):
+                problems += check_text(text, f"{file.name}, {ex_id}, {'.'.join(path)}", facts, allow)
+        for i, note in enumerate(data.get("facilitator_notes") or []):
+            problems += check_text(str(note), f"{file.name}, facilitator_notes.{i}", facts, allow)
+    return problems
+
+
+def _code_strings(source: str) -> str:
+    """The string literals of a code cell (what a learner reads in it), joined."""
+    try:
+        tokens = tokenize.generate_tokens(io.StringIO(source).readline)
+        return "\n".join(t.string for t in tokens if t.type == tokenize.STRING)
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return ""
+
+
+def check_notebooks(folder: str | Path | None = None, facts: dict | None = None) -> list[Mismatch]:
+    """Every unmatched number in the notebooks' Markdown cells and code-cell strings."""
+    import nbformat
+
+    from workshop import facts as facts_module
+
+    facts = facts if facts is not None else facts_module.current()
+    folder = Path(folder) if folder is not None else ROOT / "notebooks"
+    allow = load_allowlist()
+    problems = []
+    for path in sorted(folder.glob("[0-9][0-9]_*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        for index, cell in enumerate(nb.cells):
+            text = cell.source if cell.cell_type == "markdown" else _code_strings(cell.source)
+            problems += check_text(text, f"{path.name}, cell {index}", facts, allow)
+    return problems
+
+
+def check_all() -> list[Mismatch]:
+    return check_bank() + check_notebooks()

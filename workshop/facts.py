@@ -1,0 +1,426 @@
+"""Named facts about the company, computed from its profile and its data.
+
+Every company number a learner reads is one of these facts (or a profile parameter,
+which is also a fact here), so a sentence can say ``{{ci_fix_payback_weeks}}`` in
+the exercise bank and follow the data, and the number guard (workshop/factcheck.py)
+can say "this number no longer matches; it should now be X".
+
+The model behind the numbers, in one place:
+
+* Module 05, the slow pipeline. A run's wait is its queue time plus its build time.
+  The yearly cost of waiting counts every waiting minute as lost: the size of the
+  problem. The fix (faster runners and test splitting) cuts each build to the target
+  of about 10 minutes; the saving it buys is the build minutes it removes, per week,
+  at the loaded hourly cost. The refocus after each wait is *not* counted in the
+  saving: faster builds still interrupt, so the same refocus happens before and
+  after the fix.
+* Module 06, checkout risk. An incident loses the orders of the minutes it lasts, of
+  which ``share_of_orders_lost_while_down`` never come back, and the business loses
+  their gross margin, not their revenue. The rework prevents
+  ``checkout_fix_share_prevented`` of the loss from the causes it addresses
+  (``checkout_fix_causes``), not every incident. Its own risk: Larkspur's observed
+  change failure rate, applied to a large change landing near the peak.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One named number with the text a learner reads and how it was derived."""
+
+    name: str
+    value: float
+    text: str
+    how: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def money(value: float, places: int = 0) -> str:
+    """``$1,234`` (or ``$1.2 million`` for millions, the way people say it)."""
+    symbol = _symbol()
+    if abs(value) >= 1_000_000:
+        return f"{symbol}{value / 1_000_000:.1f} million"
+    return f"{symbol}{value:,.{places}f}"
+
+
+def _symbol() -> str:
+    from workshop.company import profile
+
+    return profile().currency_symbol
+
+
+def rounded(value: float, step: float) -> float:
+    """Round to a step a person would say: 10, 100, 1,000."""
+    return round(value / step) * step
+
+
+# --- Module 05: the slow pipeline ------------------------------------------------
+
+def ci_weeks() -> float:
+    from workshop.company import profile
+
+    return float(profile()["ci_weeks"])
+
+
+def ci_hours_waited(ci) -> float:
+    """Hours waited on CI in the data's weeks: queue plus build, every run."""
+    return float((ci["queue_minutes"] + ci["build_minutes"]).sum() / 60)
+
+
+def ci_build_minutes_saved(ci) -> float:
+    """Build minutes the fix removes in the data's weeks: each build cut to the target, none lengthened."""
+    from workshop.company import profile
+
+    target = float(profile()["build_target_minutes"])
+    return float((ci["build_minutes"] - target).clip(lower=0).sum())
+
+
+def ci_fix_saving_per_week(ci) -> float:
+    """Dollars of engineer time the fix gives back in an average week."""
+    from workshop.company import profile
+
+    return ci_build_minutes_saved(ci) / 60 / ci_weeks() * profile()["loaded_hourly_cost"]
+
+
+def ci_fix_cost() -> float:
+    from workshop.company import profile
+
+    p = profile()
+    return float(p["ci_fix_engineers"] * p["ci_fix_weeks"] * p["hours_per_week"] * p["loaded_hourly_cost"])
+
+
+# --- Module 06: checkout risk ----------------------------------------------------
+
+def is_peak(day) -> bool:
+    """Peak season: 20 November to 2 December (Black Friday to Cyber Monday week)."""
+    return (day.month == 11 and day.day >= 20) or (day.month == 12 and day.day <= 2)
+
+
+def history_years(funnel) -> float:
+    return len(funnel) / 365
+
+
+def revenue_per_minute(funnel, peak: bool | None = None) -> float:
+    """Average revenue a minute: over all days, or only peak-season (True) or other (False) days."""
+    days = funnel
+    if peak is not None:
+        mask = funnel["date"].map(is_peak).astype(bool)
+        days = funnel[mask if peak else ~mask]
+    return float(days["revenue"].sum() / (len(days) * 24 * 60))
+
+
+def margin_lost_per_minute_down(funnel, peak: bool | None = None) -> float:
+    """Margin a minute of broken checkout loses: revenue × share never recovered × gross margin."""
+    from workshop.company import profile
+
+    p = profile()
+    return revenue_per_minute(funnel, peak) * p["share_of_orders_lost_while_down"] * p["gross_margin"]
+
+
+def addressed(incidents):
+    """The incidents whose causes the checkout rework addresses."""
+    from workshop.company import profile
+
+    return incidents[incidents["cause"].isin(profile()["checkout_fix_causes"])]
+
+
+def yearly_margin_lost(incidents, funnel) -> float:
+    """Incidents a year × average minutes × margin lost a minute, for the incidents given."""
+    if len(incidents) == 0:
+        return 0.0
+    per_year = len(incidents) / history_years(funnel)
+    return float(per_year * incidents["minutes_to_restore"].mean() * margin_lost_per_minute_down(funnel))
+
+
+def checkout_fix_saving_per_year(tables) -> float:
+    """The margin the rework saves in a year: its share of the loss from the causes it addresses."""
+    from workshop.company import profile
+
+    loss = yearly_margin_lost(addressed(tables["incidents"]), tables["checkout_funnel"])
+    return loss * profile()["checkout_fix_share_prevented"]
+
+
+def _team_cost(engineers_key: str, weeks_key: str) -> float:
+    from workshop.company import profile
+
+    p = profile()
+    return float(p[engineers_key] * p[weeks_key] * p["hours_per_week"] * p["loaded_hourly_cost"])
+
+
+def weeks_between(start: dt.date, end: dt.date) -> float:
+    return (end - start).days / 7
+
+
+def checkout_saving_simulation(revenue_per_minute: float, incidents_likely: float, minutes_likely: float,
+                               share_lost: float, margin: float, share_prevented: float, fix_cost: float,
+                               seed: int = 6, n: int = 20_000):
+    """Plausible years of the margin the rework saves, from ranges around the likely values.
+
+    Incidents a year: triangular, half to one and a half times likely. Minutes: PERT,
+    0.3 to 3 times likely. Share of orders lost: triangular, half to one and a half
+    times likely (at most 1). Margin and share prevented: as given. The what-if
+    explorer in module 06 and the facts quoted in 06.decide both call this.
+    """
+    from workshop.impact import simulate
+
+    return simulate(
+        lambda incidents, minutes, lost: incidents * minutes * lost * revenue_per_minute * margin * share_prevented,
+        {"incidents": (incidents_likely * 0.5, incidents_likely, incidents_likely * 1.5),
+         "minutes": {"low": minutes_likely * 0.3, "likely": minutes_likely, "high": minutes_likely * 3, "dist": "pert"},
+         "lost": (share_lost * 0.5, share_lost, min(1.0, share_lost * 1.5))},
+        n=n, seed=seed, threshold=fix_cost,
+    )
+
+
+def explorer_defaults(f: dict | None = None) -> dict:
+    """The risk explorer's starting values, the same as the facts quoted in the prose."""
+    from workshop.company import profile
+
+    p = profile()
+    f = f if f is not None else current()
+    return {
+        "revenue_per_minute": f["revenue_per_minute"].value,
+        "incidents_likely": round(f["incidents_addressed_per_year"].value),
+        "minutes_likely": 5 * round(f["addressed_minutes_mean"].value / 5),
+        "share_lost": p["share_of_orders_lost_while_down"],
+        "margin": p["gross_margin"],
+        "share_prevented": p["checkout_fix_share_prevented"],
+        "fix_cost": f["checkout_fix_cost"].value,
+    }
+
+
+def wait_explorer_defaults(f: dict | None = None) -> dict:
+    """Module 05's what-if starting values, from the data: today's average build, runs an engineer-day."""
+    from workshop.company import profile
+
+    from workshop.data import load
+
+    p = profile()
+    ci = load("ci_runs")
+    return {
+        "minutes_now": round(float(ci["build_minutes"].mean()), 1),
+        "people": int(p["engineers"]),
+        "waits_per_day": round(len(ci) / (p["engineers"] * 5 * ci_weeks()), 2),
+        "hourly_cost": p["loaded_hourly_cost"],
+        "context_switch_minutes": p["refocus_minutes"],
+    }
+
+
+# --- All facts -------------------------------------------------------------------
+
+def _tables() -> dict:
+    from workshop.data import load
+
+    return {name: load(name) for name in ("ci_runs", "deploys", "incidents", "checkout_funnel", "backlog")}
+
+
+def compute(tables: dict | None = None) -> dict[str, Fact]:
+    """Every named fact, from the active profile and the data (or the tables given)."""
+    from workshop.company import profile
+
+    p = profile()
+    t = tables if tables is not None else _tables()
+    ci, deploys, incidents, funnel = t["ci_runs"], t["deploys"], t["incidents"], t["checkout_funnel"]
+    facts: dict[str, Fact] = {}
+
+    def add(name: str, value: float, text: str, how: str) -> float:
+        facts[name] = Fact(name, float(value), text, how)
+        return float(value)
+
+    # Profile parameters that are numbers are facts too, shown as written.
+    for name, param in p.parameters.items():
+        value = param.value
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            continue
+        text = f"{value:g}" if not float(value).is_integer() else f"{int(value):,}"
+        add(name, value, text, f"profile parameter{', ' + param.unit if param.unit else ''} ({param.label})")
+    for name in ("gross_margin", "share_of_orders_lost_while_down", "checkout_fix_share_prevented",
+                 "mitigation_share_prevented", "black_friday_failure_probability"):
+        if name in p.parameters:
+            add(f"{name}_pct", p[name] * 100, f"{p[name]:.0%}", f"{name} as a percentage")
+    hourly = p["loaded_hourly_cost"]
+    weeks_a_year = p["working_weeks_per_year"]
+
+    # Dates.
+    add("weeks_to_black_friday", weeks_between(p["today"], p["black_friday"]),
+        f"{weeks_between(p['today'], p['black_friday']):.0f}", "weeks from today to Black Friday")
+    add("weeks_to_change_freeze", weeks_between(p["today"], p["change_freeze_start"]),
+        f"{weeks_between(p['today'], p['change_freeze_start']):.0f}", "weeks from today to the change freeze")
+    facts["black_friday_date"] = Fact("black_friday_date", float(p["black_friday"].day),
+                                      f"{p['black_friday']:%-d %B %Y}", "profile date")
+    facts["today_date"] = Fact("today_date", float(p["today"].day), f"{p['today']:%-d %B}", "profile date")
+    facts["change_freeze_date"] = Fact("change_freeze_date", float(p["change_freeze_start"].day),
+                                       f"{p['change_freeze_start']:%-d %B}", "profile date")
+
+    # Module 05.
+    runs = add("ci_runs", len(ci), f"{len(ci):,}", "rows of ci_runs")
+    add("ci_runs_per_week", runs / ci_weeks(), f"{runs / ci_weeks():,.0f}", "runs ÷ weeks of data")
+    one = ci[ci["engineer"] == ci["engineer"].min()]
+    add("ci_example_engineer_hours", ci_hours_waited(one), f"{ci_hours_waited(one):,.0f}",
+        f"hours waited by {ci['engineer'].min()} (the worked example)")
+    add("ci_example_engineer_runs", len(one), f"{len(one):,}", "runs of the worked example's engineer")
+    hours = add("ci_hours_waited", ci_hours_waited(ci), f"{ci_hours_waited(ci):,.0f}", "Σ(queue + build) ÷ 60")
+    add("ci_hours_per_week", hours / ci_weeks(), f"{hours / ci_weeks():,.0f}", "hours waited ÷ weeks")
+    yearly = hours / ci_weeks() * weeks_a_year * hourly
+    add("ci_wait_cost_per_year", yearly, money(rounded(yearly, 1000)), "hours a week × working weeks × hourly cost")
+    add("ci_build_median", ci["build_minutes"].median(), f"{ci['build_minutes'].median():.0f}", "median build minutes")
+    add("ci_queue_mean", ci["queue_minutes"].mean(), f"{ci['queue_minutes'].mean():.0f}", "mean queue minutes")
+    add("ci_wait_median", (ci["queue_minutes"] + ci["build_minutes"]).median(),
+        f"{(ci['queue_minutes'] + ci['build_minutes']).median():.0f}", "median queue + build minutes")
+    refocus = runs * p["refocus_minutes"] / 60 / ci_weeks() * weeks_a_year * hourly
+    add("ci_refocus_cost_per_year", refocus, money(rounded(refocus, 1000)),
+        "runs ÷ weeks × refocus minutes ÷ 60 × working weeks × hourly cost")
+    saved_hours_week = ci_build_minutes_saved(ci) / 60 / ci_weeks()
+    add("ci_fix_hours_saved_per_week", saved_hours_week, f"{saved_hours_week:,.0f}",
+        "Σ max(build − target, 0) ÷ 60 ÷ weeks")
+    weekly = add("ci_fix_saving_per_week", ci_fix_saving_per_week(ci), money(rounded(ci_fix_saving_per_week(ci), 100)),
+                 "hours saved a week × hourly cost")
+    add("ci_fix_saving_per_year", weekly * weeks_a_year, money(rounded(weekly * weeks_a_year, 1000)),
+        "weekly saving × working weeks")
+    cost = add("ci_fix_cost", ci_fix_cost(), money(ci_fix_cost()), "engineers × weeks × hours a week × hourly cost")
+    # The payback the learner computes from the rounded figures the prompt shows.
+    shown_weekly = rounded(weekly, 100)
+    add("ci_fix_saving_per_week_shown", shown_weekly, f"{shown_weekly:,.0f}", "the weekly saving, to the nearest 100")
+    add("ci_fix_payback_weeks", cost / shown_weekly, f"{cost / shown_weekly:.1f}", "fix cost ÷ weekly saving shown")
+    add("ci_fix_payback_years", cost / (shown_weekly * weeks_a_year), f"{cost / (shown_weekly * weeks_a_year):.2f}",
+        "the slip: fix cost ÷ yearly saving (a payback in years)")
+    add("ci_payback_on_whole_problem", cost / (yearly / weeks_a_year), f"{cost / (yearly / weeks_a_year):.1f}",
+        "the slip: fix cost ÷ the weekly cost of all the waiting")
+    add("ci_wait_cost_per_week", yearly / weeks_a_year, money(rounded(yearly / weeks_a_year, 100)),
+        "the weekly cost of all the waiting")
+
+    # Module 06.
+    years = history_years(funnel)
+    add("history_years", years, f"{years:.0f}", "days of sales ÷ 365")
+    rpm = add("revenue_per_minute", revenue_per_minute(funnel), money(revenue_per_minute(funnel)), "revenue ÷ minutes")
+    peak = add("peak_revenue_per_minute", revenue_per_minute(funnel, True), money(revenue_per_minute(funnel, True)),
+               "revenue ÷ minutes, peak-season days")
+    add("offpeak_revenue_per_minute", revenue_per_minute(funnel, False), money(revenue_per_minute(funnel, False)),
+        "revenue ÷ minutes, other days")
+    add("peak_multiple", peak / rpm, f"{peak / rpm:.1f}", "peak revenue a minute ÷ average")
+    add("peak_revenue_per_hour", peak * 60, money(rounded(peak * 60, 1000)), "peak revenue a minute × 60")
+    peak_margin_minute = peak * p["gross_margin"]
+    add("peak_margin_per_minute", peak_margin_minute, money(peak_margin_minute), "peak revenue a minute × gross margin")
+    add("peak_margin_per_hour", peak_margin_minute * 60, money(rounded(peak_margin_minute * 60, 1000)),
+        "peak margin a minute × 60")
+    lost_minute = margin_lost_per_minute_down(funnel, True)
+    shown_lost_minute = rounded(lost_minute, 10)
+    add("peak_margin_lost_per_minute_down", shown_lost_minute, money(shown_lost_minute),
+        "peak revenue a minute × share of orders never recovered × gross margin, to the nearest 10")
+    add("peak_margin_lost_per_hour_down", lost_minute * 60, money(rounded(lost_minute * 60, 1000)),
+        "peak margin lost a minute down × 60")
+    prob, minutes = p["black_friday_failure_probability"], p["black_friday_outage_minutes"]
+    add("bf_impact", minutes * shown_lost_minute, money(minutes * shown_lost_minute),
+        "outage minutes × peak margin lost a minute")
+    add("bf_expected_loss", prob * minutes * shown_lost_minute, money(prob * minutes * shown_lost_minute),
+        "probability × outage minutes × peak margin lost a minute")
+    add("bf_expected_loss_revenue", prob * minutes * rounded(peak, 10), money(prob * minutes * rounded(peak, 10)),
+        "the slip: probability × outage minutes × peak revenue a minute")
+    add("bf_expected_loss_hours_slip", prob * minutes / 60 * shown_lost_minute,
+        money(prob * minutes / 60 * shown_lost_minute), "the slip: probability × outage hours × a minute's loss")
+    add("bf_outage_hours", minutes / 60, f"{minutes / 60:g}", "outage minutes ÷ 60")
+
+    add("incidents", len(incidents), f"{len(incidents)}", "rows of incidents")
+    by_cause = incidents["cause"].value_counts()
+    for cause in ("deploy", "capacity", "dependency"):
+        add(f"incidents_{cause}", int(by_cause.get(cause, 0)), f"{int(by_cause.get(cause, 0))}", f"incidents caused by {cause}")
+    hit = addressed(incidents)
+    add("incidents_addressed", len(hit), f"{len(hit)}", "incidents whose cause the rework addresses")
+    add("incidents_addressed_per_year", len(hit) / years, f"{len(hit) / years:.0f}", "addressed incidents ÷ years")
+    add("incidents_peak", int(incidents["peak_season"].sum()), f"{int(incidents['peak_season'].sum())}",
+        "incidents in peak season")
+    add("incidents_peak_last", int(incidents[incidents["started_at"].dt.year == p["today"].year - 1]["peak_season"].sum()),
+        f"{int(incidents[incidents['started_at'].dt.year == p['today'].year - 1]['peak_season'].sum())}",
+        "incidents in last year's peak season")
+    add("addressed_minutes_mean", hit["minutes_to_restore"].mean(), f"{hit['minutes_to_restore'].mean():.0f}",
+        "mean minutes to restore, addressed incidents")
+    loss = yearly_margin_lost(hit, funnel)
+    add("addressed_margin_lost_per_year", loss, money(rounded(loss, 1000)),
+        "addressed incidents a year × mean minutes × revenue a minute × share lost × margin")
+    dep = incidents[incidents["cause"] == "deploy"]
+    dep_loss = yearly_margin_lost(dep, funnel)
+    add("deploy_margin_lost_per_year", dep_loss, money(rounded(dep_loss, 1000)),
+        "deploy incidents a year × mean minutes × revenue a minute × share lost × margin")
+    add("deploy_incidents_per_year", len(dep) / years, f"{len(dep) / years:.1f}", "deploy incidents ÷ years")
+    add("deploy_minutes_mean", dep["minutes_to_restore"].mean(), f"{dep['minutes_to_restore'].mean():.0f}",
+        "mean minutes to restore, deploy incidents")
+    saving = add("checkout_fix_saving_per_year", loss * p["checkout_fix_share_prevented"],
+                 money(rounded(loss * p["checkout_fix_share_prevented"], 1000)),
+                 "addressed margin lost a year × share prevented")
+    fix = add("checkout_fix_cost", _team_cost("checkout_fix_engineers", "checkout_fix_weeks"),
+              money(_team_cost("checkout_fix_engineers", "checkout_fix_weeks")), "engineers × weeks × hours × hourly cost")
+    add("checkout_fix_payback_years", fix / saving if saving else math.inf,
+        f"{fix / saving:.1f}" if saving else "never", "fix cost ÷ yearly saving")
+    add("checkout_fix_payback_months", 12 * fix / saving if saving else math.inf,
+        f"{12 * fix / saving:.0f}" if saving else "never", "12 × fix cost ÷ yearly saving")
+    add("checkout_fix_person_weeks", p["checkout_fix_engineers"] * p["checkout_fix_weeks"],
+        f"{p['checkout_fix_engineers'] * p['checkout_fix_weeks']}", "engineers × weeks")
+    add("mitigation_cost", _team_cost("mitigation_engineers", "mitigation_weeks"),
+        money(_team_cost("mitigation_engineers", "mitigation_weeks")), "engineers × weeks × hours × hourly cost")
+    peak_hit = hit[hit["peak_season"].astype(bool)]
+    peak_loss = (len(peak_hit) / years) * (peak_hit["minutes_to_restore"].mean() if len(peak_hit) else 0) \
+        * margin_lost_per_minute_down(funnel, True)
+    add("addressed_peak_margin_lost_per_year", peak_loss, money(rounded(peak_loss, 1000)),
+        "addressed peak-season incidents a year × mean minutes × peak revenue a minute × share lost × margin")
+    add("mitigation_saving", peak_loss * p["mitigation_share_prevented"],
+        money(rounded(peak_loss * p["mitigation_share_prevented"], 1000)), "peak-season loss × share the mitigation prevents")
+
+    causes = list(p["checkout_fix_causes"])
+    facts["checkout_fix_causes"] = Fact("checkout_fix_causes", math.nan, " and ".join(causes), "profile list")
+    facts["checkout_fix_causes_code"] = Fact("checkout_fix_causes_code", math.nan,
+                                             "[" + ", ".join(f'"{c}"' for c in causes) + "]", "profile list, as Python")
+    add("addressed_offpeak_share_pct", 100 * (1 - peak_loss / loss) if loss else 0,
+        f"{1 - peak_loss / loss:.0%}" if loss else "0%", "share of the addressed loss outside peak season")
+
+    quarter_start = (dt.date(p["today"].year, p["today"].month, 1) - dt.timedelta(days=1)).replace(day=1)
+    quarter_start = dt.date(quarter_start.year, ((quarter_start.month - 1) // 3) * 3 + 1, 1)
+    last_q = incidents[(incidents["started_at"].dt.date >= quarter_start) & (incidents["started_at"].dt.date < p["today"])]
+    add("incidents_last_quarter", len(last_q), f"{len(last_q)}", "incidents in the last full quarter before today")
+    q_loss = len(last_q) * (last_q["minutes_to_restore"].mean() if len(last_q) else 0) * margin_lost_per_minute_down(funnel)
+    add("last_quarter_margin_lost", q_loss, money(rounded(q_loss, 1000)),
+        "last quarter's incidents × mean minutes × revenue a minute × share lost × margin")
+    reruns = int(ci["is_rerun"].astype(bool).sum())
+    add("ci_reruns_per_week", reruns / ci_weeks(), f"{reruns / ci_weeks():.0f}", "re-runs of flaky failures ÷ weeks")
+
+    # The simulation behind the risk explorer, with its starting values.
+    defaults = explorer_defaults(facts | {"checkout_fix_cost": facts["checkout_fix_cost"]})
+    sim = checkout_saving_simulation(**defaults)
+    add("sim_saving_median", sim.summary["p50"], money(rounded(sim.summary["p50"], 1000)), "median simulated yearly saving")
+    add("sim_prob_above_fix_pct", 100 * sim.summary["prob_above"], f"{sim.summary['prob_above']:.0%}",
+        "share of simulated years whose saving exceeds the fix cost")
+    add("sim_saving_p10", sim.summary["p10"], money(rounded(sim.summary["p10"], 1000)), "10th percentile of the yearly saving")
+
+    # DORA facts from deploys.
+    cfr = float(deploys["caused_incident"].astype(bool).mean())
+    add("deploys", len(deploys), f"{len(deploys)}", "rows of deploys")
+    add("deploys_failed", int(deploys["caused_incident"].astype(bool).sum()),
+        f"{int(deploys['caused_incident'].astype(bool).sum())}", "deploys that caused an incident")
+    add("change_failure_rate_pct", cfr * 100, f"{cfr:.0%}", "deploys that caused an incident ÷ deploys")
+    add("deploy_incident_share_pct", 100 * len(dep) / len(incidents), f"{len(dep) / len(incidents):.0%}",
+        "deploy incidents ÷ incidents")
+    # A big change landing in peak season: the chance it breaks checkout, and what that costs then.
+    risk = cfr * dep["minutes_to_restore"].mean() * margin_lost_per_minute_down(funnel, True)
+    add("peak_deploy_expected_loss", risk, money(rounded(risk, 100)),
+        "change failure rate × mean deploy-incident minutes × peak margin lost a minute")
+    return facts
+
+
+@lru_cache(maxsize=4)
+def _cached(key) -> dict[str, Fact]:
+    return compute()
+
+
+def current() -> dict[str, Fact]:
+    """The facts for the active profile and data files, computed once per version of them."""
+    from workshop.company import profile_path
+    from workshop.data import SCHEMAS, data_path
+
+    files = [profile_path(), *(data_path(n) for n in SCHEMAS)]
+    return _cached(tuple((str(f), f.stat().st_mtime if f.exists() else 0) for f in files))
