@@ -7,8 +7,10 @@ Each parameter says where it comes from: a published source (a key into
 assumption about the fictional company. Field reference: docs/company-profile.md.
 
 The active company is chosen in exactly one place, :func:`profile_path`:
-``$WORKSHOP_COMPANY`` names a profile in ``exercises/companies/`` (``larkspur``) or
-gives a path to a YAML file; the default is Larkspur Outfitters.
+``$WORKSHOP_COMPANY`` (or ``company:`` in the settings file, workshop/settings.py)
+names a profile in ``exercises/companies/`` (``larkspur``, ``harbour``) or gives a path
+to a YAML file; the default is Larkspur Outfitters. :func:`data_dir` says where that
+company's data tables live.
 """
 from __future__ import annotations
 
@@ -113,13 +115,46 @@ REQUIRED = (
 )
 
 
+def choice(company: str | None = None) -> tuple[str, str]:
+    """The company in use and why: an argument, ``$WORKSHOP_COMPANY``, ``company:`` in the settings file, or the default."""
+    if company:
+        return company, "given"
+    if os.environ.get(COMPANY_ENV):
+        return os.environ[COMPANY_ENV].strip(), f"${COMPANY_ENV}"
+    from workshop.settings import company_setting, config_path
+
+    setting = company_setting()
+    if setting:
+        return setting, f"company: in {config_path()}"
+    return DEFAULT_COMPANY, "the default"
+
+
 def profile_path(company: str | None = None) -> Path:
-    """The one place the active company is looked up: an argument, ``$WORKSHOP_COMPANY``, or Larkspur."""
-    chosen = company or os.environ.get(COMPANY_ENV) or DEFAULT_COMPANY
+    """The one place the active company is looked up: an argument, ``$WORKSHOP_COMPANY``, the settings file, or Larkspur."""
+    chosen, _ = choice(company)
     candidate = Path(chosen).expanduser()
     if candidate.suffix in (".yaml", ".yml"):
         return candidate
     return COMPANIES_DIR / f"{chosen}.yaml"
+
+
+def data_dir(company: str | None = None) -> Path:
+    """Where the company's data tables live: ``<profile folder>/<name>/data/`` beside its profile.
+
+    Larkspur, the default company, keeps its tables in ``exercises/data/`` (where the
+    modules always found them). Any other profile's tables sit in a folder named after
+    the profile file: ``exercises/companies/harbour/data/`` for ``harbour.yaml``.
+    """
+    path = profile_path(company)
+    own = path.parent / path.stem / "data"
+    if path.resolve() == (COMPANIES_DIR / f"{DEFAULT_COMPANY}.yaml").resolve():
+        return EXERCISES_DIR / "data"
+    return own
+
+
+def companies() -> list[str]:
+    """The companies the bank ships, by profile name."""
+    return sorted(p.stem for p in COMPANIES_DIR.glob("*.yaml"))
 
 
 def load_profile(path: str | Path) -> Company:

@@ -1,6 +1,8 @@
 """Larkspur Outfitters' data, loaded and checked, or an instructor's own CSV in its place.
 
-``load("ci_runs")`` reads ``exercises/data/ci_runs.csv``; an instructor points it at
+``load("ci_runs")`` reads the active company's ``ci_runs.csv`` (Larkspur's is in
+``exercises/data/``, another company's in ``exercises/companies/<name>/data/``, chosen
+by ``$WORKSHOP_COMPANY``); an instructor points it at
 their own file with ``load("ci_runs", path=...)``, ``$WORKSHOP_DATA_CI_RUNS`` or a
 whole folder with ``$WORKSHOP_DATA_DIR``. Missing or mistyped columns are listed,
 all at once, in a ``DataError``. Column meanings: docs/data-dictionary.md.
@@ -37,7 +39,14 @@ def data_path(name: str, path: str | Path | None = None) -> Path:
     if specific:
         return Path(specific).expanduser()
     folder = os.environ.get("WORKSHOP_DATA_DIR")
-    return (Path(folder).expanduser() if folder else DEFAULT_DIR) / f"{name}.csv"
+    return (Path(folder).expanduser() if folder else company_data_dir()) / f"{name}.csv"
+
+
+def company_data_dir() -> Path:
+    """The active company's data folder (Larkspur's is ``exercises/data/``); see workshop/company.py."""
+    from workshop.company import data_dir
+
+    return data_dir()
 
 
 def _convert(series, kind: str):
