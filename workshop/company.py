@@ -129,6 +129,9 @@ def choice(company: str | None = None) -> tuple[str, str]:
     return DEFAULT_COMPANY, "the default"
 
 
+DATES = ("today", "black_friday", "change_freeze_start", "change_freeze_end", "history_start", "ci_start")
+
+
 def profile_path(company: str | None = None) -> Path:
     """The one place the active company is looked up: an argument, ``$WORKSHOP_COMPANY``, the settings file, or Larkspur."""
     chosen, _ = choice(company)
@@ -175,6 +178,11 @@ def load_profile(path: str | Path) -> Company:
         lines = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False)]
         raise ProfileError(f"{path} has {len(lines)} problem(s):\n  - " + "\n  - ".join(lines)) from None
     problems = [f"missing parameter '{name}'" for name in REQUIRED if name not in company.parameters]
+    problems += [f"parameters.{n}.value: should be a number of {p.unit}, not {p.value!r}"
+                 for n, p in company.parameters.items()
+                 if p.unit and (isinstance(p.value, bool) or not isinstance(p.value, (int, float)))]
+    problems += [f"parameters.{n}.value: should be a date (YYYY-MM-DD), not {company.parameters[n].value!r}"
+                 for n in DATES if n in company.parameters and not isinstance(company.parameters[n].value, dt.date)]
     known_sources = sources()
     problems += [f"parameter '{n}' cites unknown source '{p.source}' (see {SOURCES_FILE.name})"
                  for n, p in company.parameters.items() if p.source and p.source not in known_sources]
