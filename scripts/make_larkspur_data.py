@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
     import os
 
-    from workshop.company import COMPANY_ENV, ProfileError, data_dir
+    from workshop.company import COMPANY_ENV, ProfileError, own_data_dir
 
     parser = argparse.ArgumentParser(description="Generate a company's data tables from its profile.")
     parser.add_argument("out", nargs="?", default=None, help="folder to write (default: the company's data folder)")
@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.company:
         os.environ[COMPANY_ENV] = args.company
     try:
-        target = Path(args.out) if args.out else data_dir()
+        target = Path(args.out) if args.out else own_data_dir()
         for path in write(target):
             print(f"{path} ({path.stat().st_size // 1000} KB)")
     except ProfileError as exc:

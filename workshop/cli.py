@@ -59,7 +59,9 @@ def _company_numbers(bank_dir: Path, notebooks: Path) -> list:
     """The number guard (workshop/factcheck.py) over the bank and the notebooks."""
     from workshop import factcheck
 
-    return factcheck.check_bank(bank_dir) + factcheck.check_notebooks(notebooks)
+    from workshop.drift import explain
+
+    return explain(factcheck.check_bank(bank_dir) + factcheck.check_notebooks(notebooks))
 
 
 def _company(args) -> int:

@@ -148,11 +148,17 @@ def data_dir(company: str | None = None) -> Path:
     modules always found them). Any other profile's tables sit in a folder named after
     the profile file: ``exercises/companies/harbour/data/`` for ``harbour.yaml``.
     """
+    own = own_data_dir(company)
+    return own if own.is_dir() else EXERCISES_DIR / "data"
+
+
+def own_data_dir(company: str | None = None) -> Path:
+    """The folder a profile's own tables belong in; a profile without one (a copy of Larkspur's
+    with a changed number, say) uses Larkspur's tables until its own are generated."""
     path = profile_path(company)
-    own = path.parent / path.stem / "data"
     if path.resolve() == (COMPANIES_DIR / f"{DEFAULT_COMPANY}.yaml").resolve():
         return EXERCISES_DIR / "data"
-    return own
+    return path.parent / path.stem / "data"
 
 
 def companies() -> list[str]:

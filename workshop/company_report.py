@@ -12,7 +12,7 @@ from pathlib import Path
 
 def describe(company: str | None = None) -> tuple[str, bool]:
     """The report's text, and whether the company in use is ready (profile valid, data loadable)."""
-    from workshop.company import ProfileError, choice, companies, data_dir, load_profile, profile_path
+    from workshop.company import ProfileError, choice, companies, data_dir, load_profile, own_data_dir, profile_path
     from workshop.data import SCHEMAS, DataError, data_path, load
 
     chosen, why = choice(company)
@@ -36,6 +36,9 @@ def describe(company: str | None = None) -> tuple[str, bool]:
         return "\n".join(lines), False
     overridden = [n for n in SCHEMAS if data_path(n) != data_dir(company) / f"{n}.csv"] if company is None else []
     lines.append(f"Data tables: {_shown(data_dir(company))}" + (f" (overridden for {', '.join(overridden)})" if overridden else ""))
+    if data_dir(company) != own_data_dir(company):
+        lines.append(f"  ({_shown(own_data_dir(company))} does not exist, so these are Larkspur's tables; make its own with"
+                     f" `python scripts/make_larkspur_data.py --company {chosen}`)")
     if company is None:
         problems = []
         for name in SCHEMAS:

@@ -101,7 +101,8 @@ def agrees(w: Written, value: float) -> bool:
 
 
 def _is_money_fact(fact) -> bool:
-    return fact.text[:1] in "$£€" or "dollar" in fact.how.lower() or "hourly cost" in fact.how
+    how = fact.how.lower()
+    return fact.text[:1] in "$£€" or any(word in how for word in ("dollar", "pound", "euro")) or "hourly cost" in how
 
 
 def _symbol() -> str:
@@ -143,7 +144,7 @@ def check_text(text: str, where: str, facts: dict, allow: dict | None = None) ->
     values, money_values = _facts_values(facts), _facts_values(facts, money_only=True)
     texts = {f.text for f in facts.values()}
     cited = _cited_figures(text)
-    here = {**allow["anywhere"], **next((v for k, v in allow["at"].items() if where.startswith(k)), {})}
+    here = {**allow["anywhere"], **next((v for k, v in allow["at"].items() if _within(where, k)), {})}
     problems = []
     symbol = _symbol()
     for w in numbers_in(text):
@@ -165,6 +166,11 @@ def check_text(text: str, where: str, facts: dict, allow: dict | None = None) ->
             continue
         problems.append(Mismatch(where, w.text, _context(text, w.text), _nearest(target, facts)))
     return problems
+
+
+def _within(where: str, key: str) -> bool:
+    """An allowlist key covers a place and what is inside it: "cell 1" covers "cell 1", not "cell 12"."""
+    return where == key or where.startswith(key + ",") or where.startswith(key + ".")
 
 
 def _context(text: str, number: str) -> str:

@@ -1,0 +1,83 @@
+"""What a drifted number should now say: the guard's report, made specific.
+
+The number guard (workshop/factcheck.py) finds a number that matches no fact and
+names the nearest fact by value. After a switch of company, a better answer is
+known: the number was the default company's fact, so the sentence should now give
+the same fact for the company in use ("'46' was Larkspur's working_weeks_per_year;
+for Northway it is 44"). This module adds that, and nothing else.
+"""
+from __future__ import annotations
+
+import math
+import os
+from contextlib import contextmanager
+from dataclasses import replace
+
+
+@contextmanager
+def _company(name: str):
+    from workshop.company import COMPANY_ENV
+
+    saved = os.environ.get(COMPANY_ENV)
+    os.environ[COMPANY_ENV] = name
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop(COMPANY_ENV, None)
+        else:
+            os.environ[COMPANY_ENV] = saved
+
+
+def reference_facts() -> dict | None:
+    """The default company's facts when another company is in use (None when it is the default, or unreadable)."""
+    from workshop import facts
+    from workshop.company import DEFAULT_COMPANY, ProfileError, profile_path
+    from workshop.data import DataError
+
+    if profile_path().resolve() == profile_path(DEFAULT_COMPANY).resolve():
+        return None
+    data_overrides = [k for k in os.environ if k.startswith("WORKSHOP_DATA_")]
+    if data_overrides:  # the reference would read the instructor's CSVs, not Larkspur's
+        return None
+    try:
+        with _company(DEFAULT_COMPANY):
+            return facts.compute()
+    except (ProfileError, DataError):
+        return None
+
+
+def explain(mismatches: list, reference: dict | None = None) -> list:
+    """The mismatches, each naming the value it should now have where the reference company tells us."""
+    from workshop import facts
+    from workshop.company import DEFAULT_COMPANY, profile
+    reference = reference if reference is not None else reference_facts()
+    if not reference:
+        return mismatches
+    current = facts.current()
+    old_name = DEFAULT_COMPANY.capitalize()
+    new_name = profile().short_name
+    out = []
+    for m in mismatches:
+        match = _was(m.number, reference, current)
+        if match is not None:
+            m = replace(m, nearest=f"it was {old_name}'s {match.name}; for {new_name} it is {current[match.name].text}")
+        out.append(m)
+    return out
+
+
+def _was(number: str, reference: dict, current: dict):
+    """The reference company's fact this number states (money only matches money), if any."""
+    from workshop.factcheck import agrees, numbers_in
+
+    written = next(iter(numbers_in(number.replace("\\", ""))), None)
+    if written is None:
+        return None
+    for fact in reference.values():
+        if fact.name not in current or math.isnan(fact.value):
+            continue
+        if written.money != (fact.text[:1] in "$£€") and not (written.money and "hourly" in fact.name):
+            continue
+        if agrees(written, fact.value):
+            return fact
+    return None
