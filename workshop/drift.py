@@ -61,7 +61,10 @@ def explain(mismatches: list, reference: dict | None = None) -> list:
     for m in mismatches:
         match = _was(m.number, reference, current)
         if match is not None:
-            m = replace(m, nearest=f"it was {old_name}'s {match.name}; for {new_name} it is {current[match.name].text}")
+            now = current[match.name].text
+            if m.number.lstrip("\\")[:1] in "$£€" and now[:1] not in "$£€":
+                now = profile().currency_symbol + now
+            m = replace(m, nearest=f"it was {old_name}'s {match.name}; for {new_name} it is {now}")
         out.append(m)
     return out
 
