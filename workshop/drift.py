@@ -51,10 +51,10 @@ def explain(mismatches: list, reference: dict | None = None) -> list:
     """The mismatches, each naming the value it should now have where the reference company tells us."""
     from workshop import facts
     from workshop.company import DEFAULT_COMPANY, profile
+    current = facts.current()
     reference = reference if reference is not None else reference_facts()
     if not reference:
-        return mismatches
-    current = facts.current()
+        return [_by_context(m, current) for m in mismatches]
     old_name = DEFAULT_COMPANY.capitalize()
     new_name = profile().short_name
     out = []
@@ -65,6 +65,8 @@ def explain(mismatches: list, reference: dict | None = None) -> list:
             if m.number.lstrip("\\")[:1] in "$£€" and now[:1] not in "$£€":
                 now = profile().currency_symbol + now
             m = replace(m, nearest=f"it was {old_name}'s {match.name}; for {new_name} it is {now}")
+        else:
+            m = _by_context(m, current)
         out.append(m)
     return out
 
@@ -84,3 +86,50 @@ def _was(number: str, reference: dict, current: dict):
         if agrees(written, fact.value):
             return fact
     return None
+
+
+GENERIC = {"per", "of", "a", "an", "the", "pct", "and", "to", "profile", "parameter", "at", "in", "on", "by", "x"}
+
+
+def _words(text: str) -> set[str]:
+    import re
+
+    return {w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower()) if w not in GENERIC and len(w) > 2}
+
+
+def _near(context: str, number: str) -> set[str]:
+    """The words just around the number: three before it and four after."""
+    at = context.find(number)
+    if at < 0:
+        return _words(context)
+    before, after = context[:at].split()[-3:], context[at + len(number):].split()[:4]
+    return _words(" ".join(before + after))
+
+
+def _by_context(m, current: dict):
+    """The fact the sentence is about, by the words around the number (a drift within one company).
+
+    "48 working weeks" most likely meant working_weeks_per_year, even when another fact
+    is nearer by value; a candidate must be within a factor of two of the number written.
+    """
+    from workshop.factcheck import numbers_in
+
+    written = next(iter(numbers_in(m.number.replace("\\", ""))), None)
+    if written is None or not written.value:
+        return m
+    context = _near(m.context, m.number)
+    best, best_score = None, 0
+    for fact in current.values():
+        if math.isnan(fact.value) or not fact.value or abs(math.log(abs(fact.value) / abs(written.value))) > math.log(2):
+            continue
+        score = len(context & (_words(fact.name) | _words(fact.how.split("(")[0])))
+        if score > best_score:
+            best, best_score = fact, score
+    if best is None:
+        return m
+    text = best.text
+    if written.money and text[:1] not in "$£€":
+        from workshop.company import profile
+
+        text = profile().currency_symbol + text
+    return replace(m, nearest=f"about {best.name}? it is {text} now; {m.nearest}")
