@@ -41,6 +41,31 @@ def notebook_seconds(path: Path) -> float:
     return time.perf_counter() - start
 
 
+def log_check_seconds(megabytes: int = 50, runs: int = 15) -> tuple[int, float]:
+    """Median time of one widget Check click with a learner log of ``megabytes`` (the log's real size returned)."""
+    import json
+    import os
+    import tempfile
+
+    from workshop import Module
+
+    path = os.path.join(tempfile.mkdtemp(), "big-progress.jsonl")
+    line = json.dumps({"v": 1, "ts": 1.0, "event": "check", "exercise": "01.self-inventory", "answer": "x" * 400,
+                       "status": "correct", "score": 1.0}) + "\n"
+    with open(path, "w") as handle:
+        handle.write(line * (megabytes * 1_000_000 // len(line)))
+    previous = os.environ.get("WORKSHOP_PROGRESS")
+    os.environ["WORKSHOP_PROGRESS"] = path
+    try:
+        view = Module("02").show("mentor-metric")
+        seconds = median_seconds(view.check_button.click, runs=runs)
+    finally:
+        os.environ["WORKSHOP_PROGRESS"] = previous or ""
+    size = os.path.getsize(path)
+    os.remove(path)
+    return size, seconds
+
+
 def framing_first_use_seconds(runs: int = 5) -> float:
     """Median time of the first assessment in a fresh interpreter: it loads the word tables."""
     code = ("import time, workshop.framing as f; s = time.perf_counter(); f.assess('Signups fell 15% last month.'); "
@@ -86,6 +111,8 @@ def main() -> None:
     inputs = {"p": (0.1, 0.2, 0.4), "loss": {"low": 1e5, "likely": 2e5, "high": 5e5, "dist": "pert"}}
     sim_s = median_seconds(lambda: simulate(lambda p, loss: p * loss, inputs, n=100_000, seed=1), runs=30)
     print(f"simulate, 100,000 draws: median {sim_s * 1e3:.1f} ms")
+    size, click_s = log_check_seconds(50)
+    print(f"Check click with a {size / 1e6:.0f} MB progress log: median {click_s * 1e3:.1f} ms")
     for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
         print(f"notebook {path.name}: {notebook_seconds(path):.2f} s to execute")
 

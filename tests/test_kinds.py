@@ -22,7 +22,7 @@ def test_single_choice_accepts_key_case_and_spaces():
 
 def test_single_choice_unknown_key_lists_the_options():
     result = check("02.mentor-metric", "z")
-    assert result.status == "incorrect"
+    assert result.status == "not_attempted"  # not one of the options: nothing judged
     assert "'a'" in result.feedback and "'d'" in result.feedback
 
 
@@ -84,7 +84,7 @@ def test_matching_accepts_category_labels_and_counts_unplaced():
 
 def test_matching_rejects_unknown_item_kindly():
     result = check("02.which-hat-now", {"evening": "mentor"})
-    assert result.status == "incorrect" and "not one of the items" in result.feedback
+    assert result.status == "not_attempted" and "not one of the items" in result.feedback
 
 
 def test_ordering_distractor_and_order():

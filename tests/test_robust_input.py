@@ -42,7 +42,7 @@ def test_blank_answers_are_not_attempted_with_a_nudge(blank):
 
 def test_dataframe_for_a_number_explains_how_to_get_one():
     result = check("00.build-wait", pd.DataFrame({"hours": [10]}))
-    assert result.status == "incorrect"
+    assert result.status == "not_attempted"  # unreadable is not an attempt
     assert ".sum()" in result.feedback
 
 
@@ -58,7 +58,7 @@ def test_learner_text_is_escaped_in_html():
 
 def test_huge_text_is_refused_politely():
     result = check("01.self-inventory", "word " * 300_000)
-    assert result.status == "incorrect" and "characters long" in result.feedback
+    assert result.status == "not_attempted" and "characters long" in result.feedback
 
 
 def test_unknown_exercise_suggests_the_nearest():

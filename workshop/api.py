@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import difflib
 import html
+import warnings
+from dataclasses import replace
 from typing import Any
 
 from workshop import progress, settings
-from workshop.answers import is_blank
+from workshop.answers import is_blank, learner, safe_describe
 from workshop.bank import BankError, get_bank
 from workshop.kinds import check_safely
 from workshop.markdown import to_html
@@ -24,14 +26,18 @@ def exercise_ids() -> list[str]:
 
 
 def _unknown(exercise_id: Any) -> Result:
+    if not isinstance(exercise_id, str):
+        return Result("?", "not_attempted", f"Exercise ids are text, like '02.mentor-metric', not {safe_describe(exercise_id)}.")
     ids = exercise_ids()
     guess = difflib.get_close_matches(str(exercise_id), ids, n=1)
     tip = f" Did you mean {guess[0]!r}?" if guess else ""
-    return Result(str(exercise_id)[:80], "not_attempted", f"There is no exercise {str(exercise_id)[:80]!r}.{tip}")
+    return Result(str(exercise_id)[:80], "not_attempted", f"There is no exercise {learner(repr(exercise_id[:80]))}.{tip}")
 
 
 def check(exercise_id: str, answer: Any) -> Result:
     """Check one answer; the same path for widgets, notebooks and tests. Never raises on answers."""
+    if isinstance(exercise_id, str):
+        exercise_id = str.__str__(exercise_id)  # a plain str: a subclass's own methods are not trusted
     try:
         bank = get_bank()
     except BankError as exc:
@@ -62,7 +68,10 @@ class Module:
 
     # -- finding exercises ----------------------------------------------------
     def _full_id(self, exercise_id: str) -> str:
-        exercise_id = str(exercise_id)
+        try:
+            exercise_id = str.__str__(exercise_id) if isinstance(exercise_id, str) else str(exercise_id)
+        except Exception:  # an id whose str() raises names no exercise
+            return "?"
         return exercise_id if "." in exercise_id else f"{self.code}.{exercise_id}"
 
     def _find(self, exercise_id: str):
@@ -88,22 +97,39 @@ class Module:
         return ExerciseView(self, exercise, answer=answer)
 
     def check(self, exercise_id: str, answer: Any, record: bool = True) -> Result:
-        """Check an answer computed in code, and save it to the learner's progress."""
-        full_id = self._full_id(exercise_id)
-        result = check(full_id, answer)
-        if record and self._find(exercise_id) is not None and not is_blank(answer):
-            progress.record("check", full_id, answer=answer, status=result.status, score=result.score)
-        return result
+        """Check an answer computed in code, and save it to the learner's progress. Never raises.
+
+        A readable answer is saved as an attempt; an unreadable one (``"about four"``,
+        raw bytes) is kept for restoring the widget but is not an attempt, so it never
+        replaces an earlier result in ``workshop progress``.
+        """
+        try:
+            full_id = self._full_id(exercise_id)
+            result = check(full_id, answer)
+        except Exception:  # an exercise id whose str() raises, and the like
+            return Result("?", "not_attempted", "I couldn't check that; pass the exercise id as text, e.g. 'build-wait'.")
+        try:
+            if record and self._find(exercise_id) is not None and not is_blank(answer):
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", progress.ProgressWarning)
+                    if result.status == "not_attempted":
+                        progress.record("answer", full_id, answer=answer)
+                    else:
+                        progress.record("check", full_id, answer=answer, status=result.status, score=result.score)
+        except Exception as exc:  # recording must be as safe as checking
+            progress.notices()
+            return replace(result, details=(*result.details, f"Your answer could not be saved ({type(exc).__name__})."))
+        return _with_notices(result)
 
     def last_answer(self, exercise_id: str):
-        return progress.last_answer(self._full_id(exercise_id))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", progress.ProgressWarning)
+            return progress.last_answer(self._full_id(exercise_id))
 
     def attempted(self, exercise_id: str) -> bool:
-        full_id = self._full_id(exercise_id)
-        return any(
-            e["exercise"] == full_id and e["event"] == "check" and e.get("status") != "not_attempted"
-            for e in progress.events()
-        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", progress.ProgressWarning)
+            return progress.attempted(self._full_id(exercise_id))
 
     def hint(self, exercise_id: str) -> "_Html":
         """The next rung of the hint ladder: nudge first, the worked step last."""
@@ -115,7 +141,7 @@ class Module:
             return self._missing_html(exercise_id).html
         level = min(self._hint_level.get(exercise.id, 0) + 1, len(exercise.hints))
         self._hint_level[exercise.id] = level
-        progress.record("hint", exercise.id, level=level)
+        _save("hint", exercise.id, level=level)
         items = "".join(f"<li>{to_html(h)}</li>" for h in exercise.hints[:level])
         more = "" if level < len(exercise.hints) else "<em>That was the last hint.</em>"
         return f"<div role='status' aria-live='polite'><strong>Hint {level} of {len(exercise.hints)}</strong><ol>{items}</ol>{more}</div>"
@@ -124,7 +150,7 @@ class Module:
         """Whether the solution may open now, and the sentence that says why (one read of the log)."""
         if self._find(exercise_id) is None:
             return False, "There is no such exercise."
-        mode = settings.solution_mode()
+        mode = _solution_mode()
         if mode == "locked":
             return False, "Your facilitator has locked solutions for now."
         if mode == "open" or self.attempted(exercise_id):
@@ -147,11 +173,42 @@ class Module:
         available, why = self.solution_state(exercise_id)
         if not available:
             return f"<div role='status'>{html.escape(why)}</div>"
-        progress.record("reveal", exercise.id)
+        try:
+            content = to_html(exercise.solution_markdown())
+        except Exception:  # e.g. a computed key that fails on today's data: say so, and log no reveal
+            return ("<div role='alert'>This exercise's model answer could not be shown because its answer key failed; "
+                    "tell your facilitator.</div>")
+        _save("reveal", exercise.id)
         return (
-            f"<div role='status' aria-live='polite'><strong>Solution</strong>{to_html(exercise.solution_markdown())}"
+            f"<div role='status' aria-live='polite'><strong>Solution</strong>{content}"
             f"<p><em>Why:</em></p>{to_html(exercise.explanation)}</div>"
         )
+
+
+def _solution_mode() -> str:
+    """The room's solution policy; a problem with the setting is told once in the next result, not as a warning."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", settings.SettingsWarning)
+        mode = settings.solution_mode()
+    for warning in caught:
+        if issubclass(warning.category, settings.SettingsWarning):
+            progress.tell(str(warning.message))
+        else:
+            warnings.warn_explicit(warning.message, warning.category, warning.filename, warning.lineno)
+    return mode
+
+
+def _save(event: str, exercise_id: str, **fields) -> None:
+    """Record an event without letting a saving problem interrupt the learner (they hear at the next Check)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", progress.ProgressWarning)
+        progress.record(event, exercise_id, **fields)
+
+
+def _with_notices(result: Result) -> Result:
+    """The result, with anything the learner must hear about saving (a full disk, a cut answer) added once."""
+    told = progress.notices()
+    return replace(result, details=(*result.details, *told)) if told else result
 
 
 class _Html:

@@ -75,6 +75,7 @@ class BankError(Exception):
 class Bank:
     modules: dict[str, ModuleSpec] = field(default_factory=dict)
     exercises: dict[str, Exercise] = field(default_factory=dict)
+    sources: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # id -> (file, line), for messages
 
     def module_exercises(self, module: str) -> list[Exercise]:
         return [e for e in self.exercises.values() if e.module == module]
@@ -162,6 +163,7 @@ def _load_exercise(raw, index, name, root, spec, bank, problems) -> None:
     if exercise.id in bank.exercises:
         problems.append(Problem(name, "this id is already used; ids must be unique across the bank.", ex_id, "id", line_of(root, (*path, "id"))))
     bank.exercises[exercise.id] = exercise
+    bank.sources[exercise.id] = (name, line_of(root, path))
 
 
 def _fill_company_numbers(data: dict, name: str, problems: list[Problem]) -> dict:
@@ -204,6 +206,10 @@ def _problems_from(exc: ValidationError, name, root, ex_id, prefix) -> list[Prob
 
 def _friendly(error: dict) -> str:
     kind, msg = error["type"], error["msg"]
+    if kind == "string_type" and isinstance(error.get("input"), (int, float)) and not isinstance(error.get("input"), bool):
+        where = tuple(error.get("loc", ()))[-1:] == ("module",)
+        return ('YAML read this as a number: put the module code in quotes, e.g. module: "05".' if where else
+                f"YAML read this as the number {error['input']!r}: put it in quotes to keep it as text.")
     if kind == "missing":
         return "this field is required; add it."
     if kind == "extra_forbidden":
@@ -214,4 +220,13 @@ def _friendly(error: dict) -> str:
         return msg + "."
     if msg.startswith("Value error, "):
         return msg[len("Value error, "):] + "."
-    return f"{msg} (got {error.get('input')!r})."
+    return f"{msg} (got {_short_repr(error.get('input'))})."
+
+
+def _short_repr(value) -> str:
+    """The offending value for a message, cut short: a file can hold something enormous."""
+    import reprlib
+
+    shown = reprlib.Repr()
+    shown.maxlevel, shown.maxstring, shown.maxother, shown.maxlist, shown.maxdict = 2, 60, 60, 4, 4
+    return shown.repr(value)

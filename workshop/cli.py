@@ -25,6 +25,17 @@ def _bank_errors_exit_1(command):
     return run
 
 
+def _with_working_keys(bank):
+    """A bank whose computed answer keys all run on the current data; else a BankError naming each broken one."""
+    from workshop.bank import BankError
+    from workshop.kinds.computed import key_problems
+
+    problems = key_problems(bank)
+    if problems:
+        raise BankError(problems)
+    return bank
+
+
 @_bank_errors_exit_1
 def _validate(args) -> int:
     from workshop.authoring.notebook_checks import check_notebooks, default_notebooks_dir
@@ -32,7 +43,7 @@ def _validate(args) -> int:
     from workshop.company import profile
 
     profile()  # a broken company profile is the one problem worth reporting, by file and field
-    bank = load_bank(args.path)
+    bank = _with_working_keys(load_bank(args.path))
     bank_dir = Path(args.path) if args.path else default_bank_dir()
     notebooks = Path(args.notebooks) if args.notebooks else default_notebooks_dir(bank_dir)
     checked = ""
@@ -121,8 +132,10 @@ def _export(args) -> int:
 
 @_bank_errors_exit_1
 def _build(args) -> int:
+    from workshop.bank import get_bank
     from workshop.notebooks.editions import build_solutions
 
+    _with_working_keys(get_bank())
     written = build_solutions(Path(args.src), Path(args.solutions))
     print(f"Wrote {len(written)} solution notebooks to {args.solutions}")
     return 0
@@ -201,9 +214,21 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _plain_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """Warnings as one sentence for the person at the terminal: no internal file paths or class names."""
+    print(f"Warning: {message}", file=file or sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
+    import warnings
+
     args = parser().parse_args(argv)
-    return args.run(args)
+    shown = warnings.showwarning
+    warnings.showwarning = _plain_warning
+    try:
+        return args.run(args)
+    finally:
+        warnings.showwarning = shown
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ plain text in a terminal or test, and it never shows right or wrong by colour al
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 
 STATUSES = ("correct", "partial", "incorrect", "not_attempted")
@@ -21,6 +22,23 @@ _BADGES = {
 _SAVED = ("\u270e", "Saved", "#2166ac")
 
 
+_LEARNER = re.compile("\ue000(.*?)\ue001", re.DOTALL)
+
+
+def _feedback_html(marked: str) -> str:
+    """Authored Markdown, with the learner's own text shown as escaped plain text (no images, links or HTML)."""
+    from workshop.markdown import to_html
+
+    quoted: list[str] = []
+
+    def hold(match) -> str:
+        quoted.append(match.group(1))
+        return f"LWIQUOTED{len(quoted) - 1}Z"
+
+    rendered = to_html(_LEARNER.sub(hold, marked))
+    return re.sub(r"LWIQUOTED(\d+)Z", lambda m: f"<code>{html.escape(quoted[int(m.group(1))])}</code>", rendered)
+
+
 @dataclass(frozen=True)
 class Result:
     """Outcome of checking one answer: what a learner reads and what tests assert on."""
@@ -34,10 +52,14 @@ class Result:
     explanation: str | None = None
     extra_html: str | None = None  # a kind's own view, e.g. the framing highlights; must be escaped already
     graded: bool = True  # False for answers that are saved, not marked: the badge says "Saved"
+    marked_feedback: str | None = field(default=None, repr=False, compare=False)  # feedback with learner text marked
 
     def __post_init__(self):
         if self.status not in STATUSES:
             raise ValueError(f"status must be one of {STATUSES}, not {self.status!r}")
+        if _LEARNER.search(self.feedback):  # keep the marks for HTML; the text everyone reads is plain
+            object.__setattr__(self, "marked_feedback", self.feedback)
+            object.__setattr__(self, "feedback", _LEARNER.sub(lambda m: m.group(1), self.feedback))
 
     @property
     def correct(self) -> bool:
@@ -86,7 +108,7 @@ class Result:
             f'style="border-left:4px solid {colour};padding:4px 10px;margin:4px 0">',
             f'<strong><span aria-hidden="true">{icon}</span> {word}</strong> '
             f'<span style="opacity:.7">({html.escape(self.exercise_id)})</span>',
-            f"<div>{to_html(self.feedback)}</div>",
+            f"<div>{_feedback_html(self.marked_feedback or self.feedback)}</div>",
         ]
         if self.details:
             parts.append("<ul>" + "".join(f"<li>{html.escape(d)}</li>" for d in self.details) + "</ul>")

@@ -4,6 +4,8 @@
 ``~/.lead-with-impact/settings.yaml``):
 ``after-attempt`` (default) opens a solution once the learner has tried,
 ``locked`` keeps every solution closed, ``open`` shows them from the start.
+A setting that cannot be used is reported, never silently ignored; a mistyped
+value falls back to the strictest policy, ``locked``, so a typo never opens answers.
 
 ``company:`` in the same file picks the company profile when ``$WORKSHOP_COMPANY`` is
 unset (read by workshop/company.py, which owns the choice).
@@ -17,37 +19,90 @@ from pathlib import Path
 SOLUTION_MODES = ("after-attempt", "locked", "open")
 SOLUTIONS_ENV = "WORKSHOP_SOLUTIONS"
 CONFIG_ENV = "WORKSHOP_CONFIG"
+DEFAULT_MODE = "after-attempt"
+STRICTEST_MODE = "locked"
+MAX_CONFIG_BYTES = 64_000
+
+
+class SettingsWarning(UserWarning):
+    """A settings file or value that cannot be used as written."""
 
 
 def config_path() -> Path:
-    return Path(os.environ.get(CONFIG_ENV) or Path.home() / ".lead-with-impact" / "settings.yaml").expanduser()
+    """``$WORKSHOP_CONFIG``, else ``~/.lead-with-impact/settings.yaml``; unexpanded if no home folder can be found."""
+    raw = os.environ.get(CONFIG_ENV) or "~/.lead-with-impact/settings.yaml"
+    try:
+        return Path(raw).expanduser()
+    except (RuntimeError, KeyError, OSError):
+        return Path(raw)
 
 
-def _from_file(key: str = "solutions") -> str | None:
+def _warn(message: str) -> None:
+    warnings.warn(message, SettingsWarning, stacklevel=4)
+
+
+def _from_file() -> str | None:
+    raw = os.environ.get(CONFIG_ENV)
     path = config_path()
-    if not path.exists():
+    if str(path).startswith("~"):
+        where = f"${CONFIG_ENV} is set to {raw!r}, which" if raw else "The settings file"
+        _warn(f"{where} names a home folder that does not exist; using the default solutions setting.")
         return None
     try:
+        if not path.exists():
+            return None
+        if not path.is_file():
+            _warn(f"Ignoring settings {path}: it is not a file.")
+            return None
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            _warn(f"Ignoring settings {path}: it is too large for a settings file.")
+            return None
         import yaml
 
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        return data.get(key) if isinstance(data, dict) else None
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except Exception as exc:
-        warnings.warn(f"Ignoring {path}: it could not be read as YAML ({exc}).", stacklevel=3)
+        _warn(f"Ignoring settings {path}: it could not be read as YAML ({exc}).")
         return None
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        _warn(f"Ignoring settings {path}: it should be a mapping such as 'solutions: locked', "
+              f"but it is a {type(data).__name__}.")
+        return None
+    value = data.get("solutions")
+    if value is not None and not isinstance(value, str):
+        _warn(f"The solutions setting in {path} should be one of {', '.join(SOLUTION_MODES)}, not {value!r}. "
+              f"Using '{STRICTEST_MODE}'.")
+        return STRICTEST_MODE
+    return value
 
 
 def solution_mode() -> str:
-    """The room's solution policy; an unknown value warns and falls back to the default."""
-    value = os.environ.get(SOLUTIONS_ENV) or _from_file() or "after-attempt"
+    """The room's solution policy; an unknown value warns and falls back to the strictest, ``locked``."""
+    value = os.environ.get(SOLUTIONS_ENV) or _from_file() or DEFAULT_MODE
     value = str(value).strip().lower()
     if value not in SOLUTION_MODES:
-        warnings.warn(f"Unknown solutions setting {value!r}; use one of {SOLUTION_MODES}. Using 'after-attempt'.", stacklevel=2)
-        return "after-attempt"
+        _warn(f"Unknown solutions setting {value!r}; use one of {', '.join(SOLUTION_MODES)}. "
+              f"Using '{STRICTEST_MODE}' until it is fixed.")
+        return STRICTEST_MODE
     return value
 
 
 def company_setting() -> str | None:
-    """``company:`` from the settings file, if it names one."""
-    value = _from_file("company")
-    return str(value).strip() if value not in (None, "") else None
+    """``company:`` from the settings file, if it names one (an unreadable file is reported by the solutions reader)."""
+    path = config_path()
+    try:
+        if str(path).startswith("~") or not path.is_file() or path.stat().st_size > MAX_CONFIG_BYTES:
+            return None
+        import yaml
+
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except Exception:
+        return None
+    value = data.get("company") if isinstance(data, dict) else None
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        _warn(f"The company setting in {path} should name a company (see `workshop company`), not {value!r}; using the default.")
+        return None
+    return value.strip()

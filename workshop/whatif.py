@@ -4,9 +4,19 @@ from __future__ import annotations
 import html
 
 
+def _as_output(fig) -> dict:
+    """A figure as one display_data output, as the front end would store it."""
+    if hasattr(fig, "_repr_mimebundle_"):  # plotly: the bundle its default renderer (the mimetype one) makes
+        data, metadata = fig._repr_mimebundle_(include=None, exclude=None), {}
+    else:
+        from IPython.core.formatters import format_display_data
+
+        data, metadata = format_display_data(fig)
+    return {"output_type": "display_data", "data": data, "metadata": metadata}
+
+
 def _explorer(sliders: dict, draw) -> "object":
     import ipywidgets as w
-    from IPython.display import display
 
     out = w.Output()
     headline = w.HTML()
@@ -16,9 +26,10 @@ def _explorer(sliders: dict, draw) -> "object":
         values = {name: s.value for name, s in sliders.items()}
         text, fig = draw(**values)
         headline.value = f"<p role='status' aria-live='polite' style='font-size:1.2em'><strong>{html.escape(text)}</strong></p>"
-        with out:
-            out.clear_output(wait=True)
-            display(fig)
+        # Set the chart as the Output widget's state in one step. Capturing with `with out:` instead
+        # makes a client that mirrors Output widgets (nbclient: make bench, Voila) send the captured
+        # figure back on the shell channel mid-execution, which stalls the cell until its timeout.
+        out.outputs = (_as_output(fig),)
 
     for s in sliders.values():
         s.style = {"description_width": "initial"}

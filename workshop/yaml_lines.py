@@ -18,6 +18,7 @@ def load_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
     """Parse once into a node tree (for lines) and plain data (for validation)."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+        _refuse_alias_bombs(node)
         data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -30,6 +31,45 @@ def load_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
     except yaml.YAMLError as exc:
         raise YamlProblem(f"this is not valid YAML ({exc}).") from None
     return data, node
+
+
+MAX_EXPANDED_VALUES = 200_000  # far more than any module file; an alias bomb expands to billions
+
+
+def _refuse_alias_bombs(root: yaml.Node | None) -> None:
+    """Refuse a file whose aliases (``*name``) expand past a sane size, before anything walks the expansion.
+
+    The node tree shares aliased nodes, so it is small; the size it expands to is
+    counted once per shared node, in time proportional to the file.
+    """
+    if root is None:
+        return
+    sizes: dict[int, int] = {}
+    order, stack, seen = [], [root], set()
+    while stack:  # iterative post-order: a deep file cannot exhaust the stack either
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        order.append(node)
+        stack.extend(_children(node))
+    for node in reversed(order):
+        total = 1 + sum(sizes.get(id(child), 1) for child in _children(node))
+        sizes[id(node)] = total
+        if total > MAX_EXPANDED_VALUES:
+            raise YamlProblem(
+                f"its aliases (*name) expand to more than {MAX_EXPANDED_VALUES:,} values, which no exercise needs. "
+                "Write the values out, or use each anchor (&name) for a small block only.",
+                line=node.start_mark.line + 1,
+            )
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
 
 
 def line_of(node: yaml.Node | None, path: tuple) -> int | None:

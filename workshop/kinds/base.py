@@ -69,13 +69,12 @@ def check_safely(exercise: Exercise, answer: Any) -> Result:
                 "not_attempted", "No answer yet. Have a go: a wrong answer teaches more than none."
             )
         return exercise.judge(answer)
-    except AnswerProblem as problem:
-        return exercise.result("incorrect", str(problem))
-    except Exception as exc:  # last resort: the learner must never see our traceback
+    except AnswerProblem as problem:  # unreadable is not an attempt: nothing is judged, nothing is marked wrong
+        return exercise.result("not_attempted", str(problem))
+    except Exception:  # last resort: the learner must never see our traceback, nor its name
         return exercise.result(
-            "incorrect",
-            f"I couldn't check {safe_describe(answer)} ({type(exc).__name__}). "
-            "Try answering in the form the exercise asks for.",
+            "not_attempted",
+            f"I couldn't check {safe_describe(answer)}. Try answering in the form the exercise asks for.",
         )
 
 

@@ -31,6 +31,98 @@ _cache: dict[tuple, float] = {}
 _namespaces: dict[tuple, dict] = {}
 
 
+KEY_SECONDS = 5.0  # an answer key over this data takes milliseconds; anything near this is a loop
+KEY_FAILED_MESSAGE = ("This exercise's answer key failed, so your answer can't be checked yet (it is not your answer's "
+                      "fault, and your answer is kept); tell your facilitator.")
+
+
+class KeyFailed(Exception):
+    """An answer key (or slip) that failed on the data: the author's problem, never the learner's."""
+
+
+class _TimeUp(BaseException):
+    """Raised inside key code that runs past ``KEY_SECONDS`` (a BaseException, so key code cannot swallow it)."""
+
+
+def run_limited(fn, seconds: float):
+    """``fn()``, stopped after ``seconds``: by a timer signal on the main thread, else by waiting on a thread."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer") \
+            and signal.getitimer(signal.ITIMER_REAL)[0] == 0:
+        def stop(_signum, _frame):
+            raise _TimeUp()
+
+        previous = signal.signal(signal.SIGALRM, stop)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            return fn()
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+    outcome: dict = {}
+
+    def work():
+        try:
+            outcome["value"] = fn()
+        except BaseException as exc:  # noqa: BLE001 - handed back to the caller below
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, daemon=True, name="workshop-answer-key")
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise _TimeUp()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+def _key_value(code: str, namespace: dict) -> float:
+    import numbers
+
+    from workshop.data import DataError
+
+    try:
+        value = run_limited(lambda: eval(code, dict(namespace)), KEY_SECONDS)
+    except _TimeUp:
+        raise KeyFailed(f"did not finish within {KEY_SECONDS:g} seconds (a loop that never ends?)") from None
+    except DataError:
+        raise
+    except (Exception, SystemExit) as exc:
+        raise KeyFailed(f"raised {type(exc).__name__}: {str(exc)[:200]}") from None
+    if hasattr(value, "item") and getattr(value, "size", None) == 1:
+        value = value.item()
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        shown = repr(value) if isinstance(value, (str, bytes, bool)) else type(value).__name__
+        raise KeyFailed(f"gave {shown[:60]}, not a number")
+    number = float(value)
+    if number != number or number in (float("inf"), float("-inf")):
+        raise KeyFailed(f"gave {number}, not a finite number")
+    return number
+
+
+def key_problems(bank) -> list:
+    """Run every computed exercise's key and slips on the current data: each failure as a ``Problem``."""
+    from workshop.bank import Problem
+    from workshop.data import DataError
+
+    problems = []
+    for exercise in bank.exercises.values():
+        if not isinstance(exercise, Computed):
+            continue
+        file, line = bank.sources.get(exercise.id, ("?", None))
+        for field, code in [("solution_code", exercise.solution_code)] + [
+                (f"slips.{n}.code", slip.code) for n, slip in enumerate(exercise.slips)]:
+            try:
+                exercise.evaluate(code)
+            except (KeyFailed, DataError) as exc:
+                problems.append(Problem(file, f"the answer key {exc}" if isinstance(exc, KeyFailed) else
+                                        f"its data could not be loaded: {exc}", exercise.id, field, line))
+    return problems
+
+
 class Computed(Exercise):
     kind: Literal["computed"]
     datasets: dict[str, str] = Field(min_length=1, description="variable name -> table from workshop.data, e.g. {ci: ci_runs}")
@@ -69,16 +161,25 @@ class Computed(Exercise):
         return {"pd": pd, "np": np, "impact": impact, **{var: load(table) for var, table in self.datasets.items()}}
 
     def evaluate(self, code: str) -> float:
-        """The value of an expression over this exercise's data, cached per data files."""
+        """The value of an expression over this exercise's data, cached per data files (failures too).
+
+        Raises ``DataError`` for data that cannot be loaded and ``KeyFailed`` for key code
+        that raises, exits, loops past the time limit, or gives anything but one finite number.
+        """
         from workshop.data import data_path
 
-        files = tuple((str(p), p.stat().st_mtime) for p in map(data_path, self.datasets.values()) if p.exists())
+        files = tuple((str(p), p.stat().st_mtime) for p in map(data_path, self.datasets.values()) if p.is_file())
         key = (code, tuple(sorted(self.datasets.items())), files)
         if key not in _cache:
             tables = (tuple(sorted(self.datasets.items())), files)
             if tables not in _namespaces:  # load each set of tables once, however many slips use them
                 _namespaces[tables] = self._namespace()
-            _cache[key] = float(as_number(eval(code, dict(_namespaces[tables]))))  # authored in the bank, not by learners
+            try:
+                _cache[key] = _key_value(code, _namespaces[tables])  # authored in the bank, not by learners
+            except KeyFailed as failure:
+                _cache[key] = failure
+        if isinstance(_cache[key], KeyFailed):
+            raise _cache[key]
         return _cache[key]
 
     def judge(self, answer):
@@ -87,9 +188,16 @@ class Computed(Exercise):
 
         try:
             target = self.evaluate(self.solution_code)
-            slips = [(self.evaluate(s.code), s) for s in self.slips]
         except DataError as exc:
             return self.result("not_attempted", f"This exercise's data could not be loaded, so it can't be checked: {exc}")
+        except KeyFailed:
+            return self.result("not_attempted", KEY_FAILED_MESSAGE)
+        slips = []
+        for slip in self.slips:  # a broken slip only loses its diagnosis; `workshop validate` reports it
+            try:
+                slips.append((self.evaluate(slip.code), slip))
+            except Exception:
+                continue
         return judge_number(self, given, target, slips)
 
     def key(self) -> float:

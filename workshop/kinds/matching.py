@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from workshop.answers import AnswerProblem, as_text, safe_describe
+from workshop.answers import AnswerProblem, as_text, learner, safe_describe
 from workshop.kinds.base import KEY_PATTERN, Exercise, Strict
 
 
@@ -82,7 +82,7 @@ class Matching(Exercise):
             category = as_text(category, limit=200)
             category = by_label.get(category.lower(), category)
             if category not in by_label.values():
-                raise AnswerProblem(f"{category!r} is not one of the categories: {sorted(by_label.values())}.")
+                raise AnswerProblem(f"{learner(repr(category))} is not one of the categories: {sorted(by_label.values())}.")
             placed[item_key] = category
         return placed
 

@@ -65,6 +65,9 @@ class Numeric(Exercise):
     def wrong_answers(self):
         return [(s.value, s.feedback) for s in self.slips] + magnitude_probes(self.answer)
 
+    def solution_markdown(self) -> str:
+        return f"**{_fmt(self.answer)} {self.unit}**"
+
 
 def magnitude_probes(target: float) -> list[tuple[float, str]]:
     """Wrong answers every number kind must diagnose: ten times too big, and the wrong sign."""
@@ -105,9 +108,6 @@ def _fmt(number: float) -> str:
     if math.isfinite(number) and number == int(number):
         return f"{int(number):,}"
     return f"{number:,.4g}"
-
-    def solution_markdown(self) -> str:
-        return f"**{_fmt(self.answer)} {self.unit}**"
 
 
 MODEL = Numeric

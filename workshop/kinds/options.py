@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from workshop.answers import AnswerProblem
+from workshop.answers import AnswerProblem, learner
 from workshop.kinds.base import KEY_PATTERN, Strict
 
 
@@ -37,4 +37,4 @@ def lookup(options: list[Option], key: str) -> Option:
         if option.key == key.strip().lower():
             return option
     valid = ", ".join(repr(o.key) for o in options)
-    raise AnswerProblem(f"{key!r} is not one of the options; choose one of {valid}.")
+    raise AnswerProblem(f"{learner(repr(key))} is not one of the options; choose one of {valid}.")

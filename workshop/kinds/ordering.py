@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from workshop.answers import AnswerProblem, as_choice_list
+from workshop.answers import AnswerProblem, as_choice_list, learner
 from workshop.kinds.base import KEY_PATTERN, Exercise, Strict
 
 
@@ -43,7 +43,7 @@ class Ordering(Exercise):
         known = {s.key for s in self.all_steps}
         for key in order:
             if key not in known:
-                raise AnswerProblem(f"{key!r} is not one of the steps: {sorted(known)}.")
+                raise AnswerProblem(f"{learner(repr(key))} is not one of the steps: {sorted(known)}.")
         if len(set(order)) != len(order):
             raise AnswerProblem("A step appears twice; use each step at most once.")
         used_distractors = [d for d in self.distractors if d.key in order]

@@ -9,11 +9,13 @@ means depends on what the exercise asks for, so each shape of exercise has its o
 - categories (matching): it names every category (or "the rest") and most of the items;
 - steps (ordering): it names the steps, in order;
 - a number (numeric): it states the answer, or a calculation that comes to it;
-- code (computed): a code span that computes the key from the exercise's own data;
+- code (computed): a code span that computes the key from the exercise's own data, or (when it
+  uses a notebook variable or a filled-in fact) one whole computation that Python can read;
+- a branching scenario: it walks the best path, naming the best choice at each decision;
 - free text (reflection, framing): a worked example in quotes, or a sentence shape with blanks (…).
 
 Checks go by the exercise's fields, not its kind's name, so a new kind with options or
-steps is covered as it stands.
+steps is covered as it stands; any other shape needs at least a worked example in quotes.
 """
 from __future__ import annotations
 
@@ -36,8 +38,7 @@ def ladder_problem(exercise) -> str | None:
     for applies, check in _CHECKS:
         if applies(exercise):
             return check(exercise, last)
-    return (f"there is no check of the worked step for an exercise shaped like kind {exercise.kind!r}; "
-            "add one to workshop/review/ladders.py")
+    return _free_text(exercise, last)  # any other shape: at least a worked example, in quotes
 
 
 def _options(exercise, last: str) -> str | None:
@@ -120,9 +121,45 @@ def _code(exercise, last: str) -> str | None:
         try:
             if exercise.tolerance.allows(exercise.evaluate(span), key):
                 return None
-        except Exception:  # a code span that is not the whole computation
+        except Exception:  # a name the notebook defines, a statement, a template: judged below
             continue
+    if any(_is_whole_computation(span) for span in spans):
+        return None
     return "the last hint should end with the code that computes the answer, in backticks"
+
+
+def _is_whole_computation(code: str) -> bool:
+    """Code that runs a computation, not a fragment: valid Python with an operator or a call.
+
+    Hints may use a variable the notebook made (``order``) or a number the bank fills in
+    (``{{gross_margin}}``), so they can't always be run against the data; these can be read.
+    """
+    code = re.sub(r"\{\{\s*\w+\s*\}\}", "1", code)
+    if len(code) < 20:
+        return False
+    try:
+        compile(code, "hint", "exec")
+    except SyntaxError:
+        return False
+    return bool(re.search(r"[-+*/]|\.\w+\(|\w\(", code))
+
+
+def _best_path(exercise, last: str) -> str | None:
+    """A branching scenario: the last hint names the best choice at each decision on the best path."""
+    node, seen, unnamed = exercise.nodes.get(exercise.start), set(), []
+    while node is not None and node.choices and id(node) not in seen:
+        seen.add(id(node))
+        best = next((c for c in node.choices if c.best), None)
+        if best is None:
+            break
+        if not names_option(best, node.choices, last):
+            unnamed.append(best.key)
+        node = exercise.nodes.get(best.next)
+    if not seen:
+        return "the last hint should walk the best path, naming the best choice at each decision"
+    if unnamed:
+        return f"the last hint should walk the best path; it never names the best choice(s) {unnamed}"
+    return None
 
 
 def _free_text(exercise, last: str) -> str | None:
@@ -135,10 +172,11 @@ def _free_text(exercise, last: str) -> str | None:
 
 
 _CHECKS: list[tuple[Callable, Callable]] = [
+    (lambda e: hasattr(e, "nodes") and hasattr(e, "start"), _best_path),
     (lambda e: hasattr(e, "options"), _options),
     (lambda e: hasattr(e, "categories") and hasattr(e, "items"), _categories),
     (lambda e: hasattr(e, "steps"), _steps),
     (lambda e: hasattr(e, "solution_code"), _code),
     (lambda e: hasattr(e, "answer") and hasattr(e, "tolerance"), _number),
-    (lambda e: hasattr(e, "model_answer") or hasattr(e, "model_answers"), _free_text),
+    (lambda e: hasattr(e, "model_answer") or hasattr(e, "model_answers") or hasattr(e, "parts"), _free_text),
 ]

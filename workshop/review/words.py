@@ -13,8 +13,10 @@ what when where which while who why will with would you your yours about only ow
 
 def stems(text: str) -> set[str]:
     """Content words cut to five letters, so 'mentoring' and 'mentor' meet."""
-    words = re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower())
-    return {_stem(w) for w in words if w not in STOPWORDS and len(w) >= 3}
+    text = text.lower()
+    numbers = {n.replace(",", "") for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}  # "$80,000" is "80000"
+    words = re.findall(r"[a-z]+(?:'[a-z]+)?", text)
+    return {_stem(w) for w in words if w not in STOPWORDS and len(w) >= 3} | {n for n in numbers if len(n) >= 2}
 
 
 # Words that name one idea in the workshop's misconceptions: "effort" and "activity" are both

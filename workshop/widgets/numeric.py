@@ -4,11 +4,18 @@ from workshop.widgets._common import LABEL_STYLE
 from workshop.widgets._common import Control as _Base
 
 
+def placeholder_for(unit: str) -> str:
+    """A format example that fits the unit, without hinting at the answer's size."""
+    if "dollar" in unit.lower() or "$" in unit:
+        return f"{unit}, e.g. 36,000 or 36k"
+    return f"number of {unit}, e.g. 7.5"
+
+
 class Control(_Base):
     def build(self):
         self.text = w.Text(
             value="",
-            placeholder="a number, e.g. 1150",
+            placeholder=placeholder_for(self.exercise.unit),
             description=f"Your answer ({self.exercise.unit}):",
             style=LABEL_STYLE,
             layout=w.Layout(width="420px"),
