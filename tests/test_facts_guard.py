@@ -27,6 +27,8 @@ def test_every_number_a_learner_reads_agrees_with_the_facts():
     ("the yearly loss exceeds $90,000 in most years, with a median of about $130,000", "$130,000"),
     ("At peak, Larkspur takes about $250 a minute.", "$250"),
     ("Downtime costs about $5,600 a minute.", "$5,600"),  # a published figure, but uncited here
+    ("Black Friday is 5 weeks away.", "5"),  # a count of weeks must match a fact that counts weeks
+    ("The fix costs about $30 an hour.", "$30"),  # a dollar amount must match a money fact
 ])
 def test_the_guard_flags_numbers_that_trace_to_nothing(sentence, number):
     assert number in [m.number for m in check_text(sentence, "planted", facts.current())]

@@ -59,7 +59,7 @@ def explain(mismatches: list, reference: dict | None = None) -> list:
     new_name = profile().short_name
     out = []
     for m in mismatches:
-        match = _was(m.number, reference, current)
+        match = _was(m.number, reference, current, _near(m.context, m.number))
         if match is not None:
             now = current[match.name].text
             if m.number.lstrip("\\")[:1] in "$£€" and now[:1] not in "$£€":
@@ -71,21 +71,22 @@ def explain(mismatches: list, reference: dict | None = None) -> list:
     return out
 
 
-def _was(number: str, reference: dict, current: dict):
-    """The reference company's fact this number states (money only matches money), if any."""
+def _was(number: str, reference: dict, current: dict, context: set[str] = frozenset()):
+    """The reference company's fact this number states (money only matches money), the one the words around it name."""
     from workshop.factcheck import agrees, numbers_in
 
     written = next(iter(numbers_in(number.replace("\\", ""))), None)
     if written is None:
         return None
+    candidates = []
     for fact in reference.values():
         if fact.name not in current or math.isnan(fact.value):
             continue
         if written.money != (fact.text[:1] in "$£€") and not (written.money and "hourly" in fact.name):
             continue
         if agrees(written, fact.value):
-            return fact
-    return None
+            candidates.append((len(context & (_words(fact.name) | _words(fact.how.split("(")[0]))), fact))
+    return max(candidates, key=lambda pair: pair[0])[1] if candidates else None
 
 
 GENERIC = {"per", "of", "a", "an", "the", "pct", "and", "to", "profile", "parameter", "at", "in", "on", "by", "x"}

@@ -4,7 +4,9 @@ A number in a prompt, hint, feedback, model answer, explanation, notebook Markdo
 cell or a string in a notebook's code passes when it is
 
 * a named fact (workshop/facts.py: profile parameters and numbers computed from the
-  data) within the rounding it is written with ("about $1.2 million", "3 weeks");
+  data) within the rounding it is written with ("about $1.2 million", "3 weeks"); a
+  dollar amount must match a money fact, and "N weeks" (hours, minutes...) a fact that
+  counts weeks;
 * a published figure (exercises/sources.yaml) in a text that also cites its source;
 * on the small allowlist (exercises/number_allowlist.yaml): unit conversions and
   structure, each with its reason;
@@ -53,6 +55,7 @@ class Written:
     step: float  # the rounding it is written with
     percent: bool
     money: bool
+    unit: str = ""  # the time unit written after it ("3 weeks"), if any
 
 
 @dataclass(frozen=True)
@@ -67,7 +70,9 @@ class Mismatch:
 
 
 def numbers_in(text: str) -> list[Written]:
-    """Every number in a text, with the rounding it is written with; structure is skipped."""
+    """Every number in a text, with the rounding it is written with and its time unit; structure is skipped."""
+    from workshop.facts import time_unit
+
     for pattern in STRUCTURE:
         text = pattern.sub(lambda m: " " * len(m.group(0)), text)
     found = []
@@ -80,7 +85,9 @@ def numbers_in(text: str) -> list[Written]:
         else:
             zeros = len(raw) - len(raw.rstrip("0")) if raw.strip("0") else 0
             step = 10**zeros * scale if zeros and len(raw) > zeros else scale
-        found.append(Written(m.group(0).strip(), value, step, bool(m.group("pct")), bool(m.group("cur"))))
+        after = re.match(r"\s*([A-Za-z]+)", text[m.end():])
+        unit = time_unit(after.group(1)) if after else ""
+        found.append(Written(m.group(0).strip(), value, step, bool(m.group("pct")), bool(m.group("cur")), unit))
     return found
 
 
@@ -112,8 +119,8 @@ def _symbol() -> str:
 
 
 def _facts_values(facts: dict, money_only: bool = False) -> list[tuple[str, float]]:
-    """(name, value) of the facts a number may match; a dollar amount only matches money."""
-    return [(name, f.value) for name, f in facts.items()
+    """(name, value, unit) of the facts a number may match; a dollar amount only matches money."""
+    return [(name, f.value, f.unit) for name, f in facts.items()
             if not math.isnan(f.value) and (not money_only or _is_money_fact(f))]
 
 
@@ -142,7 +149,6 @@ def check_text(text: str, where: str, facts: dict, allow: dict | None = None) ->
     """Numbers in one text unit (a field, a cell) that match no fact, citation or allowlist entry."""
     allow = allow if allow is not None else load_allowlist()
     values, money_values = _facts_values(facts), _facts_values(facts, money_only=True)
-    texts = {f.text for f in facts.values()}
     cited = _cited_figures(text)
     here = {**allow["anywhere"], **next((v for k, v in allow["at"].items() if _within(where, k)), {})}
     problems = []
@@ -154,15 +160,16 @@ def check_text(text: str, where: str, facts: dict, allow: dict | None = None) ->
             problems.append(Mismatch(where, w.text, _context(text, w.text),
                                      f"the company counts in {symbol}: {symbol}{amount}, or a fact in {symbol}"))
             continue
-        if _is_year(w) or w.text in texts or w.text.lstrip("$£€") in here or w.text in here:
+        if _is_year(w) or w.text.lstrip("$£€") in here or w.text in here:
             continue
         if any(w.text.replace(" ", "") == fig.replace(" ", "") or w.text.lstrip("$£€") == fig.lstrip("$£€")
                for fig in cited):
             continue
         target = w.value
-        if any(agrees(w, v) for _, v in (money_values if w.money else values)):
+        pool = [(n, v) for n, v, u in (money_values if w.money else values) if not w.unit or u == w.unit]
+        if any(agrees(w, v) for _, v in pool):
             continue
-        if w.percent and any(agrees(Written(w.text, w.value / 100, w.step / 100, True, False), v) for _, v in values):
+        if w.percent and any(agrees(Written(w.text, w.value / 100, w.step / 100, True, False), v) for _, v in pool):
             continue
         problems.append(Mismatch(where, w.text, _context(text, w.text), _nearest(target, facts)))
     return problems

@@ -40,6 +40,8 @@ class Fact:
     value: float
     text: str
     how: str
+    unit: str = ""  # a time unit ("weeks", "hours", ...) when the fact counts one
+
 
     def __str__(self) -> str:
         return self.text
@@ -57,6 +59,21 @@ def _symbol() -> str:
     from workshop.company import profile
 
     return profile().currency_symbol
+
+
+TIME_UNITS = ("seconds", "minutes", "hours", "days", "weeks", "months", "years")
+
+
+def time_unit(label: str) -> str:
+    """The time unit a fact's name or a parameter's unit counts, if any ('hours_per_week' counts hours)."""
+    words = label.lower().replace("_", " ").split()
+    for i, word in enumerate(words):
+        if i and words[i - 1] in ("per", "a", "an", "each", "every"):
+            continue  # a rate ("hours per week" counts hours; "deploys a week" counts deploys)
+        for unit in TIME_UNITS:
+            if word in (unit, unit[:-1]):
+                return unit
+    return ""
 
 
 def rounded(value: float, step: float) -> float:
@@ -233,8 +250,8 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     ci, deploys, incidents, funnel = t["ci_runs"], t["deploys"], t["incidents"], t["checkout_funnel"]
     facts: dict[str, Fact] = {}
 
-    def add(name: str, value: float, text: str, how: str) -> float:
-        facts[name] = Fact(name, float(value), text, how)
+    def add(name: str, value: float, text: str, how: str, unit: str | None = None) -> float:
+        facts[name] = Fact(name, float(value), text, how, time_unit(name) if unit is None else unit)
         return float(value)
 
     # Profile parameters that are numbers are facts too, shown as written.
@@ -243,7 +260,8 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             continue
         text = f"{value:g}" if not float(value).is_integer() else f"{int(value):,}"
-        add(name, value, text, f"profile parameter{', ' + param.unit if param.unit else ''} ({param.label})")
+        add(name, value, text, f"profile parameter{', ' + param.unit if param.unit else ''} ({param.label})",
+            time_unit(param.unit))
     for name in ("gross_margin", "share_of_orders_lost_while_down", "checkout_fix_share_prevented",
                  "mitigation_share_prevented", "black_friday_failure_probability"):
         if name in p.parameters:
@@ -277,10 +295,11 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     add("ci_hours_per_week", hours / ci_weeks(), f"{hours / ci_weeks():,.0f}", "hours waited ÷ weeks")
     yearly = hours / ci_weeks() * weeks_a_year * hourly
     add("ci_wait_cost_per_year", yearly, money(rounded(yearly, 1000)), "hours a week × working weeks × hourly cost")
-    add("ci_build_median", ci["build_minutes"].median(), f"{ci['build_minutes'].median():.0f}", "median build minutes")
-    add("ci_queue_mean", ci["queue_minutes"].mean(), f"{ci['queue_minutes'].mean():.0f}", "mean queue minutes")
+    add("ci_build_median", ci["build_minutes"].median(), f"{ci['build_minutes'].median():.0f}", "median build minutes",
+        "minutes")
+    add("ci_queue_mean", ci["queue_minutes"].mean(), f"{ci['queue_minutes'].mean():.0f}", "mean queue minutes", "minutes")
     add("ci_wait_median", (ci["queue_minutes"] + ci["build_minutes"]).median(),
-        f"{(ci['queue_minutes'] + ci['build_minutes']).median():.0f}", "median queue + build minutes")
+        f"{(ci['queue_minutes'] + ci['build_minutes']).median():.0f}", "median queue + build minutes", "minutes")
     refocus = runs * p["refocus_minutes"] / 60 / ci_weeks() * weeks_a_year * hourly
     add("ci_refocus_cost_per_year", refocus, money(rounded(refocus, 1000)),
         "runs ÷ weeks × refocus minutes ÷ 60 × working weeks × hourly cost")
