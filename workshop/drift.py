@@ -85,8 +85,9 @@ def _was(number: str, reference: dict, current: dict, context: set[str] = frozen
         if written.money != (fact.text[:1] in "$£€") and not (written.money and "hourly" in fact.name):
             continue
         if agrees(written, fact.value):
-            candidates.append((len(context & (_words(fact.name) | _words(fact.how.split("(")[0]))), fact))
-    return max(candidates, key=lambda pair: pair[0])[1] if candidates else None
+            score = len(context & (_words(fact.name) | _words(fact.how.split("(")[0])))
+            candidates.append((score, -abs(fact.value - written.value), fact))
+    return max(candidates, key=lambda c: c[:2])[2] if candidates else None
 
 
 GENERIC = {"per", "of", "a", "an", "the", "pct", "and", "to", "profile", "parameter", "at", "in", "on", "by", "x"}
@@ -95,7 +96,7 @@ GENERIC = {"per", "of", "a", "an", "the", "pct", "and", "to", "profile", "parame
 def _words(text: str) -> set[str]:
     import re
 
-    return {w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower()) if w not in GENERIC and len(w) > 2}
+    return {re.sub(r"(?:ed|ing|s)$", "", w) for w in re.findall(r"[a-z]+", text.lower()) if w not in GENERIC and len(w) > 2}
 
 
 def _near(context: str, number: str) -> set[str]:
