@@ -41,6 +41,69 @@ def notebook_seconds(path: Path) -> float:
     return time.perf_counter() - start
 
 
+def make_room(folder: Path, learners: int, events_each: int = 300, seed: int = 1) -> int:
+    """A full day of a room: each learner works through the bank (right, wrong, hints), ~5 min apart."""
+    import json
+    import random
+
+    from workshop.bank import get_bank
+
+    rng = random.Random(seed)
+    exercises = list(get_bank().exercises.values())
+    answers = {e.id: [e.key()] + [a for a, _ in e.wrong_answers()] for e in exercises}
+    total = 0
+    for i in range(learners):
+        ts, lines = 1764057600.0 + rng.uniform(0, 600), []
+        for n in range(events_each):
+            exercise = exercises[min(len(exercises) - 1, n * len(exercises) // events_each)]
+            ts += rng.uniform(20, 160)
+            if rng.random() < 0.2:
+                entry = {"v": 1, "ts": round(ts, 3), "event": "hint", "exercise": exercise.id, "level": 1}
+            else:
+                entry = {"v": 1, "ts": round(ts, 3), "event": "check", "exercise": exercise.id, "answer": rng.choice(answers[exercise.id])}
+            entry["seq"] = n
+            lines.append(json.dumps(entry, default=str))
+        (folder / f"learner-{i:04d}.jsonl").write_text("\n".join(lines) + "\n")
+        total += len(lines)
+    return total
+
+
+def room_figures(learners: int) -> str:
+    """Ingestion (events a second, cold) and the live view's refresh time once a few learners add events."""
+    import json
+    import tempfile
+
+    from workshop.room.live import Dashboard
+    from workshop.room.reader import RoomReader
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-room-"))
+    total = make_room(folder, learners)
+    ingest = []
+    for _ in range(5):
+        reader = RoomReader([folder])
+        start = time.perf_counter()
+        reader.refresh()
+        ingest.append(time.perf_counter() - start)
+    dashboard = Dashboard(folder)
+    start = time.perf_counter()
+    dashboard.refresh()
+    first = time.perf_counter() - start
+    files = sorted(folder.glob("*.jsonl"))
+    line = json.dumps({"v": 1, "ts": 1764090000.0, "event": "check", "exercise": "02.mentor-metric", "answer": "b"}) + "\n"
+
+    def tick():
+        for path in files[:10]:  # ten learners answer between two refreshes
+            with open(path, "a") as handle:
+                handle.write(line)
+        dashboard.refresh()
+
+    refresh = median_seconds(tick, runs=15)
+    ingest_s = statistics.median(ingest)
+    return (f"room, {learners} learners x 300 events ({total} events, {sum(f.stat().st_size for f in files) / 1e6:.1f} MB): "
+            f"ingest {total / ingest_s:,.0f} events/s ({ingest_s * 1e3:.0f} ms); first view {first * 1e3:.0f} ms (checks every answer once); "
+            f"refresh after 10 new events: median {refresh * 1e3:.0f} ms")
+
+
 def log_check_seconds(megabytes: int = 50, runs: int = 15) -> tuple[int, float]:
     """Median time of one widget Check click with a learner log of ``megabytes`` (the log's real size returned)."""
     import json
@@ -111,6 +174,8 @@ def main() -> None:
     inputs = {"p": (0.1, 0.2, 0.4), "loss": {"low": 1e5, "likely": 2e5, "high": 5e5, "dist": "pert"}}
     sim_s = median_seconds(lambda: simulate(lambda p, loss: p * loss, inputs, n=100_000, seed=1), runs=30)
     print(f"simulate, 100,000 draws: median {sim_s * 1e3:.1f} ms")
+    for learners in (40, 200):
+        print(room_figures(learners))
     size, click_s = log_check_seconds(50)
     print(f"Check click with a {size / 1e6:.0f} MB progress log: median {click_s * 1e3:.1f} ms")
     for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
@@ -121,5 +186,9 @@ if __name__ == "__main__":
     if sys.argv[1:] == ["framing"]:
         sys.path.insert(0, str(ROOT))
         framing_benchmark()
+    elif sys.argv[1:] == ["room"]:  # the live room alone: python scripts/bench.py room
+        sys.path.insert(0, str(ROOT))
+        for learners in (40, 200):
+            print(room_figures(learners))
     else:
         main()

@@ -41,3 +41,30 @@ def test_every_wrong_option_has_distinct_feedback():
     for exercise in get_bank().exercises.values():
         feedback = [o.feedback for o in getattr(exercise, "options", []) if not o.correct]
         assert len(feedback) == len(set(feedback)), exercise.id
+
+
+SCENARIOS = [i for i in IDS if get_bank().exercises[i].kind == "scenario"]
+
+
+@pytest.mark.parametrize("exercise_id", SCENARIOS)
+def test_every_path_of_every_scenario_ends_and_gets_feedback(exercise_id):
+    """Not only the best path: every path the graph allows reaches an ending and is scored."""
+    scenario = get_bank().exercises[exercise_id]
+    paths = list(scenario.paths())
+    assert paths and len(paths) >= len(scenario.nodes) - 1
+    for path in paths:
+        assert len(path) <= scenario.max_steps, path
+        steps, here = scenario.follow(path)
+        assert scenario.nodes[here].ending, path
+        result = workshop.check(exercise_id, path)
+        assert result.status in ("correct", "partial", "incorrect"), (path, result.feedback)
+        assert scenario.nodes[here].debrief.split()[0] in result.feedback, path
+        best = all(step.choice.best for step in steps)
+        assert (result.status == "correct") == best, path
+        if not best:
+            assert "costliest decision" in result.feedback and "cost " in result.feedback, path
+
+
+def test_the_scenario_self_test_walks_many_paths():
+    walked = sum(len(list(get_bank().exercises[i].paths())) for i in SCENARIOS)
+    assert walked >= 2 * len(SCENARIOS)

@@ -160,6 +160,8 @@ def _load_exercise(raw, index, name, root, spec, bank, problems) -> None:
         return
     if spec and exercise.module != spec.module:
         problems.append(Problem(name, f"the id should start with '{spec.module}.' to match the module.", ex_id, "id", line_of(root, (*path, "id"))))
+    for loc, message in getattr(exercise, "graph_problems", lambda: [])():  # e.g. a scenario's graph
+        problems.append(Problem(name, message + ".", ex_id, ".".join(map(str, loc)), line_of(root, (*path, *loc))))
     if exercise.id in bank.exercises:
         problems.append(Problem(name, "this id is already used; ids must be unique across the bank.", ex_id, "id", line_of(root, (*path, "id"))))
     bank.exercises[exercise.id] = exercise

@@ -123,9 +123,15 @@ def _progress(args) -> int:
 
 
 def _export(args) -> int:
-    from workshop.export import export_progress
+    from workshop.export import ExportError, export_progress
 
-    out = export_progress(Path(args.out), learner=args.name)
+    try:
+        out = export_progress(Path(args.out), learner=args.name, force=args.force)
+    except ExportError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if '"events": []' in out.read_text(encoding="utf-8"):
+        print("Warning: your progress log has no answers yet, so this export is empty.", file=sys.stderr)
     print(f"Saved your progress to {out}. Hand this file to your facilitator.")
     return 0
 
@@ -150,17 +156,9 @@ def _clean(args) -> int:
 
 
 def _room(args) -> int:
-    from workshop.room import read_exports, summary
+    from workshop.room.commands import run
 
-    room = read_exports(args.paths)
-    for reason in room.skipped:
-        print(f"Skipped {reason}", file=sys.stderr)
-    if not room.learners:
-        print("No progress files found. Ask learners to run `workshop export` and collect the .json files.")
-        return 1
-    print(f"{len(room.learners)} learners")
-    print(summary(room).to_string(index=False))
-    return 0
+    return run(args)
 
 
 def _framing(args) -> int:
@@ -197,6 +195,7 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("export", help="save your progress as one file for your facilitator")
     e.add_argument("out", nargs="?", default="my-progress.json")
     e.add_argument("--name", default=None, help="your name as the facilitator knows you")
+    e.add_argument("--force", action="store_true", help="replace the file if it exists")
     e.set_defaults(run=_export)
     b = sub.add_parser("build", help="build the solution edition of the notebooks")
     b.add_argument("--solutions", required=True, metavar="OUTDIR")
@@ -205,8 +204,15 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("clean", help="strip outputs from the participant notebooks")
     c.add_argument("folder", nargs="?", default=str(ROOT / "notebooks"))
     c.set_defaults(run=_clean)
-    r = sub.add_parser("room", help="facilitators: summarise learners' exported progress files")
-    r.add_argument("paths", nargs="+", help="export files, or folders of them")
+    r = sub.add_parser("room", help="facilitators: the room's answers (summary, --html report, live view, poll)",
+                       description="workshop room FOLDER... | room FOLDER --html report.html | room live FOLDER | "
+                                   "room poll FOLDER on|off | room init FOLDER")
+    r.add_argument("paths", nargs="+", help="room folders or export files (or: live/poll/init FOLDER)")
+    r.add_argument("--html", metavar="REPORT", help="write the self-contained HTML report to this file")
+    r.add_argument("--port", type=int, default=None, help="live view: the port to serve on")
+    r.add_argument("--no-browser", action="store_true", help="live view: print the URL, open no browser")
+    r.add_argument("--names", action="store_true", help="show learners' chosen names instead of pseudonyms")
+    r.add_argument("--capstone", default=None, help="the capstone framing exercise id for score growth")
     r.set_defaults(run=_room)
     f = sub.add_parser("framing", help="score a business-impact statement, as the framing checker would")
     f.add_argument("statement", nargs="+", help="the statement, in quotes")

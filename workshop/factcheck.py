@@ -35,7 +35,8 @@ NUMBER = re.compile(
 )
 SCALES = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 LEARNER_FIELDS = {"prompt", "hints", "explanation", "feedback", "text", "label", "model_answers", "statement",
-                  "missed_feedback", "title", "facilitator_notes"}
+                  "missed_feedback", "title", "facilitator_notes",
+                  "situation", "reveal", "debrief", "model_answer", "placeholder"}  # scenario and record kinds
 STRUCTURE = [
     re.compile(r"\*\*Teaching:\*\* \d+ min · \*\*Exercises:\*\* \d+ min"),  # the module header
     re.compile(r"\b(?:module|modules|Module)\s+\d{2}(?:\s*(?:-|and|to|,)\s*\d{2})*"),  # module 05, modules 07-10

@@ -423,6 +423,12 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         "share of simulated years whose saving exceeds the fix cost")
     add("sim_saving_p10", sim.summary["p10"], money(rounded(sim.summary["p10"], 1000)), "10th percentile of the yearly saving")
 
+    # The backlog item a learner reads a number of (08's gift-card pages). Only items quoted in text
+    # become facts, so that a stray round number does not match some backlog estimate by chance.
+    gift = t["backlog"].set_index("item")["cost_of_delay_per_week"].get("gift-cards")
+    if gift is not None:
+        add("backlog_gift_cards_cost_of_delay", gift, money(gift), "backlog.csv: gift-cards' cost of delay a week")
+
     # DORA facts from deploys.
     cfr = float(deploys["caused_incident"].astype(bool).mean())
     add("deploys", len(deploys), f"{len(deploys)}", "rows of deploys")

@@ -202,6 +202,7 @@ def record(event: str, exercise_id: str, path: Path | None = None, **fields) -> 
     if problem is None:
         try:
             _append(path, (line + "\n").encode("utf-8", errors="replace"))
+            _to_room(path)
             return True
         except OSError as exc:
             problem = f"{path} could not be written ({exc.strerror or exc})"
@@ -212,6 +213,16 @@ def record(event: str, exercise_id: str, path: Path | None = None, **fields) -> 
     _memory.setdefault(str(path), []).append(json.loads(line))
     _notify(_not_saved(problem, advice))
     return False
+
+
+def _to_room(path: Path) -> None:
+    """If the learner is in a room (``WORKSHOP_ROOM``), send the room what it has not had yet."""
+    try:
+        from workshop.room.mirror import forward
+
+        forward(path)
+    except Exception:  # the room is a bonus; the local log is the record
+        pass
 
 
 def _not_saved(problem: str, advice: str = f"ask your facilitator to fix ${PROGRESS_ENV}") -> str:

@@ -1,6 +1,6 @@
 """The registry of exercise kinds: one module per kind, each registering its model.
 
-A new kind (framing, branching, code) is a new module added to ``KIND_MODULES``;
+A new kind (framing, scenario, code) is a new module added to ``KIND_MODULES``;
 nothing else in the bank, checker or widgets changes.
 """
 from __future__ import annotations
@@ -21,6 +21,8 @@ KIND_MODULES = (
     "reflection",
     "framing",
     "computed",
+    "scenario",
+    "record",
 )
 
 _models: dict[str, type[Exercise]] = {}

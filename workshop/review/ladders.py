@@ -11,7 +11,8 @@ means depends on what the exercise asks for, so each shape of exercise has its o
 - a number (numeric): it states the answer, or a calculation that comes to it;
 - code (computed): a code span that computes the key from the exercise's own data, or (when it
   uses a notebook variable or a filled-in fact) one whole computation that Python can read;
-- a branching scenario: it walks the best path, naming the best choice at each decision;
+- a branching scenario: it walks the best path, naming the best choice at each decision, in order;
+- parts (record): names every part, with a worked example in quotes;
 - free text (reflection, framing): a worked example in quotes, or a sentence shape with blanks (…).
 
 Checks go by the exercise's fields, not its kind's name, so a new kind with options or
@@ -144,24 +145,6 @@ def _is_whole_computation(code: str) -> bool:
     return bool(re.search(r"[-+*/]|\.\w+\(|\w\(", code))
 
 
-def _best_path(exercise, last: str) -> str | None:
-    """A branching scenario: the last hint names the best choice at each decision on the best path."""
-    node, seen, unnamed = exercise.nodes.get(exercise.start), set(), []
-    while node is not None and node.choices and id(node) not in seen:
-        seen.add(id(node))
-        best = next((c for c in node.choices if c.best), None)
-        if best is None:
-            break
-        if not names_option(best, node.choices, last):
-            unnamed.append(best.key)
-        node = exercise.nodes.get(best.next)
-    if not seen:
-        return "the last hint should walk the best path, naming the best choice at each decision"
-    if unnamed:
-        return f"the last hint should walk the best path; it never names the best choice(s) {unnamed}"
-    return None
-
-
 def _free_text(exercise, last: str) -> str | None:
     examples = [a or b for a, b in QUOTED.findall(last)]
     if any(len(e.split()) >= 6 for e in examples):
@@ -171,8 +154,41 @@ def _free_text(exercise, last: str) -> str | None:
     return "the last hint should give a worked example or sentence shape, in quotes, of six words or more"
 
 
+def _path(exercise, last: str) -> str | None:
+    """A branching scenario: the last hint walks the best path, naming each best choice, in order."""
+    hint, key, seen, positions = last.lower(), exercise.start, set(), []
+    while key in exercise.nodes and key not in seen:
+        seen.add(key)
+        choices = exercise.nodes[key].choices
+        best = next((c for c in choices if c.best), None)
+        if best is None:
+            break
+        if not names_option(best, choices, last):
+            return f"the last hint should walk the best path; it never names the best choice {best.key!r}"
+        own = stems(best.text) - set().union(*(stems(c.text) for c in choices if c is not best))
+        found = [m.start() for w in own for m in re.finditer(r"\b" + re.escape(w), hint)]
+        positions.append(min(found) if found else None)
+        key = best.next
+    if not positions:
+        return "the last hint should walk the best path, naming the best choice at each decision"
+    located = [p for p in positions if p is not None]
+    if located != sorted(located):
+        return "the last hint names the best path's choices out of order"
+    return None
+
+
+def _parts(exercise, last: str) -> str | None:
+    """A written record's worked step shows every part, with an example of the framed one."""
+    hint = stems(last)
+    unnamed = [p.key for p in exercise.parts if not stems(p.label) & hint]
+    if unnamed:
+        return f"the last hint should give a worked example of every part; it never names {unnamed}"
+    return _free_text(exercise, last)
+
+
 _CHECKS: list[tuple[Callable, Callable]] = [
-    (lambda e: hasattr(e, "nodes") and hasattr(e, "start"), _best_path),
+    (lambda e: hasattr(e, "nodes") and hasattr(e, "start"), _path),
+    (lambda e: hasattr(e, "parts"), _parts),
     (lambda e: hasattr(e, "options"), _options),
     (lambda e: hasattr(e, "categories") and hasattr(e, "items"), _categories),
     (lambda e: hasattr(e, "steps"), _steps),

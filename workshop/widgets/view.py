@@ -18,6 +18,9 @@ class ExerciseView(w.VBox):
     def __init__(self, module, exercise, answer=None):
         self.module, self.exercise = module, exercise
         self.control = control_for(exercise)
+        if hasattr(self.control, "on_finish"):  # a scenario scores itself when it reaches an ending
+            self.control.on_finish = self.check
+            self.control.on_restart = self.clear_feedback  # and a new path starts without the old score
         self.last_result: Result = exercise.result("not_attempted", "")
         self.check_button = w.Button(
             description=getattr(self.control, "check_label", "Check"),
@@ -67,6 +70,10 @@ class ExerciseView(w.VBox):
     def check(self) -> Result:
         result = self.module.check(self.exercise.id, self.control.get())
         self._show(result)
+        if result.status != "not_attempted":
+            from workshop.room.poll import learner_view
+
+            self.feedback.value += learner_view(self.exercise)
         return result
 
     def _show(self, result: Result, restored: bool = False) -> None:
@@ -79,6 +86,10 @@ class ExerciseView(w.VBox):
         available, why = self.module.solution_state(self.exercise.id)
         self.solution_button.disabled = not available
         self.solution_button.tooltip = why
+
+    def clear_feedback(self) -> None:
+        self.last_result = self.exercise.result("not_attempted", "")
+        self.feedback.value = ""
 
     def next_hint(self) -> None:
         self.hints.value = self.module.hint_html(self.exercise.id)

@@ -1,0 +1,357 @@
+"""A branching scenario: a graph of situations, the learner's answer is the path they take.
+
+Leadership is choices under pressure, so the situation unfolds: each node shows what
+the learner sees now (and, optionally, what was just revealed), each choice moves the
+story on and changes named measures (customer-minutes lost, stakeholder trust...).
+Endings carry a debrief.
+
+The path is judged by its *decisions*, not its outcome: every decision node has at
+least one choice marked ``best``, and a path is correct when every choice on it was a
+best one. A non-best choice costs the difference between its effects and those of
+the best choice at the same node, so a good decision that meets bad luck (the best
+choice with bad effects) costs nothing. Feedback names the costliest decision and
+what it cost.
+
+The graph is proved sound when the bank loads (``graph_problems``): every choice
+leads to an existing node, every node is reachable from the start, no cycle unless
+its edge is marked ``loop``, every path ends within ``max_steps``, and a best path
+exists. Each problem names the node and choice, and the bank adds file and line.
+"""
+from __future__ import annotations
+
+import html
+from typing import Iterator, Literal
+
+from pydantic import Field, model_validator
+
+from workshop.answers import AnswerProblem, as_choice_list, learner
+from workshop.kinds.base import KEY_PATTERN, Exercise, Strict
+
+LOOP_WALK_LIMIT = 1
+"""How often ``paths()`` may take each marked loop edge: enough to walk it, never forever."""
+
+
+class Measure(Strict):
+    key: str = Field(pattern=KEY_PATTERN)
+    label: str = Field(min_length=1)
+    better: Literal["lower", "higher"] = Field(description="which direction is good for the business")
+    unit: str = ""
+    start: float = 0
+
+
+class Choice(Strict):
+    key: str = Field(pattern=KEY_PATTERN)
+    text: str = Field(min_length=1)
+    next: str = Field(min_length=1)
+    feedback: str = Field(min_length=1, description="what happens, shown once the choice is made")
+    effects: dict[str, float] = {}
+    best: bool = False
+    misconception: str | None = None
+    loop: bool = Field(default=False, description="marks an edge back to an earlier node on purpose")
+
+
+class Node(Strict):
+    title: str = Field(min_length=1, description="a short name the feedback uses, e.g. 'The first page'")
+    situation: str = Field(min_length=1)
+    reveal: str | None = Field(default=None, description="new information shown with the situation")
+    choices: list[Choice] = []
+    debrief: str | None = Field(default=None, description="endings only: what this ending teaches")
+
+    @property
+    def ending(self) -> bool:
+        return not self.choices
+
+
+class Step:
+    """One decision on a path: where it was taken, what was chosen, and what it cost."""
+
+    def __init__(self, node_key: str, node: Node, choice: Choice, best: Choice):
+        self.node_key, self.node, self.choice, self.best = node_key, node, choice, best
+
+
+class Scenario(Exercise):
+    kind: Literal["scenario"]
+    start: str = Field(min_length=1)
+    max_steps: int = Field(ge=1, le=20, description="the longest path's number of decisions may not exceed this")
+    measures: list[Measure] = Field(min_length=1)
+    nodes: dict[str, Node] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _parts_fit(self):
+        measure_keys = {m.key for m in self.measures}
+        if len(measure_keys) != len(self.measures):
+            raise ValueError("two measures share a key; keys must be unique")
+        for node_key, node in self.nodes.items():
+            if node.ending and not node.debrief:
+                raise ValueError(f"node {node_key!r} has no choices, so it is an ending and needs a 'debrief'")
+            if not node.ending and node.debrief:
+                raise ValueError(f"node {node_key!r} has choices, so it is not an ending; move its 'debrief' to an ending")
+            keys = [c.key for c in node.choices]
+            if len(set(keys)) != len(keys):
+                raise ValueError(f"node {node_key!r}: two choices share a key; keys must be unique within a node")
+            for choice in node.choices:
+                unknown = sorted(set(choice.effects) - measure_keys)
+                if unknown:
+                    raise ValueError(f"node {node_key!r}, choice {choice.key!r}: effects on unknown measure(s) "
+                                     f"{unknown}; measures are {sorted(measure_keys)}")
+                if not choice.best and not choice.misconception:
+                    raise ValueError(f"node {node_key!r}, choice {choice.key!r} is not a best choice, so it needs "
+                                     "a 'misconception': the belief that makes people choose it")
+        return self
+
+    # -- proving the graph sound (the bank adds file and line) -------------------------
+    def graph_problems(self) -> list[tuple[tuple, str]]:
+        """(path inside the exercise, message) for every way the graph is unsound."""
+        problems: list[tuple[tuple, str]] = []
+        if self.start not in self.nodes:
+            return [(("start",), f"the start node {self.start!r} is not a node; nodes are {list(self.nodes)}")]
+        for node_key, node in self.nodes.items():
+            for index, choice in enumerate(node.choices):
+                if choice.next not in self.nodes:
+                    problems.append(((
+                        "nodes", node_key, "choices", index, "next"),
+                        f"node {node_key!r}, choice {choice.key!r} leads to {choice.next!r}, which is not a node; "
+                        f"nodes are {list(self.nodes)}"))
+            if not node.ending and not any(c.best for c in node.choices):
+                problems.append((("nodes", node_key, "choices"),
+                                 f"node {node_key!r} has no choice marked 'best: true'; every decision needs "
+                                 "a best choice so a path through it can be scored"))
+        if problems:
+            return problems
+        reachable = self._reachable()
+        for node_key in self.nodes:
+            if node_key not in reachable:
+                problems.append((("nodes", node_key),
+                                 f"node {node_key!r} cannot be reached from the start node {self.start!r}"))
+        cycle = self._find_cycle()
+        if cycle:
+            node_key, index = cycle
+            choice = self.nodes[node_key].choices[index]
+            problems.append((("nodes", node_key, "choices", index, "next"),
+                             f"node {node_key!r}, choice {choice.key!r} leads back to {choice.next!r} and makes a "
+                             "cycle; mark the choice 'loop: true' if the learner may really go round"))
+            return problems
+        longest, via = self._longest()
+        if longest > self.max_steps:
+            problems.append((("max_steps",), f"the path through {via} takes {longest} decisions, more than "
+                                             f"max_steps ({self.max_steps}); raise max_steps or shorten the path"))
+        if self.best_path() is None:
+            problems.append((("start",), f"no path from {self.start!r} to an ending uses best choices only; "
+                                         "mark the choices of at least one full path 'best: true'"))
+        return problems
+
+    def _reachable(self) -> set[str]:
+        seen, todo = {self.start}, [self.start]
+        while todo:
+            for choice in self.nodes[todo.pop()].choices:
+                if choice.next in self.nodes and choice.next not in seen:
+                    seen.add(choice.next)
+                    todo.append(choice.next)
+        return seen
+
+    def _find_cycle(self) -> tuple[str, int] | None:
+        """The first unmarked edge that closes a cycle (a depth-first search's back edge)."""
+        state: dict[str, int] = {}  # 1 on the stack, 2 done
+
+        def visit(key: str):
+            state[key] = 1
+            for index, choice in enumerate(self.nodes[key].choices):
+                if choice.loop:
+                    continue
+                if state.get(choice.next) == 1:
+                    return key, index
+                if choice.next not in state:
+                    found = visit(choice.next)
+                    if found:
+                        return found
+            state[key] = 2
+            return None
+
+        for key in [self.start, *self.nodes]:
+            if key not in state:
+                found = visit(key)
+                if found:
+                    return found
+        return None
+
+    def _longest(self) -> tuple[int, str]:
+        """The most decisions on any path (marked loops not taken) and the nodes it passes."""
+        memo: dict[str, tuple[int, list[str]]] = {}
+
+        def longest_from(key: str) -> tuple[int, list[str]]:
+            if key not in memo:
+                best = (0, [key])
+                for choice in self.nodes[key].choices:
+                    if choice.loop:
+                        continue
+                    length, route = longest_from(choice.next)
+                    if length + 1 > best[0]:
+                        best = (length + 1, [key, *route])
+                memo[key] = best
+            return memo[key]
+
+        length, route = longest_from(self.start)
+        return length, " \u2192 ".join(route)
+
+    @property
+    def longest(self) -> int:
+        """Decisions on the longest path (marked loops not taken): what the minutes rule counts."""
+        return self._longest()[0]
+
+    def best_path(self) -> list[str] | None:
+        """A path of best choices only from the start to an ending, if there is one."""
+        def walk(key: str, seen: frozenset) -> list[str] | None:
+            node = self.nodes[key]
+            if node.ending:
+                return []
+            for choice in node.choices:
+                if choice.best and choice.next not in seen:
+                    rest = walk(choice.next, seen | {choice.next})
+                    if rest is not None:
+                        return [choice.key, *rest]
+            return None
+
+        return walk(self.start, frozenset({self.start}))
+
+    def paths(self) -> Iterator[list[str]]:
+        """Every complete path (each marked loop taken at most LOOP_WALK_LIMIT times): the self-test walks them."""
+        def walk(key: str, path: list[str], loops: dict) -> Iterator[list[str]]:
+            node = self.nodes[key]
+            if node.ending:
+                yield path
+                return
+            for choice in node.choices:
+                edge = (key, choice.key)
+                if choice.loop:
+                    if loops.get(edge, 0) >= LOOP_WALK_LIMIT:
+                        continue
+                    yield from walk(choice.next, [*path, choice.key], {**loops, edge: loops.get(edge, 0) + 1})
+                else:
+                    yield from walk(choice.next, [*path, choice.key], loops)
+
+        yield from walk(self.start, [], {})
+
+    # -- walking a learner's path ------------------------------------------------
+    def follow(self, path) -> tuple[list[Step], str]:
+        """The steps a path takes and the node it stops at; AnswerProblem for a path that can't be walked."""
+        keys = as_choice_list(path)
+        limit = self.max_steps * 3
+        if len(keys) > limit:
+            raise AnswerProblem(f"That path has {len(keys)} decisions; this scenario ends within {self.max_steps}. "
+                                "Press \u201cStart again\u201d, or pass the list of choice keys you took.")
+        steps, here = [], self.start
+        for number, key in enumerate(keys, 1):
+            node = self.nodes[here]
+            if node.ending:
+                raise AnswerProblem(f"The scenario ended after decision {number - 1} (\u201c{node.title}\u201d), "
+                                    f"but the path goes on with {learner(repr(key[:40]))}. Leave out the extra choices.")
+            choice = next((c for c in node.choices if c.key == key), None)
+            if choice is None:
+                offered = ", ".join(repr(c.key) for c in node.choices)
+                raise AnswerProblem(f"At decision {number} (\u201c{node.title}\u201d) the choices are {offered}; "
+                                    f"{learner(repr(key[:40]))} is not one of them.")
+            steps.append(Step(here, node, choice, self._best_at(node, choice)))
+            here = choice.next
+        return steps, here
+
+    def _best_at(self, node: Node, chosen: Choice) -> Choice:
+        """The best choice to compare ``chosen`` with: itself if it is best, else the node's first best."""
+        return chosen if chosen.best else next(c for c in node.choices if c.best)
+
+    def totals(self, steps: list[Step]) -> dict[str, float]:
+        totals = {m.key: m.start for m in self.measures}
+        for step in steps:
+            for key, value in step.choice.effects.items():
+                totals[key] += value
+        return totals
+
+    def _scales(self) -> dict[str, float]:
+        """The largest effect on each measure anywhere in the graph: puts measures on one scale."""
+        scales = {m.key: 0.0 for m in self.measures}
+        for node in self.nodes.values():
+            for choice in node.choices:
+                for key, value in choice.effects.items():
+                    scales[key] = max(scales[key], abs(value))
+        return {k: v or 1.0 for k, v in scales.items()}
+
+    def regret(self, step: Step) -> dict[str, float]:
+        """What a choice cost against the best choice at its node, per measure (positive = worse)."""
+        cost = {}
+        for measure in self.measures:
+            mine = step.choice.effects.get(measure.key, 0.0)
+            best = step.best.effects.get(measure.key, 0.0)
+            worse = mine - best if measure.better == "lower" else best - mine
+            if worse:
+                cost[measure.key] = worse
+        return cost
+
+    def _weight(self, cost: dict[str, float]) -> float:
+        scales = self._scales()
+        return sum(value / scales[key] for key, value in cost.items())
+
+    def describe(self, measure_key: str, value: float, signed: bool = False) -> str:
+        measure = next(m for m in self.measures if m.key == measure_key)
+        number = f"{value:+,.0f}" if signed else f"{value:,.0f}"
+        return f"{measure.label} {number}" + (f" {measure.unit}" if measure.unit else "")
+
+    def _cost_text(self, cost: dict[str, float]) -> str:
+        parts = []
+        for measure in self.measures:
+            if measure.key in cost:
+                value = cost[measure.key]
+                worse = value if measure.better == "lower" else -value
+                parts.append(self.describe(measure.key, worse, signed=True))
+        return ", ".join(parts) if parts else "nothing you could measure, this time"
+
+    def measures_text(self, totals: dict[str, float]) -> str:
+        return "; ".join(self.describe(m.key, totals[m.key]) for m in self.measures)
+
+    def judge(self, answer):
+        steps, here = self.follow(answer)
+        node = self.nodes[here]
+        totals = self.totals(steps)
+        if not node.ending:
+            offered = "; ".join(f"{c.key!r}: {c.text}" for c in node.choices)
+            return self.result(
+                "not_attempted",
+                f"Not finished yet: after {_decisions(len(steps))} you are at \u201c{node.title}\u201d. "
+                f"Choose one of {offered}.",
+            )
+        details = tuple(f"{n}. {s.node.title}: \u201c{s.choice.text}\u201d. {s.choice.feedback}"
+                        for n, s in enumerate(steps, 1))
+        ending = f"You reached \u201c{node.title}\u201d: {self.measures_text(totals)}. {node.debrief}"
+        missed = [s for s in steps if not s.choice.best]
+        if not missed:
+            return self.result("correct", f"Every decision was a sound one. {ending}", details=details)
+        costliest = max(missed, key=lambda s: self._weight(self.regret(s)))
+        cost = self._cost_text(self.regret(costliest))
+        lead = (f"Your costliest decision was at \u201c{costliest.node.title}\u201d: choosing "
+                f"\u201c{costliest.choice.text}\u201d over \u201c{costliest.best.text}\u201d cost {cost}.")
+        score = round(1 - len(missed) / len(steps), 2)
+        status = "partial" if score > 0 else "incorrect"
+        return self.result(status, f"{lead} {ending}", details=details, score=score,
+                           misconception=costliest.choice.misconception)
+
+    def key(self) -> list[str]:
+        path = self.best_path()
+        assert path is not None, "graph_problems() guarantees a best path"
+        return path
+
+    def wrong_answers(self):
+        return [(path, "costliest decision") for path in self.paths()
+                if not all(s.choice.best for s in self.follow(path)[0])]
+
+    def solution_markdown(self) -> str:
+        steps, here = self.follow(self.key())
+        lines = [f"{n}. **{html.escape(s.node.title)}**: {s.choice.text}. {s.choice.feedback}"
+                 for n, s in enumerate(steps, 1)]
+        totals = self.totals(steps)
+        lines.append(f"\nEnding: **{self.nodes[here].title}** ({self.measures_text(totals)}). {self.nodes[here].debrief}")
+        return "\n".join(lines)
+
+
+def _decisions(count: int) -> str:
+    return f"{count} decision" + ("" if count == 1 else "s")
+
+
+MODEL = Scenario

@@ -1,0 +1,239 @@
+"""The live view: a dashboard notebook, rendered by Voila, that refreshes every few seconds.
+
+``workshop room live FOLDER`` writes a one-cell notebook and serves it with Voila on a
+loopback port. The same cell works in JupyterLab (``Dashboard("FOLDER").show()``), which is
+the way on a hub where the facilitator has no port of their own. Each refresh reads only
+what is new in the room's files and redraws ipywidgets HTML (charts are inline SVG).
+Projector mode: large type, no names or pseudonyms.
+"""
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import webbrowser
+from pathlib import Path
+
+from workshop.room import html_view as view
+from workshop.room.reader import RoomReader
+from workshop.room.summary import Checker, compute
+
+VIEW_ENV = "WORKSHOP_ROOM_VIEW"
+NAMES_ENV = "WORKSHOP_ROOM_VIEW_NAMES"
+CAPSTONE_ENV = "WORKSHOP_ROOM_CAPSTONE"
+INTERVAL_ENV = "WORKSHOP_ROOM_INTERVAL"
+
+_PROJECTOR_CSS = """
+.lwi-room.projector .widget-html-content, .lwi-room.projector .widget-html-content *{font-size:26px !important;line-height:1.3}
+.lwi-room.projector .names{display:none}
+.lwi-room.projector .widget-html-content svg{zoom:1.4}
+.lwi-room.projector .widget-html-content svg, .lwi-room.projector .widget-html-content svg *{font-size:12px !important}
+.lwi-room .widget-html-content{font-size:14px}
+"""
+
+
+class Dashboard:
+    """The room, live: totals, answers per exercise, misconceptions, pace, stuck learners."""
+
+    def __init__(self, folder, interval: float = 3.0, show_names: bool = False, capstone: str | None = None):
+        import ipywidgets as w
+
+        # One room folder, or several (on Zero to JupyterHub, one sub-folder per learner).
+        self.folders = [Path(f) for f in folder] if isinstance(folder, (list, tuple)) else [Path(folder)]
+        self.interval = interval
+        self.allow_names = show_names
+        self.capstone = capstone
+        self.reader = RoomReader(self.folders)
+        self.checker = Checker()
+        self.last_refresh_ms = 0.0
+        self.projector = w.ToggleButton(description="Projector mode", tooltip="Large type, no names", icon="desktop")
+        self.names = w.ToggleButton(description="Show names", tooltip="Show the names learners chose instead of pseudonyms",
+                                    disabled=not show_names, value=False)
+        self.head = w.HTML()
+        self.bars = w.HTML()
+        self.table = w.HTML()
+        self.misconceptions = w.HTML()
+        self.pace = w.HTML()
+        self.stuck = w.HTML()
+        self.choices = w.Output()  # plotly, through its mimetype renderer (Voila and JupyterLab both have it)
+        self._choices_shown = None
+        self.problems = w.HTML()
+        title = self.folders[0].name if len(self.folders) == 1 else f"{len(self.folders)} folders"
+        self.box = w.VBox([
+            w.HTML(f"<style>{view.STYLE}{_PROJECTOR_CSS}</style><h2>The room, live: {view.esc(title)}</h2>"),
+            w.HBox([self.projector, self.names]), self.head,
+            w.HTML("<h3>Answers per exercise</h3>"), self.bars,
+            w.HTML("<h3>Misconceptions to discuss now</h3>"), self.misconceptions,
+            w.HTML("<h3>How the room chose, per judgement question</h3>"), self.choices,
+            w.HTML("<h3>Pace: learners in each module</h3>"), self.pace,
+            w.HTML("<h3>Stuck: several attempts, none correct</h3>"), self.stuck,
+            self.table, self.problems,
+        ])
+        self.box.add_class("lwi-room")
+        self.projector.observe(self._on_projector, "value")
+        self.names.observe(lambda change: self.refresh(), "value")
+        self._task = None
+
+    @classmethod
+    def from_environment(cls) -> "Dashboard":
+        return cls(
+            os.environ[VIEW_ENV], interval=float(os.environ.get(INTERVAL_ENV) or 3.0),
+            show_names=os.environ.get(NAMES_ENV) == "1", capstone=os.environ.get(CAPSTONE_ENV) or None,
+        )
+
+    def _on_projector(self, change) -> None:
+        (self.box.add_class if change["new"] else self.box.remove_class)("projector")
+        self.refresh()
+
+    def refresh(self):
+        """Read what is new, recompute, redraw; returns the figures (for tests and the bench)."""
+        start = time.perf_counter()
+        self.reader.refresh()
+        names = self.allow_names and self.names.value and not self.projector.value
+        figures = compute(self.reader.present(), self.checker, capstone=self.capstone, show_names=names)
+        self.last_refresh_ms = (time.perf_counter() - start) * 1000
+        self.head.value = view.totals(figures, time.strftime("%H:%M:%S") + f" (read and computed in {self.last_refresh_ms:.0f} ms)")
+        self.bars.value = view.status_bars(figures, width=760)
+        self.misconceptions.value = view.misconception_table(figures, limit=8)
+        self.pace.value = view.simple_bars([(f"module {m}", n) for m, n in figures.pace.items()], "Learners in each module", "")
+        self.stuck.value = view.stuck_list(figures) if not self.projector.value else (
+            f"<p>{len(figures.stuck)} learner-exercise pair(s) stuck</p>")
+        self.table.value = view.exercise_table(figures)
+        self._draw_choices(figures)
+        self.problems.value = view.problems_list(self.reader.problems()) + view.unknown_list(figures)
+        from workshop.room.poll import publish
+
+        for folder in self.folders:
+            publish(folder, figures)
+        return figures
+
+    def _draw_choices(self, figures) -> None:
+        """Redraw the plotly chart only when the distribution changed (a redraw costs the browser)."""
+        data = (self.projector.value, [(f.exercise, sorted(f.choices.items())) for f in figures.exercises if f.choices])
+        if data == self._choices_shown:
+            return
+        self._choices_shown = data
+        # Set the outputs directly: a refresh runs in a background task, outside any cell, where
+        # ``with output:`` would capture nothing.
+        outputs = ()
+        if data[1]:
+            import json
+
+            fig = choice_figure(figures, large=self.projector.value)
+            bundle = {"application/vnd.plotly.v1+json": {**json.loads(fig.to_json()), "config": {"displaylogo": False}},
+                      "text/plain": "How the room chose, per judgement question"}
+            outputs = ({"output_type": "display_data", "data": bundle, "metadata": {}},)
+        self.choices.outputs = outputs
+
+    async def _loop(self) -> None:
+        while True:
+            await asyncio.sleep(self.interval)
+            try:
+                self.refresh()
+            except Exception as exc:  # keep the view alive; say what went wrong
+                self.problems.value = f"<p role='alert'>Refresh failed: {view.esc(type(exc).__name__)}; retrying.</p>"
+
+    def show(self):
+        from IPython.display import display
+
+        self.refresh()
+        display(self.box)
+        self._task = asyncio.get_event_loop().create_task(self._loop())
+        return None
+
+
+def choice_figure(figures, large: bool = False):
+    """Learners per option for each choice question; the right option says so in its label."""
+    import plotly.graph_objects as go
+
+    from workshop.charts import PALETTE
+
+    try:
+        from workshop.bank import get_bank
+
+        bank = get_bank().exercises
+    except Exception:
+        bank = {}
+    fig = go.Figure()
+    rows = [f for f in figures.exercises if f.choices]
+    for f in rows:
+        right = {o.key for o in getattr(bank.get(f.exercise), "options", []) if getattr(o, "correct", False)}
+        keys = sorted(f.choices)
+        fig.add_trace(go.Bar(
+            y=[f"{f.exercise} {k}{' (right)' if k in right else ''}" for k in keys], x=[f.choices[k] for k in keys],
+            orientation="h", name=f.exercise, marker_color=[PALETTE[2] if k in right else PALETTE[1] for k in keys],
+            marker_pattern_shape=["" if k in right else "/" for k in keys], hovertemplate="%{y}: %{x} learners<extra></extra>",
+        ))
+    fig.update_layout(template="simple_white", showlegend=False, height=120 + 28 * sum(len(f.choices) for f in rows),
+                      margin={"t": 30, "l": 10, "r": 10, "b": 40}, font={"size": 22 if large else 13},
+                      xaxis_title="learners (last answer)", yaxis={"autorange": "reversed"})
+    return fig
+
+
+def dashboard_notebook(folder: Path) -> Path:
+    """A one-cell notebook that shows the dashboard (Voila renders only its output)."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [nbformat.v4.new_code_cell(
+        "from workshop.charts import use_mimetype_renderer\nuse_mimetype_renderer()\n"
+        "from workshop.room.live import Dashboard\nDashboard.from_environment().show()")]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "room-live.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def voila_command(notebook: Path, port: int, token: str) -> list[str]:
+    # A token: on a hub machine every learner is a local user who could otherwise open the port.
+    return [sys.executable, "-m", "voila", str(notebook), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+            f"--Voila.token={token}",
+            "--VoilaConfiguration.show_tracebacks=False", "--Voila.tornado_settings={'headers':{'Cache-Control':'no-store'}}"]
+
+
+def start(folder: Path, port: int | None = None, show_names: bool = False, capstone: str | None = None,
+          interval: float = 3.0, log=None) -> tuple[subprocess.Popen, str]:
+    """Start Voila on the dashboard; return the process and the URL (the caller stops it)."""
+    port = port or free_port()
+    workdir = Path(tempfile.mkdtemp(prefix="workshop-room-live-"))
+    notebook = dashboard_notebook(workdir)
+    env = {k: v for k, v in os.environ.items() if k != "WORKSHOP_ROOM"}
+    env.update({VIEW_ENV: str(Path(folder).resolve()), NAMES_ENV: "1" if show_names else "0",
+                CAPSTONE_ENV: capstone or "", INTERVAL_ENV: str(interval)})
+    import secrets
+
+    token = secrets.token_urlsafe(24)
+    process = subprocess.Popen(voila_command(notebook, port, token), env=env, cwd=workdir,
+                               stdout=log or subprocess.DEVNULL, stderr=subprocess.STDOUT if log else subprocess.DEVNULL)
+    return process, f"http://127.0.0.1:{port}/?token={token}"
+
+
+def serve(folder: Path, port: int | None = None, open_browser: bool = True, show_names: bool = False,
+          capstone: str | None = None) -> int:
+    from workshop.room.text import for_terminal
+
+    if not Path(folder).is_dir():
+        print(f"The room folder {for_terminal(str(folder))} does not exist; create it with `workshop room init FOLDER`.", file=sys.stderr)
+        return 1
+    process, url = start(folder, port, show_names, capstone, log=sys.stderr)
+    print(f"The live view of {for_terminal(str(folder))} is at {url} (Ctrl-C stops it).", flush=True)
+    if open_browser:
+        webbrowser.open(url)
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        process.wait(timeout=10)
+        return 0

@@ -1,0 +1,206 @@
+"""The learner's side of a room: every progress event also goes to the room folder.
+
+``WORKSHOP_ROOM=FOLDER`` (or ``room:`` in the settings file) turns it on. Each learner
+appends to one file of their own, ``FOLDER/<pseudonym>.jsonl``, so learners never contend
+for a lock. The pseudonym hashes a unique learner id (kept beside the local log; on
+Binder and many hubs every user is ``jovyan``) with the room's salt (``FOLDER/.salt``).
+``WORKSHOP_LEARNER=NAME`` (or ``name:``) adds a display name the facilitator may show.
+
+The local log stays the record. The room gets what the local log holds past a cursor
+(kept in ``<log>.room.json``), so if the room folder is missing, full or unwritable the
+learner sees one friendly line once, and the events reach the room when it is back.
+Each mirrored line carries ``seq`` (its offset in the local log), so a retry after a
+half-finished write cannot count an event twice.
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import uuid
+import warnings
+from pathlib import Path
+
+from workshop.room.reader import pseudonym
+
+ROOM_ENV = "WORKSHOP_ROOM"
+LEARNER_ENV = "WORKSHOP_LEARNER"
+SALT_FILE = ".salt"
+FILE_MODE = 0o640  # the learner writes; the facilitator's group reads; nobody else
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None
+
+_warned: set[str] = set()
+_write = os.write  # the room's own writes (a test makes the room's disk full without touching the local log)
+_settings_cache: dict = {"key": None, "data": {}}
+
+
+def _settings() -> dict:
+    """The settings file as a dict (cached by modification time); {} if absent or odd."""
+    from workshop.settings import config_path
+
+    path = config_path()
+    try:
+        info = path.stat()
+    except OSError:
+        return {}
+    key = (str(path), info.st_mtime_ns, info.st_size)
+    if _settings_cache["key"] != key:
+        try:
+            import yaml
+
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except Exception:
+            data = None
+        _settings_cache.update(key=key, data=data if isinstance(data, dict) else {})
+    return _settings_cache["data"]
+
+
+def room_folder() -> Path | None:
+    value = os.environ.get(ROOM_ENV) or _settings().get("room")
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return Path(value.strip()).expanduser()
+    except RuntimeError:  # ~nosuchuser
+        return Path(value.strip())
+
+
+def display_name() -> str | None:
+    value = os.environ.get(LEARNER_ENV) or _settings().get("name")
+    return value.strip()[:80] if isinstance(value, str) and value.strip() else None
+
+
+def learner_id(log_path: Path) -> str:
+    """This learner's unique id, made once and kept beside the local log."""
+    path = log_path.with_name(log_path.stem + ".learner-id")  # one id per log, even when logs share a folder
+    try:
+        value = path.read_text(encoding="utf-8").strip()
+        if value:
+            return value
+    except OSError:
+        pass
+    value = uuid.uuid4().hex
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(value + "\n")
+    except FileExistsError:  # another notebook made it first: use theirs
+        return path.read_text(encoding="utf-8").strip() or value
+    except OSError:
+        pass
+    return value
+
+
+def room_salt(folder: Path) -> str:
+    """The room's salt: made by the facilitator (``workshop room init``) or the first learner."""
+    path = folder / SALT_FILE
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        pass
+    salt = secrets.token_hex(16)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(salt + "\n")
+        os.chmod(path, 0o644)
+        return salt
+    except FileExistsError:
+        return path.read_text(encoding="utf-8").strip()
+
+
+def _warn_once(folder: Path, why: str) -> None:
+    if str(folder) in _warned:
+        return
+    _warned.add(str(folder))
+    warnings.warn(
+        f"The room folder {folder} can't be reached right now ({why}). Your progress is saved on your "
+        "own machine and will reach the room when it is back.",
+        stacklevel=4,
+    )
+
+
+def forward(log_path: Path) -> bool:
+    """Send the room whatever the local log holds that the room has not had; never raises."""
+    folder = room_folder()
+    if folder is None:
+        return False
+    try:
+        return _forward(folder, Path(log_path))
+    except OSError as exc:
+        _warn_once(folder, exc.strerror or type(exc).__name__)
+    except Exception as exc:  # the notebook must never see the room fail
+        _warn_once(folder, type(exc).__name__)
+    return False
+
+
+def _forward(folder: Path, log_path: Path) -> bool:
+    if not folder.is_dir():
+        raise FileNotFoundError(2, "the folder does not exist")
+    state_path = log_path.with_name(log_path.name + ".room.json")
+    with open(state_path, "a+", encoding="utf-8") as state_handle:
+        if fcntl is not None:
+            fcntl.flock(state_handle.fileno(), fcntl.LOCK_EX)
+        state_handle.seek(0)
+        try:
+            state = json.loads(state_handle.read() or "{}")
+        except ValueError:
+            state = {}
+        if not isinstance(state, dict) or state.get("room") != str(folder.resolve()):
+            state = {"room": str(folder.resolve()), "offset": 0}
+        if not isinstance(state.get("file"), str):
+            state["file"] = pseudonym(learner_id(log_path), room_salt(folder)) + ".jsonl"
+        offset = state.get("offset") if isinstance(state.get("offset"), int) else 0
+        with open(log_path, "rb") as log:
+            size = os.fstat(log.fileno()).st_size
+            if offset > size:  # the log was replaced: send it all again (seq keeps it single)
+                offset = 0
+            log.seek(offset)
+            data = log.read()
+        end = data.rfind(b"\n")
+        if end < 0:
+            return True
+        lines, name, position = [], display_name(), offset
+        for raw in data[: end + 1].split(b"\n")[:-1]:
+            seq, position = position, position + len(raw) + 1
+            try:
+                entry = json.loads(raw)
+            except ValueError:
+                continue
+            if not isinstance(entry, dict):
+                continue
+            entry["seq"] = seq
+            if name:
+                entry["name"] = name
+            lines.append(json.dumps(entry, ensure_ascii=False))
+        _append(folder / state["file"], ("\n".join(lines) + "\n").encode("utf-8") if lines else b"")
+        state["offset"] = offset + end + 1
+        state_handle.seek(0)
+        state_handle.truncate()
+        state_handle.write(json.dumps(state))
+    return True
+
+
+def _append(path: Path, payload: bytes) -> None:
+    if not payload:
+        return
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
+    try:
+        info = os.fstat(fd)
+        if info.st_size:
+            # A write cut short (disk full) left a partial line: start ours on a fresh one.
+            with open(path, "rb") as mine:
+                mine.seek(info.st_size - 1)
+                if mine.read(1) != b"\n":
+                    payload = b"\n" + payload
+        view = memoryview(payload)
+        while view:
+            written = _write(fd, view)
+            view = view[written:]
+    finally:
+        os.close(fd)
