@@ -84,8 +84,8 @@ def _was(number: str, reference: dict, current: dict, context: set[str] = frozen
             continue
         if written.money != (fact.text[:1] in "$£€") and not (written.money and "hourly" in fact.name):
             continue
-        if written.percent != fact.text.endswith("%"):
-            continue
+        if written.percent != fact.text.endswith("%") or agrees(written, current[fact.name].value):
+            continue  # same value in both companies: the number is off for another reason (its unit, say)
         if agrees(written, fact.value):
             score = len(context & (_words(fact.name) | _words(fact.how.split("(")[0])))
             candidates.append((score, -abs(fact.value - written.value), fact))
