@@ -43,11 +43,13 @@ WORD = re.compile(r"\b(" + "|".join(WORDS) + r")\b", re.I)
 UNITS = ("seconds", "minutes", "hours", "days", "weeks", "months", "years", "engineers", "builds", "developers")
 
 
-def states(text: str, answer: float, unit: str = "") -> list[str]:
+def states(text: str, answer: float, unit: str = "", tolerance=None) -> list[str]:
     """Numbers in the text (digits or words) that are the answer, written at their own rounding.
 
     A number followed by a different unit than the answer's ("ten minutes" when the
-    answer is in hours) is a different quantity, not the answer.
+    answer is in hours) is a different quantity, not the answer. A small answer (under
+    20) is given away only by a number the checker would accept: a score of 3 in a
+    table does not give away a weighted score of 3.1 checked to within 0.05.
     """
     text = WORD.sub(lambda m: WORDS[m.group(1).lower()], text)
     other = [u for u in UNITS if u not in unit]
@@ -57,7 +59,8 @@ def states(text: str, answer: float, unit: str = "") -> list[str]:
     for w in numbers_in(text):
         value = w.value / 100 if w.percent and abs(answer) < 1 else w.value
         if agrees(Written(w.text, value, w.step if not w.percent else w.step / 100, w.percent, w.money), answer) \
-                and (abs(answer) >= 20 or abs(value - answer) <= 0.05 * abs(answer)):
+                and (abs(answer) >= 20 or abs(value - answer) <= 0.05 * abs(answer)) \
+                and (abs(answer) >= 20 or tolerance is None or tolerance.allows(value, answer)):
             hits.append(w.text)
     return hits
 
@@ -91,7 +94,7 @@ def test_no_numeric_answer_is_visible_before_the_learner_answers(path, index, ex
     exercise = get_bank().exercises[ex_id]
     nb = participant(nbformat.read(path, as_version=4))
     text = visible_before_answering(nb, index) + "\n" + exercise.prompt
-    assert states(text, exercise.key(), exercise.unit) == [], f"{ex_id}'s answer {exercise.key():,.4g} is stated before it is asked"
+    assert states(text, exercise.key(), exercise.unit, exercise.tolerance) == [], f"{ex_id}'s answer {exercise.key():,.4g} is stated before it is asked"
 
 
 def test_the_check_finds_an_answer_in_a_chart_title_and_the_next_paragraph():
@@ -101,3 +104,7 @@ def test_the_check_finds_an_answer_in_a_chart_title_and_the_next_paragraph():
     assert states("Ten hours a day is more than one engineer's whole working day.", 10, "hours a day")
     assert not states("about ten minutes is seen as an acceptable build time", 10, "hours a day")
     assert states('"Payback of the fix": "about 4 weeks",', 4) and not states("3 weeks of 4 engineers", 2.8)
+    from workshop.kinds.numeric import Tolerance
+
+    assert not states("| Fast mobile pages | 0.3 | 3 | 5 |", 3.1, "score", Tolerance(absolute=0.05))
+    assert states("B scores 3.1 against A's 3.7", 3.1, "score", Tolerance(absolute=0.05))
