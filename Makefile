@@ -4,6 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SOLUTIONS := build/solutions
+LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 
 .PHONY: lab test env solutions clean-notebooks bench validate
 
@@ -14,7 +15,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-env: $(STAMP)
+# JupyterLab defaults for the workshop (no news prompt on first launch): see lab-settings/README.md
+$(LAB_OVERRIDES): lab-settings/overrides.json $(STAMP)
+	mkdir -p $(dir $@)
+	cp lab-settings/overrides.json $@
+
+env: $(STAMP) $(LAB_OVERRIDES)
 
 ## Open the workshop in JupyterLab, on module 00.
 lab: env

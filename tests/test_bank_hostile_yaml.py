@@ -58,3 +58,26 @@ def test_a_huge_wrong_value_is_shown_cut_short(tmp_path):
     with pytest.raises(BankError) as caught:
         load_bank(tmp_path)
     assert "field 'title'" in str(caught.value) and len(str(caught.value)) < 1_000
+
+
+def test_a_key_written_twice_is_refused_with_both_lines(tmp_path):
+    """A bad merge left 05 with two facilitator_notes keys; YAML silently kept the stale ones."""
+    path = tmp_path / "07_twice.yaml"
+    path.write_text("""\
+module: "07"
+title: Twice
+minutes: {teaching: 5, exercises: 5}
+facilitator_notes: ["The new note."]
+facilitator_notes: ["The stale note."]
+exercises: []
+""")
+    with pytest.raises(BankError) as caught:
+        load_bank(tmp_path)
+    message = str(caught.value)
+    assert "facilitator_notes" in message and "twice" in message and "line 4" in message
+
+
+def test_no_module_file_repeats_a_key():
+    from workshop.bank import default_bank_dir
+
+    load_bank(default_bank_dir())  # raises BankError naming the key and its lines

@@ -25,3 +25,19 @@ def test_readme_has_binder_badge_and_deploying_doc_has_nbgitpuller_template():
     deploying = (ROOT / "docs" / "deploying.md").read_text()
     assert "git-pull?repo=" in deploying and "branch=main" in deploying
     assert "scripts/measure_memory.py" in deploying and "timeout" in deploying and "prePuller" in deploying
+
+
+def test_lab_ships_the_setting_that_turns_off_the_news_prompt():
+    """`make lab` on a fresh clone must not ask 30 learners whether to fetch Jupyter news."""
+    import json
+    import sys
+
+    overrides = ROOT / "lab-settings" / "overrides.json"
+    notification = json.loads(overrides.read_text())["@jupyterlab/apputils-extension:notification"]
+    assert notification == {"fetchNews": "false", "checkForUpdates": False}
+    makefile = (ROOT / "Makefile").read_text()
+    assert "env: $(STAMP) $(LAB_OVERRIDES)" in makefile and "share/jupyter/lab/settings/overrides.json" in makefile
+    assert "lab-settings/overrides.json" in (ROOT / "binder" / "postBuild").read_text()
+    installed = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    if sys.prefix != sys.base_prefix and (Path(sys.prefix) / ".installed-stamp").exists():  # made by `make env`
+        assert installed.read_text() == overrides.read_text()

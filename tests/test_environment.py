@@ -19,6 +19,8 @@ def test_environment_yml_matches_pyproject():
     conda = yaml.safe_load((ROOT / "environment.yml").read_text())
     assert conda["channels"] == ["conda-forge"]
     conda_side = dict(split(d) for d in conda["dependencies"] if isinstance(d, str))
+    for pip_list in (d["pip"] for d in conda["dependencies"] if isinstance(d, dict) and "pip" in d):
+        conda_side.update(split(r) for r in pip_list)  # packages conda-forge lacks, installed by pip
     conda_side.pop("pip", None)
     assert conda_side.pop("python") == project["requires-python"]
     assert conda_side == pip_side

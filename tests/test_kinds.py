@@ -94,7 +94,71 @@ def test_ordering_distractor_and_order():
     assert with_blame.status != "correct"
     assert with_blame.misconception == "Incidents are solved by finding who is at fault."
     swapped = check("03.server-on-fire", [key[1], key[0], *key[2:]])
-    assert swapped.status == "partial" and "3 of 5" in swapped.feedback
+    assert swapped.status == "partial" and "4 of 5" in swapped.feedback
+
+
+def test_ordering_accepts_every_order_good_practice_allows():
+    """Stakeholder updates run on a cadence from the start: right after coordinating is right too."""
+    early_update = ["coordinate", "tell", "safest-fix", "apply", "review"]
+    assert check("03.server-on-fire", early_update).status == "correct"
+    assert check("03.server-on-fire", ["coordinate", "safest-fix", "apply", "tell", "review"]).status == "correct"
+    late_review = check("03.server-on-fire", ["coordinate", "safest-fix", "apply", "review", "tell"])
+    assert late_review.status == "partial" and "4 of 5" in late_review.feedback
+
+
+def test_ordering_counts_a_step_in_its_place_and_says_what_is_missing():
+    """The old scorer said 0 of 5 for this answer, though apply does follow the safest fix."""
+    result = check("03.server-on-fire", ["safest-fix", "blame", "apply"])
+    assert result.status == "partial" and "2 of 5" in result.feedback
+    assert any("Still to place" in d and "Coordinate" in d for d in result.details)
+    assert any("doesn't belong" in d for d in result.details)
+
+
+def test_each_misplaced_step_says_why():
+    exercise = ex("03.server-on-fire")
+    result = check("03.server-on-fire", ["apply", "coordinate", "safest-fix", "tell", "review"])
+    assert "4 of 5" in result.feedback
+    (detail,) = result.details
+    assert "Apply the safest fix" in detail and exercise.step("apply").why in detail
+    assert "comes after" in detail and "Dive in" in detail
+    ladder = check("04.rank-framings", ["customers", "messy", "sized", "evidenced"])
+    assert "3 of 4" in ladder.feedback
+    assert all("out of place" in d and "(it comes" in d for d in ladder.details)
+
+
+def test_every_ordering_step_has_a_why_and_a_true_placing_note():
+    for exercise in get_bank().exercises.values():
+        if exercise.kind != "ordering":
+            continue
+        assert all(s.why.strip() for s in exercise.steps), exercise.id
+        note = exercise.placing_note()
+        assert ("Not every step belongs" in note) == bool(exercise.distractors), exercise.id
+        reversed_key = list(reversed(exercise.key()))
+        assert check(exercise.id, reversed_key).status != "correct", exercise.id
+
+
+def test_ordering_rejects_precedence_the_model_order_breaks(tmp_path, monkeypatch):
+    import pydantic
+
+    from workshop.kinds.ordering import Ordering
+
+    base = dict(id="07.order", kind="ordering", title="T", prompt="P", hints=["h"], explanation="E")
+    steps = [
+        {"key": "a", "text": "A", "why": "first", "after": []},
+        {"key": "b", "text": "B", "why": "second", "after": ["c"]},
+        {"key": "c", "text": "C", "why": "third", "after": ["a"]},
+    ]
+    with pytest.raises(pydantic.ValidationError, match="list 'c' first"):
+        Ordering(**base, steps=steps)
+    with pytest.raises(pydantic.ValidationError, match="some steps list 'after'"):
+        Ordering(**base, steps=[{"key": "a", "text": "A", "why": "w", "after": []}, {"key": "b", "text": "B", "why": "w"}])
+    with pytest.raises(pydantic.ValidationError, match="why"):
+        Ordering(**base, steps=[{"key": "a", "text": "A"}, {"key": "b", "text": "B"}])
+    free = Ordering(**base, steps=[{"key": "a", "text": "A", "why": "w", "after": []},
+                                   {"key": "b", "text": "B", "why": "w", "after": []}])
+    assert free.judge(["b", "a"]).status == "correct"
+    strict = Ordering(**base, steps=[{"key": "a", "text": "A", "why": "w"}, {"key": "b", "text": "B", "why": "w"}])
+    assert strict.judge(["b", "a"]).status == "partial"
 
 
 def test_ordering_repeated_step_is_explained():

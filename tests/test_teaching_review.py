@@ -73,9 +73,11 @@ def test_the_worked_step_of_each_shape_is_recognised():
 
 
 def test_a_single_choice_hint_that_names_a_wrong_option_as_much_is_caught():
-    hint = "Not rowing harder and not the captain's chair: the navigator looks ahead for storms and sets the course, so the whole crew arrives."
+    hint = ("Not the hardest ticket and not the title: putting the move off a payment API that retires next spring "
+            "on the roadmap now.")
     assert ladder_problem(with_hints("01.rower-or-navigator", "Think.", hint)) is None
-    rival = "Rows even harder to set the pace, or looks ahead for storms and sets the course."
+    rival = ("Taking the sprint's hardest ticket yourself, to set the pace for everyone else, or putting the move "
+             "off a payment API that retires next spring on the roadmap now.")
     assert ladder_problem(with_hints("01.rower-or-navigator", "Think.", rival)) is not None
 
 

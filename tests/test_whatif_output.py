@@ -28,7 +28,9 @@ def test_explorer_chart_is_output_state_and_follows_the_sliders(name, monkeypatc
     out = next(child for child in box.children if isinstance(child, w.Output))
     assert len(out.outputs) == 1 and "application/vnd.plotly.v1+json" in out.outputs[0]["data"]
     before = json.dumps(out.outputs[0]["data"], sort_keys=True, default=str)
-    slider = next(child for child in box.children if isinstance(child, (w.IntSlider, w.FloatSlider)))
+    from workshop.widgets._anywidget import LabelledSlider  # the what-if sliders: labelled native range inputs
+
+    slider = next(child for child in box.children if isinstance(child, (w.IntSlider, w.FloatSlider, LabelledSlider)))
     slider.value = slider.max
     assert len(out.outputs) == 1
     assert json.dumps(out.outputs[0]["data"], sort_keys=True, default=str) != before

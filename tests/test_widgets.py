@@ -42,8 +42,7 @@ def test_each_kind_through_its_control():
     assert "Correct" in multi.feedback.value
 
     matching = m.show("myth-or-fact")
-    for key, box in matching.control.choices.items():
-        box.value = "myth"
+    matching.control.grid.value = {item.key: "myth" for item in matching.exercise.items}
     matching.check_button.click()
     assert "Partly right" in matching.feedback.value and "3 of 6" in matching.feedback.value
 
@@ -53,8 +52,7 @@ def test_each_kind_through_its_control():
     assert "minutes" in numeric.feedback.value
 
     ordering = Module("03").show("server-on-fire")
-    for box, key in zip(ordering.control.positions, ["coordinate", "safest-fix", "apply", "tell", "review"]):
-        box.value = key
+    ordering.control.list.value = ["coordinate", "safest-fix", "apply", "tell", "review"]
     ordering.check_button.click()
     assert "Correct" in ordering.feedback.value
 
@@ -117,10 +115,11 @@ def test_solution_setting_from_config_file(tmp_path, monkeypatch):
 
 def test_last_answer_comes_back_after_a_restart():
     view = Module("02").show("which-hat-now")
-    view.control.choices["what-could-i-have-seen"].value = "mentor"
+    first = view.exercise.items[0]
+    view.control.grid.value = {first.key: first.category}
     view.check_button.click()
     restarted = Module("02").show("which-hat-now")  # a new kernel: new objects, same log
-    assert restarted.control.choices["what-could-i-have-seen"].value == "mentor"
+    assert restarted.control.grid.value == {first.key: first.category}
     assert "Restored your last answer" in restarted.feedback.value
     assert repr(restarted) == "02.which-hat-now: partial"
 
@@ -162,3 +161,38 @@ def test_broken_bank_shows_a_message_not_a_traceback(tmp_path, monkeypatch):
     html = m.show("x")._repr_html_()
     assert "could not load its exercises" in html and "02_test.yaml" in html
     assert m.check("x", 3).status == "not_attempted"
+
+
+def test_matching_grid_restores_only_known_items_and_categories():
+    view = Module("03").show("manager-or-leader")
+    item = view.exercise.items[0]
+    view.control.set({item.key: item.category, "ghost": item.category, view.exercise.items[1].key: "nope"})
+    assert view.control.get() == {item.key: item.category}
+    assert view.control.grid.items[0] == {"key": item.key, "text": item.text}  # the full text, never cut off
+    assert [c["label"] for c in view.control.grid.categories] == [c.label for c in view.exercise.categories]
+
+
+def test_ordering_list_offers_each_step_once_and_restores_a_clean_order():
+    view = Module("03").show("server-on-fire")
+    shown = [s["key"] for s in view.control.list.steps]
+    assert sorted(shown) == sorted(s.key for s in view.exercise.all_steps)  # each step once, pickable once
+    view.control.set(["coordinate", "coordinate", 7, "ghost", "safest-fix"])
+    assert view.control.get() == ["coordinate", "safest-fix"]
+    assert "Not every step belongs" in view.control.list.note and "Alt+Up" in view.control.list.note
+    view.check_button.click()
+    assert "Partly right" in view.feedback.value and "Still to place" in view.feedback.value
+    restarted = Module("03").show("server-on-fire")
+    assert restarted.control.get() == ["coordinate", "safest-fix"]
+    assert "Restored your last answer" in restarted.feedback.value
+
+
+def test_ordering_note_does_not_claim_a_distractor_when_every_step_belongs():
+    view = Module("04").show("rank-framings")
+    assert "Every step belongs" in view.control.list.note and "Not every" not in view.control.list.note
+
+
+def test_long_options_wrap_instead_of_overlapping():
+    """ipywidgets gives each radio and checkbox label one fixed-height line; the frame's style lets it wrap."""
+    view = Module("02").show("diplomat-response")
+    style = view.children[0].value
+    assert "<style>" in style and "white-space: normal" in style and "height: auto" in style

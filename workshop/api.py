@@ -16,7 +16,7 @@ from workshop import progress, settings
 from workshop.answers import is_blank, learner, safe_describe
 from workshop.bank import BankError, get_bank
 from workshop.kinds import check_safely
-from workshop.markdown import to_html
+from workshop.markdown import NO_MATHS, to_html
 from workshop.result import Result
 
 
@@ -118,8 +118,20 @@ class Module:
                         progress.record("check", full_id, answer=answer, status=result.status, score=result.score)
         except Exception as exc:  # recording must be as safe as checking
             progress.notices()
-            return replace(result, details=(*result.details, f"Your answer could not be saved ({type(exc).__name__})."))
-        return _with_notices(result)
+            result = replace(result, details=(*result.details, f"Your answer could not be saved ({type(exc).__name__})."))
+            return self._with_code_controls(exercise_id, result)
+        return self._with_code_controls(exercise_id, _with_notices(result))
+
+    def _with_code_controls(self, exercise_id, result: Result) -> Result:
+        """This module's result, shown with Hint and Show solution under it (a code cell's check)."""
+        try:
+            if self._find(exercise_id) is None:
+                return result
+            from workshop.widgets.code_check import with_controls
+
+            return with_controls(result, self)
+        except Exception:  # the plain result is always a safe answer
+            return result
 
     def last_answer(self, exercise_id: str):
         with warnings.catch_warnings():
@@ -218,7 +230,7 @@ class _Html:
         self.html, self.text = html_text, text
 
     def _repr_html_(self) -> str:
-        return self.html
+        return f"<div class='{NO_MATHS}'>{self.html}</div>"  # a code cell's HTML output: no maths typesetting
 
     def __repr__(self) -> str:
         return self.text

@@ -34,8 +34,12 @@ def weekly_wait(ci_runs):
     return _layout(fig, title, "Week starting", "Hours waited per week")
 
 
-def wait_cost_by_build_time(minutes_now, minutes_target, people, waits_per_day, hourly_cost, context_switch_minutes=0):
-    """A yearly cost bar for today's build and for the target build time."""
+def wait_cost_by_build_time(minutes_now, minutes_target, people, waits_per_day, hourly_cost, context_switch_minutes=0,
+                            y_max=None):
+    """A yearly cost bar for today's build and for the target build time.
+
+    ``y_max`` fixes the cost axis, so a what-if slider visibly moves the bars.
+    """
     import plotly.graph_objects as go
 
     from workshop.impact import wait_cost
@@ -48,23 +52,40 @@ def wait_cost_by_build_time(minutes_now, minutes_target, people, waits_per_day, 
         y=[now.cost_per_year, target.cost_per_year], marker_color=[PALETTE[3], PALETTE[2]],
         text=[f"${now.cost_per_year:,.0f}", f"${target.cost_per_year:,.0f}"], textposition="outside",
     ))
-    return _layout(fig, f"Faster builds would save about ${saving:,.0f} a year", "Build time", "Cost of waiting per year (US$)")
+    fig = _layout(fig, f"Faster builds would save about ${saving:,.0f} a year", "Build time", "Cost of waiting per year (US$)")
+    if y_max is not None:
+        fig.update_yaxes(range=[0, y_max], autorange=False)
+    return fig
 
 
-def loss_distribution(samples, threshold=None, fix_cost=None):
-    """Histogram of simulated losses, with the cost of the fix marked."""
+def loss_distribution(samples, threshold=None, fix_cost=None, x_max=None):
+    """Histogram of simulated losses, with the cost of the fix marked.
+
+    The loss axis starts at zero and reaches past the fix, so the fix's line is always on
+    the chart; the line is drawn above the bars in black, and its label sits above the
+    plot area, where no bar can cover it. ``x_max`` fixes the axis for a what-if explorer.
+    """
     import numpy as np
     import plotly.graph_objects as go
 
+    samples = np.asarray(samples, dtype=float)
     fig = go.Figure(go.Histogram(x=samples, nbinsx=60, marker_color=PALETTE[0], name="simulated years"))
     p50 = float(np.median(samples))
     title = f"Half of simulated years lose more than ${p50:,.0f}"
     if fix_cost is not None:
-        share = float(np.mean(np.asarray(samples) > fix_cost))
+        share = float(np.mean(samples > fix_cost))
         title = f"In {share:.0%} of simulated years the loss exceeds the ${fix_cost:,.0f} fix"
-        fig.add_vline(x=fix_cost, line_dash="dash", line_color=PALETTE[3],
-                      annotation_text=f"cost of the fix ${fix_cost:,.0f}")
-    return _layout(fig, title, "Loss in a year (US$)", "Number of simulated years")
+        # opacity=1: the simple_white template draws shapes at 0.3, which left the line invisible
+        fig.add_shape(type="line", x0=fix_cost, x1=fix_cost, y0=0, y1=1, yref="paper", layer="above", opacity=1,
+                      line={"color": PALETTE[7], "width": 3, "dash": "dash"})
+        fig.add_annotation(x=fix_cost, y=1, yref="paper", yanchor="bottom", xanchor="left", showarrow=False,
+                           text=f"cost of the fix ${fix_cost:,.0f}", font={"color": PALETTE[7]},
+                           bgcolor="rgba(255,255,255,0.9)")
+    fig = _layout(fig, title, "Loss in a year (US$)", "Number of simulated years")
+    right = x_max if x_max is not None else max(float(samples.max()), fix_cost or 0) * 1.05
+    fig.update_xaxes(range=[0, right], autorange=False)
+    fig.update_layout(margin={"t": 100})  # room for the fix's label above the plot
+    return fig
 
 
 def incidents_by_month(incidents):

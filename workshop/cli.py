@@ -119,6 +119,10 @@ def _progress(args) -> int:
         for exercise_id in ids:
             row = rows.get(exercise_id, {"status": "not_attempted", "attempts": 0, "hints": 0})
             print(f"  {exercise_id:<32} {row['status'].replace('_', ' '):<14} attempts {row['attempts']}, hints {row['hints']}")
+    from workshop.capstone.growth import growth
+
+    print("\nThe growth of the day (\"The code is messy\", scored now by the same checker):")
+    print(growth().text())
     return 0
 
 

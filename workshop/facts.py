@@ -277,7 +277,8 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     add("weeks_to_black_friday", weeks_between(p["today"], p["black_friday"]),
         f"{weeks_between(p['today'], p['black_friday']):.0f}", "weeks from today to Black Friday")
     add("weeks_to_change_freeze", weeks_between(p["today"], p["change_freeze_start"]),
-        f"{weeks_between(p['today'], p['change_freeze_start']):.0f}", "weeks from today to the change freeze")
+        f"{weeks_between(p['today'], p['change_freeze_start']):.1f}",
+        "weeks from today to the change freeze, to a tenth: it is compared with the rework's whole weeks")
     facts["black_friday_date"] = Fact("black_friday_date", float(p["black_friday"].day),
                                       f"{p['black_friday']:%-d %B %Y}", "profile date")
     facts["today_date"] = Fact("today_date", float(p["today"].day), f"{p['today']:%-d %B}", "profile date")
@@ -315,6 +316,8 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     shown_weekly = rounded(weekly, 100)
     add("ci_fix_saving_per_week_shown", shown_weekly, f"{shown_weekly:,.0f}", "the weekly saving, to the nearest 100")
     add("ci_fix_payback_weeks", cost / shown_weekly, f"{cost / shown_weekly:.1f}", "fix cost ÷ weekly saving shown")
+    add("ci_fix_payback_weeks_if_half", 2 * cost / shown_weekly, f"{2 * cost / shown_weekly:.1f}",
+        "fix cost ÷ half the weekly saving shown: the sceptic's case that half the wait was used anyway")
     add("ci_fix_payback_years", cost / (shown_weekly * weeks_a_year), f"{cost / (shown_weekly * weeks_a_year):.2f}",
         "the slip: fix cost ÷ yearly saving (a payback in years)")
     add("ci_payback_on_whole_problem", cost / (yearly / weeks_a_year), f"{cost / (yearly / weeks_a_year):.1f}",
@@ -402,8 +405,14 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     facts["checkout_fix_causes"] = Fact("checkout_fix_causes", math.nan, " and ".join(causes), "profile list")
     facts["checkout_fix_causes_code"] = Fact("checkout_fix_causes_code", math.nan,
                                              "[" + ", ".join(f'"{c}"' for c in causes) + "]", "profile list, as Python")
-    add("addressed_offpeak_share_pct", 100 * (1 - peak_loss / loss) if loss else 0,
-        f"{1 - peak_loss / loss:.0%}" if loss else "0%", "share of the addressed loss outside peak season")
+    # Both seasons at their own revenue a minute: the peak share must not be set against an all-year average.
+    off_hit = hit[~hit["peak_season"].astype(bool)]
+    off_loss = (len(off_hit) / years) * (off_hit["minutes_to_restore"].mean() if len(off_hit) else 0) \
+        * margin_lost_per_minute_down(funnel, False)
+    seasons = peak_loss + off_loss
+    add("addressed_offpeak_share_pct", 100 * off_loss / seasons if seasons else 0,
+        f"{off_loss / seasons:.0%}" if seasons else "0%",
+        "addressed off-peak loss ÷ (off-peak + peak loss), each season at its own revenue a minute")
 
     quarter_start = (dt.date(p["today"].year, p["today"].month, 1) - dt.timedelta(days=1)).replace(day=1)
     quarter_start = dt.date(quarter_start.year, ((quarter_start.month - 1) // 3) * 3 + 1, 1)

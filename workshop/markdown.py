@@ -7,6 +7,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+# JupyterLab typesets "$...$" in HTML outputs as maths (MathJax 3 and 2 skip these classes).
+# Every container our Markdown is rendered into carries them, so "$20,000 ... $5,000" in
+# feedback stays money, and exercise YAML can write plain dollars.
+NO_MATHS = "mathjax_ignore tex2jax_ignore"
+
 
 @lru_cache(maxsize=1)
 def _renderer():

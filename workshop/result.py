@@ -100,11 +100,11 @@ class Result:
         return self.summary()
 
     def _repr_html_(self) -> str:
-        from workshop.markdown import to_html
+        from workshop.markdown import NO_MATHS, to_html
 
         icon, word, colour = self.badge
         parts = [
-            f'<div class="lwi-result lwi-{self.status}" role="status" aria-live="polite" '
+            f'<div class="lwi-result lwi-{self.status} {NO_MATHS}" role="status" aria-live="polite" '
             f'style="border-left:4px solid {colour};padding:4px 10px;margin:4px 0">',
             f'<strong><span aria-hidden="true">{icon}</span> {word}</strong> '
             f'<span style="opacity:.7">({html.escape(self.exercise_id)})</span>',

@@ -1,7 +1,32 @@
-"""What-if explorers: labelled sliders that update a chart and a headline number live."""
+"""What-if explorers: labelled sliders that update a chart and a headline number live.
+
+Each chart keeps its axis while the sliders move: an axis that rescaled with every change
+drew the same-looking bars whatever the learner did. The axis only grows (to the next
+round number) when a bar would no longer fit, and never shrinks back.
+"""
 from __future__ import annotations
 
 import html
+import math
+
+
+def nice_ceiling(value: float) -> float:
+    """The next round number at or above ``value`` (1, 2, 2.5 or 5 times a power of ten)."""
+    if not value or value <= 0 or not math.isfinite(value):
+        return 1.0
+    power = 10 ** math.floor(math.log10(value))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= value)
+
+
+class Axis:
+    """A grow-only axis limit shared by every redraw of one explorer."""
+
+    def __init__(self, headroom: float = 1.15):
+        self.limit, self.headroom = 0.0, headroom
+
+    def fit(self, largest: float) -> float:
+        self.limit = max(self.limit, nice_ceiling(largest * self.headroom))
+        return self.limit
 
 
 def _as_output(fig) -> dict:
@@ -21,10 +46,12 @@ def _explorer(sliders: dict, draw) -> "object":
     out = w.Output()
     headline = w.HTML()
     headline.add_class("lwi-headline")
+    box = w.VBox([*sliders.values(), headline, out])
 
     def update(_=None):
         values = {name: s.value for name, s in sliders.items()}
         text, fig = draw(**values)
+        box.last_figure = fig
         headline.value = f"<p role='status' aria-live='polite' style='font-size:1.2em'><strong>{html.escape(text)}</strong></p>"
         # Set the chart as the Output widget's state in one step. Capturing with `with out:` instead
         # makes a client that mirrors Output widgets (nbclient: make bench, Voila) send the captured
@@ -32,32 +59,38 @@ def _explorer(sliders: dict, draw) -> "object":
         out.outputs = (_as_output(fig),)
 
     for s in sliders.values():
-        s.style = {"description_width": "initial"}
-        s.layout = w.Layout(width="520px")
         s.observe(update, names="value")
     update()
-    return w.VBox([*sliders.values(), headline, out])
+    return box
+
+
+def _slider(description, value, low, high, step=1, decimals=0, unit=""):
+    from workshop.widgets._anywidget import LabelledSlider
+
+    return LabelledSlider(description=description, value=value, min=low, max=high, step=step, decimals=decimals, unit=unit)
 
 
 def wait_cost_explorer(minutes_now=22.0, people=30, waits_per_day=4.8, hourly_cost=75, context_switch_minutes=10):
     """How the yearly cost of waiting moves with build time, team size, switches and pay."""
-    import ipywidgets as w
-
     from workshop.charts import wait_cost_by_build_time
     from workshop.impact import wait_cost
 
     sliders = {
-        "minutes_target": w.FloatSlider(value=10, min=1, max=minutes_now, step=1, description="Target build time (minutes)"),
-        "people": w.IntSlider(value=people, min=1, max=100, description="Engineers waiting"),
-        "context_switch_minutes": w.IntSlider(value=context_switch_minutes, min=0, max=30, description="Refocus time per wait (minutes)"),
-        "hourly_cost": w.IntSlider(value=hourly_cost, min=20, max=200, step=5, description="Cost per engineer-hour (US$)"),
+        "minutes_target": _slider("Target build time (minutes)", 10, 1, minutes_now, unit="minutes"),
+        "people": _slider("Engineers waiting", people, 1, 100, unit="engineers"),
+        "context_switch_minutes": _slider("Refocus time per wait (minutes)", context_switch_minutes, 0, 30, unit="minutes"),
+        "hourly_cost": _slider("Cost per engineer-hour (US$)", hourly_cost, 20, 200, step=5, unit="US dollars"),
     }
+    axis = Axis()
 
     def draw(minutes_target, people, context_switch_minutes, hourly_cost):
+        people = int(round(people))
         now = wait_cost(people, waits_per_day, minutes_now, hourly_cost, context_switch_minutes=context_switch_minutes)
         later = wait_cost(people, waits_per_day, minutes_target, hourly_cost, context_switch_minutes=context_switch_minutes)
         text = f"Saving: about ${now.cost_per_year - later.cost_per_year:,.0f} a year ({now.hours_per_year - later.hours_per_year:,.0f} engineer-hours)"
-        return text, wait_cost_by_build_time(minutes_now, minutes_target, people, waits_per_day, hourly_cost, context_switch_minutes)
+        fig = wait_cost_by_build_time(minutes_now, minutes_target, people, waits_per_day, hourly_cost,
+                                      context_switch_minutes, y_max=axis.fit(now.cost_per_year))
+        return text, fig
 
     return _explorer(sliders, draw)
 
@@ -70,23 +103,25 @@ def risk_explorer(revenue_per_minute: float, fix_cost: float, seed: int = 6, inc
     ``workshop.facts.explorer_defaults()``) it is the margin the fix saves, not every
     sale of every outage. The model is ``workshop.facts.checkout_saving_simulation``.
     """
-    import ipywidgets as w
+    import numpy as np
 
     from workshop.charts import loss_distribution
     from workshop.facts import checkout_saving_simulation
 
     sliders = {
-        "incidents_likely": w.IntSlider(value=incidents_likely, min=1, max=max(80, 2 * incidents_likely),
-                                        description="Incidents a year the fix addresses (most likely)"),
-        "minutes_likely": w.IntSlider(value=minutes_likely, min=5, max=480, step=5, description="Minutes to restore (most likely)"),
-        "share_lost": w.FloatSlider(value=share_lost, min=0.05, max=1, step=0.05, description="Share of orders lost for good while down"),
+        "incidents_likely": _slider("Incidents a year the fix addresses (most likely)", incidents_likely, 1,
+                                    max(80, 2 * incidents_likely), unit="incidents"),
+        "minutes_likely": _slider("Minutes to restore (most likely)", minutes_likely, 5, 480, step=5, unit="minutes"),
+        "share_lost": _slider("Share of orders lost for good while down", share_lost, 0.05, 1, step=0.05, decimals=2),
     }
+    axis = Axis(headroom=1.05)
 
     def draw(incidents_likely, minutes_likely, share_lost):
         sim = checkout_saving_simulation(revenue_per_minute, incidents_likely, minutes_likely, share_lost,
                                          margin, share_prevented, fix_cost, seed=seed)
         text = (f"Median yearly loss the fix prevents ${sim.summary['p50']:,.0f}; it exceeds the ${fix_cost:,.0f} fix "
                 f"in {sim.summary['prob_above']:.0%} of simulated years")
-        return text, loss_distribution(sim.samples, fix_cost=fix_cost)
+        x_max = axis.fit(max(float(np.percentile(sim.samples, 99.5)), fix_cost))
+        return text, loss_distribution(sim.samples, fix_cost=fix_cost, x_max=x_max)
 
     return _explorer(sliders, draw)

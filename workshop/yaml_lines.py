@@ -19,6 +19,7 @@ def load_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         _refuse_alias_bombs(node)
+        _refuse_duplicate_keys(node)
         data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -62,6 +63,33 @@ def _refuse_alias_bombs(root: yaml.Node | None) -> None:
                 "Write the values out, or use each anchor (&name) for a small block only.",
                 line=node.start_mark.line + 1,
             )
+
+
+def _refuse_duplicate_keys(root: yaml.Node | None) -> None:
+    """Refuse a key written twice in one mapping: YAML silently keeps the last one.
+
+    A merge once left module 05 with two ``facilitator_notes`` and two ``exercises``
+    keys; the stale notes won without a word.
+    """
+    stack, seen = ([root] if root is not None else []), set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    line = key_node.start_mark.line + 1
+                    if key_node.value in first:
+                        raise YamlProblem(
+                            f"the key '{key_node.value}' appears twice in one block (first on line {first[key_node.value]}); "
+                            "YAML keeps only the last one. Remove or merge the other.",
+                            line=line,
+                        )
+                    first[key_node.value] = line
+        stack.extend(_children(node))
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:

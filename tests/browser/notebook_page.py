@@ -79,6 +79,7 @@ UNLABELLED_CONTROLS_JS = """
   .filter(el => {
     const named = (el.labels && [...el.labels].some(l => l.textContent.trim()))
       || (el.getAttribute('aria-label') || '').trim()
+      || (el.getAttribute('aria-labelledby') || '').split(/\s+/).map(id => document.getElementById(id)?.textContent || '').join('').trim()
       || (el.getAttribute('title') || '').trim()
       || (el.tagName === 'BUTTON' && el.textContent.trim());
     return !named;

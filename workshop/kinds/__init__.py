@@ -23,6 +23,7 @@ KIND_MODULES = (
     "computed",
     "scenario",
     "record",
+    "case",
 )
 
 _models: dict[str, type[Exercise]] = {}

@@ -5,7 +5,6 @@ import ipywidgets as w
 
 WIDE = w.Layout(width="auto", max_width="760px")
 LABEL_STYLE = {"description_width": "initial"}
-BLANK = "\u2014 choose \u2014"
 
 
 class Control:
@@ -26,12 +25,3 @@ class Control:
     def set(self, answer) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
-
-def dropdown(options: list[tuple[str, str | None]], description: str) -> w.Dropdown:
-    return w.Dropdown(
-        options=[(BLANK, None), *options],
-        value=None,
-        description=description,
-        style=LABEL_STYLE,
-        layout=WIDE,
-    )

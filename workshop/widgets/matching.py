@@ -1,24 +1,23 @@
-import ipywidgets as w
-
+from workshop.widgets._anywidget import RadioGrid
 from workshop.widgets._common import Control as _Base
-from workshop.widgets._common import dropdown
 
 
 class Control(_Base):
+    """Matching as a grid of radio buttons: aligned columns, full text, one choice per row."""
+
     def build(self):
-        categories = [(c.label, c.key) for c in self.exercise.categories]
-        self.choices = {i.key: dropdown(categories, i.text) for i in self.exercise.items}
-        return w.VBox(
-            [w.HTML("<em>Choose a category for each item.</em>"), *self.choices.values()],
-            layout=w.Layout(width="auto"),
+        self.grid = RadioGrid(
+            items=[{"key": i.key, "text": i.text} for i in self.exercise.items],
+            categories=[{"key": c.key, "label": c.label} for c in self.exercise.categories],
+            note="Choose one column for each row.",
         )
+        return self.grid
 
     def get(self):
-        return {key: box.value for key, box in self.choices.items() if box.value is not None}
+        return dict(self.grid.value)
 
     def set(self, answer):
         if isinstance(answer, dict):
             valid = {c.key for c in self.exercise.categories}
-            for key, box in self.choices.items():
-                if answer.get(key) in valid:
-                    box.value = answer[key]
+            items = {i.key for i in self.exercise.items}
+            self.grid.value = {k: v for k, v in answer.items() if k in items and v in valid}

@@ -1,32 +1,24 @@
-import html
 import random
 
-import ipywidgets as w
-
+from workshop.widgets._anywidget import OrderList
 from workshop.widgets._common import Control as _Base
-from workshop.widgets._common import dropdown
 
 
 class Control(_Base):
-    """A Parsons problem as one labelled drop-down per position: keyboard- and reader-friendly."""
+    """A Parsons problem as a drag-and-drop list that also works from the keyboard."""
 
     def build(self):
         steps = list(self.exercise.all_steps)
         random.Random(self.exercise.id).shuffle(steps)  # stable shuffle: same room, same order
-        options = [(s.text, s.key) for s in steps]
-        self.positions = [dropdown(options, f"Step {n}:") for n in range(1, len(self.exercise.steps) + 1)]
-        pool = "".join(f"<li>{html.escape(s.text)}</li>" for s in steps)
-        intro = w.HTML(
-            f"<em>Pick a step for each position. Not every step belongs.</em><ul>{pool}</ul>"
-        )
-        return w.VBox([intro, *self.positions], layout=w.Layout(width="auto"))
+        note = f"{self.exercise.placing_note()} Drag a step, or use its buttons (Alt+Up and Alt+Down move it)."
+        self.list = OrderList(steps=[{"key": s.key, "text": s.text} for s in steps], note=note)
+        return self.list
 
     def get(self):
-        return [box.value for box in self.positions if box.value is not None]
+        return list(self.list.value)
 
     def set(self, answer):
         if isinstance(answer, list):
             valid = {s.key for s in self.exercise.all_steps}
-            for box, key in zip(self.positions, answer):
-                if key in valid:
-                    box.value = key
+            keys = [k for k in answer if isinstance(k, str) and k in valid]
+            self.list.value = list(dict.fromkeys(keys))

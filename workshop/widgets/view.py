@@ -14,6 +14,23 @@ from workshop.result import Result
 from workshop.widgets import control_for
 
 
+# ipywidgets draws each radio and checkbox label as one fixed-height line, so a long option
+# printed over the next one; these rules let every option wrap onto as many lines as it needs.
+FRAME_STYLE = """<style>
+.lwi-exercise .widget-radio-box label, .lwi-exercise .widget-checkbox label,
+.lwi-exercise .widget-checkbox .widget-label-basic {
+  height: auto; min-height: var(--jp-widgets-inline-height); line-height: 1.35; white-space: normal;
+  overflow: visible; text-overflow: clip; margin: 3px 0;
+}
+.lwi-exercise .widget-radio-box label { display: flex; flex-direction: row-reverse; justify-content: flex-end;
+  align-items: baseline; gap: 8px; }
+.lwi-exercise .widget-radio-box, .lwi-exercise .widget-radio { height: auto; width: auto; }
+.lwi-exercise .widget-checkbox { height: auto; width: auto; display: flex; align-items: baseline; gap: 8px; }
+.lwi-exercise .widget-radio-box input, .lwi-exercise .widget-checkbox input { flex: none; margin: 0; }
+.lwi-exercise .lwi-exercise-title { font-size: var(--jp-content-font-size3, 1.2em); margin: 4px 0 6px; }
+</style>"""
+
+
 class ExerciseView(w.VBox):
     def __init__(self, module, exercise, answer=None):
         self.module, self.exercise = module, exercise
@@ -38,9 +55,10 @@ class ExerciseView(w.VBox):
         self.check_button.on_click(lambda _: self.check())
         self.hint_button.on_click(lambda _: self.next_hint())
         self.solution_button.on_click(lambda _: self.reveal())
+        # h3: exercises sit under a notebook's ## or ### headings, and a heading never skips a level.
         header = w.HTML(
-            f"<h4>{html.escape(exercise.title)} <small>({html.escape(exercise.id)})</small></h4>"
-            f"{to_html(exercise.prompt)}"
+            f"{FRAME_STYLE}<h3 class='lwi-exercise-title'>{html.escape(exercise.title)} "
+            f"<small>({html.escape(exercise.id)})</small></h3>{to_html(exercise.prompt)}"
         )
         buttons = w.HBox([self.check_button, self.hint_button, self.solution_button])
         super().__init__(

@@ -1,0 +1,100 @@
+"""Module 10 in a real JupyterLab: a learner fills the capstone case, checks it, saves it, and sees the growth."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # conftest skips these tests, saying why
+    expect = None
+
+from tests.browser.notebook_page import UNLABELLED_CONTROLS_JS, exercise, open_notebook, page_problems, run_all
+
+pytestmark = pytest.mark.browser
+
+SHOWN_IN_10 = 4  # saving-or-problem, my-case, finance-review, baseline-again
+
+
+def test_capstone_filled_checked_saved_and_compared(page, lab, artifacts):
+    from workshop.bank import get_bank
+    from workshop.capstone import FIELDS
+
+    model = get_bank().exercises["10.my-case"].key()
+    out = Path(os.environ["WORKSHOP_OUTPUT_DIR"])  # the lab inherits the tests' scratch output folder
+    for old in out.glob("my-case.*"):
+        old.unlink()
+
+    from workshop import progress
+
+    # This morning, in module 00 (the lab's own progress log): the baseline the growth cell compares with.
+    progress.record("check", "00.baseline-messy-code", path=lab.workdir / "progress.jsonl",
+                    answer="The checkout code is messy and slows us down.", status="correct")
+    open_notebook(page, lab, "10_capstone.ipynb")
+    run_all(page, SHOWN_IN_10)
+    assert page_problems(page) == []
+    assert page.evaluate(UNLABELLED_CONTROLS_JS) == []
+    assert not list(out.glob("my-case.*")), "Run All must not write the case"
+
+    case = exercise(page, "10.my-case")
+    case.scroll_into_view_if_needed()
+    # First a case with the classic mistake: the whole problem typed as the saving.
+    for name, value in {**model, "saving_per_year": model["problem_per_year"]}.items():
+        case.get_by_label(FIELDS[name][0] + ":", exact=True).fill(value)
+    case.get_by_role("button", name="Check my case").click()
+    result = case.locator(".lwi-result").first
+    expect(result).to_contain_text("Partly right")
+    expect(result).to_contain_text("whole problem")
+    page.screenshot(path=str(artifacts / "capstone-checks.png"), full_page=False)
+
+    case.get_by_label(FIELDS["saving_per_year"][0] + ":", exact=True).fill(model["saving_per_year"])
+    case.get_by_role("button", name="Check my case").click()
+    expect(case.locator(".lwi-result").first).to_contain_text("All 7 checks pass")
+    case.get_by_role("button", name="Save my case").click()
+    expect(case).to_contain_text("Saved my-case.md, my-case.html and my-case.pdf", timeout=30_000)  # a busy machine
+    saved = sorted(p.name for p in out.glob("my-case.*"))
+    assert saved == ["my-case.html", "my-case.md", "my-case.pdf"]
+    assert model["headline"] in (out / "my-case.md").read_text(encoding="utf-8")
+    case.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "capstone-case.png"), full_page=False)
+
+    again = exercise(page, "10.baseline-again")
+    again.get_by_label("Your rewrite:").fill(get_bank().exercises["10.baseline-again"].key())
+    again.get_by_role("button", name="Check").click()
+    expect(again.locator(".lwi-result").first).to_contain_text("Strong")
+    growth_cell = page.locator(".jp-CodeCell", has_text="growth()").first
+    growth_cell.locator(".cm-content").click()
+    page.keyboard.press("Shift+Enter")
+    table = growth_cell.locator(".lwi-growth")
+    expect(table).to_contain_text("This morning (module 00)")
+    expect(table).to_contain_text("The checkout code is messy and slows us down.")
+    expect(table).to_contain_text("Now (module 10)")
+    expect(table).to_contain_text("-> capstone 100/100")
+    growth_cell.scroll_into_view_if_needed()
+    assert page_problems(page) == []
+    page.screenshot(path=str(artifacts / "capstone-growth.png"), full_page=False)
+
+    exported = page.context.new_page()
+    exported.goto((out / "my-case.html").as_uri())
+    expect(exported.locator("h1")).to_contain_text(model["title"])
+    exported.screenshot(path=str(artifacts / "capstone-exported.png"), full_page=True)
+    exported.close()
+
+
+def test_leading_explorer_moves_with_the_keyboard(page, lab, artifacts):
+    open_notebook(page, lab, "09_leading_without_permission.ipynb")
+    run_all(page, 5)
+    assert page_problems(page) == []
+    headline = page.locator(".lwi-headline").first
+    assert "team output 5.58" in headline.inner_text()
+    native = page.get_by_label("Lead's time spent coding (%)")  # the workshop's labelled range input, where it has one
+    handle = native if native.count() else \
+        page.locator(".widget-slider", has_text="Lead's time spent coding").locator(".noUi-handle").first
+    handle.focus()
+    for _ in range(4):
+        page.keyboard.press("ArrowRight")
+    expect(headline).to_contain_text("team output 5.25")  # four steps of 5%: from 80% to 100% coding
+    headline.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "module-09-what-if.png"), full_page=False)

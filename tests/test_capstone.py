@@ -1,0 +1,276 @@
+"""The capstone: the case's checks teach, hostile input is explained, files appear only on save."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import workshop
+from workshop import Module, progress
+from workshop.answers import AnswerProblem
+from workshop.bank import BankError, get_bank, load_bank
+from workshop.capstone import Case, check_case, growth
+from workshop.capstone import checks
+from workshop.capstone.amounts import amounts_in, parse_amount
+from tests.helpers import write_module
+
+MODEL = get_bank().exercises["10.my-case"].key()
+
+
+def with_(**changes):
+    case = {**MODEL, **changes}
+    return {k: v for k, v in case.items() if v is not None}
+
+
+@pytest.mark.parametrize("typed, value", [
+    ("21600", 21_600), ("$21,600", 21_600), ("$36k", 36_000), ("1.2M", 1_200_000),
+    ("$1.2 million", 1_200_000), ("US$ 12000", 12_000), (12000, 12_000), ("16200 a year", 16_200),
+])
+def test_amounts_in_the_forms_people_type(typed, value):
+    assert parse_amount(typed) == pytest.approx(value)
+
+
+def test_an_unreadable_amount_names_its_box():
+    with pytest.raises(AnswerProblem, match="'What the fix costs'"):
+        parse_amount("about twelve grand", "What the fix costs")
+
+
+def test_amounts_in_a_headline():
+    assert amounts_in("A $12,000 fix saves about $16.2k a year, not the $1.2 million problem") == [12_000, 16_200, 1_200_000]
+
+
+def test_the_model_case_passes_every_check():
+    result = workshop.check("10.my-case", MODEL)
+    assert result.status == "correct"
+    assert len(result.details) == len(checks.CHECKS) and all(d.startswith("done") for d in result.details)
+
+
+def test_the_model_case_adds_up():
+    """The example's numbers are arithmetic a finance director can redo: 24 failures × 2 engineers × 6 h × $75."""
+    problem, saving, low, cost = (float(MODEL[k]) for k in ("problem_per_year", "saving_per_year", "low_saving_per_year", "fix_cost"))
+    assert problem == 24 * 2 * 6 * 75
+    assert saving == pytest.approx(problem * 18 / 24)
+    assert low == pytest.approx(problem * 12 / 24)
+    assert cost == 2 * 2 * 40 * 75
+    assert "about 9 months" in MODEL["headline"] and round(cost / saving * 12) == 9
+    assert "$16,200" in MODEL["headline"] and "$12,000" in MODEL["headline"]
+    hint = get_bank().exercises["10.my-case"].hints[-1]
+    assert "about 13 months" in hint and round(cost / low * 12) == 13
+
+
+def test_the_headline_question_numbers_add_up():
+    exercise = get_bank().exercises["10.saving-or-problem"]
+    assert "$200,000" in exercise.prompt and "40%" in exercise.prompt and "$50,000" in exercise.prompt
+    saving = 0.4 * 200_000
+    texts = {o.key: o.text for o in exercise.options}
+    assert f"${saving:,.0f}" in texts["b"] and f"${saving - 50_000:,.0f}" in texts["c"]
+    assert "7.5 months" in exercise.explanation and 50_000 / saving * 12 == 7.5
+
+
+@pytest.mark.parametrize("case, check, status, phrase, misconception", [
+    (with_(saving_per_year="21600"), checks.avoided_not_total, "partial", "whole problem", "The fix is worth the whole problem."),
+    (with_(saving_per_year="30000"), checks.avoided_not_total, "incorrect", "more than the whole problem", "A fix is worth more than the problem it removes."),
+    (with_(saving_per_year=None), checks.avoided_not_total, "incorrect", "Fill in", None),
+    (with_(headline="Nightly invoice failures cost us about $21,600 a year in engineer time; a $12,000 fix stops them."),
+     checks.headline_states_the_saving, "partial", "whole problem", "The headline should carry the biggest number."),
+    (with_(headline="The nightly invoice run is unreliable and should be fixed soon."),
+     checks.headline_states_the_saving, "incorrect", "Put a number in the headline", "A good description is enough to decide."),
+    (with_(options="Retries: about $12,000\nRewrite: 8 weeks"), checks.do_nothing_option, "partial", "doing nothing", "Doing nothing is free."),
+    (with_(options="Retries: about $12,000"), checks.do_nothing_option, "incorrect", "at least two options", "There is only one way to solve it."),
+    (with_(low_saving_per_year=None), checks.sceptic_low_case, "incorrect", "sceptic", "One estimate is enough."),
+    (with_(low_saving_per_year="16200"), checks.sceptic_low_case, "partial", "lower than your estimate", "A low case is the same estimate said again."),
+    (with_(low_saving_per_year="3000"), checks.sceptic_low_case, "partial", "48 months", None),
+    (with_(fix_cost=None), checks.sceptic_low_case, "incorrect", "what the fix costs", None),
+    (with_(reversibility="Can undo."), checks.reversibility, "incorrect", "undo", "Every decision needs the same certainty."),
+    (with_(risks=None), checks.risks_of_the_fix, "incorrect", "risk of the fix itself", "A fix has no risks of its own."),
+    (with_(ask="Please approve the work."), checks.specific_ask, "partial", "how many people", "A general request is easier to approve."),
+])
+def test_each_check_repairs_one_belief(case, check, status, phrase, misconception):
+    result = check(Case.from_answer(case))
+    assert result.status == status, result.feedback
+    assert phrase.lower() in result.feedback.lower()
+    assert result.misconception == misconception
+    whole = workshop.check("10.my-case", case)
+    assert whole.status == "partial" and whole.misconception == misconception
+    assert any(d.startswith("to do: " + result.exercise_id) for d in whole.details)
+
+
+def test_the_sceptics_payback_is_computed_from_the_case():
+    result = checks.sceptic_low_case(Case.from_answer(with_(low_saving_per_year="$8k", fix_cost="$12k")))
+    assert result.correct and "about 18 months" in result.feedback and "$8,000" in result.feedback
+
+
+@pytest.mark.parametrize("answer, phrase", [
+    ("my case", "A case is the form above"),
+    (["headline"], "A case is the form above"),
+    ({"budget": "1"}, "1 field it does not know"),
+    ({"headline": "x" * 6000}, "characters long"),
+])
+def test_hostile_answers_are_explained_not_raised(answer, phrase):
+    result = workshop.check("10.my-case", answer)
+    assert result.status == "not_attempted" and phrase in result.feedback  # unreadable is not an attempt
+
+
+def test_a_typo_in_an_amount_names_the_box_and_the_other_checks_still_run():
+    result = workshop.check("10.my-case", with_(fix_cost="twelve grand"))
+    assert result.status == "partial"
+    assert "Next: **the sceptic's low case**" in result.feedback
+    assert any("in 'What the fix costs (US$)'" in d for d in result.details if d.startswith("to do"))
+    assert sum(d.startswith("done") for d in result.details) == len(checks.CHECKS) - 1
+
+
+def test_blank_case_is_not_attempted():
+    assert workshop.check("10.my-case", {}).status == "not_attempted"
+    assert workshop.check("10.my-case", None).status == "not_attempted"
+    assert check_case({"title": "Only a title"}).status == "incorrect"
+
+
+def test_the_bank_refuses_a_model_case_that_fails_a_check(tmp_path):
+    case = "\n".join(f"      {k}: {json.dumps(v)}" for k, v in MODEL.items() if k != "low_saving_per_year")
+    body = f"""\
+  - id: 07.case
+    kind: case
+    title: A case
+    prompt: Build it.
+    hints: [Think.]
+    explanation: Because.
+    model_case:
+{case}
+"""
+    with pytest.raises(BankError) as error:
+        load_bank(write_module(tmp_path, body=body).parent)
+    assert "model_case should pass every check" in str(error.value) and "sceptic" in str(error.value)
+
+
+def test_the_page_reuses_the_proposal_and_escapes_html(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKSHOP_OUTPUT_DIR", str(tmp_path))
+    case = Case.from_answer(with_(title="<script>alert(1)</script> invoices"))
+    page = case.markdown()
+    for part in ("## Problem", "## The numbers", "## Options", "### Do nothing", "## Risks", "## Reversibility", "## The ask"):
+        assert part in page
+    assert page.index("## Risks") < page.index("## The ask") and page.rstrip().endswith(MODEL["ask"])  # the page ends with the ask
+    assert "Pro:" not in page  # an option's line is the learner's words, not a pro it may not be
+    assert "$16,200" in page and "$10,800" in page
+    assert list(tmp_path.iterdir()) == []  # building and checking a case writes nothing
+    md, html_file, pdf = case.save()
+    assert md.name == "my-case.md" and html_file.name == "my-case.html" and pdf.name == "my-case.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert md.read_text() == page
+    html_text = html_file.read_text()
+    assert html_text.startswith("<!doctype html>") and "<script>alert" not in html_text and "&lt;script&gt;" in html_text
+
+
+def test_the_form_checks_saves_and_restores(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKSHOP_OUTPUT_DIR", str(tmp_path))
+    monkeypatch.setenv("WORKSHOP_PROGRESS", str(tmp_path / "progress.jsonl"))
+    m = Module("10")
+    view = m.show("my-case")
+    control = view.control
+    assert control.save() == [] and "Nothing to save yet" in control.saved.value
+    assert not list(tmp_path.glob("my-case.*"))
+    for name, value in MODEL.items():
+        control.boxes[name].value = value
+    view.check_button.click()
+    assert view.last_result.status == "correct"
+    control.save_button.click()
+    assert sorted(p.name for p in tmp_path.glob("my-case.*")) == ["my-case.html", "my-case.md", "my-case.pdf"]
+    assert "Saved <code>my-case.md</code>, <code>my-case.html</code> and <code>my-case.pdf</code>" in control.saved.value
+    again = Module("10").show("my-case")  # a kernel restart: the case comes back from the log
+    assert again.control.boxes["headline"].value == MODEL["headline"]
+    assert "Restored your last answer" in again.feedback.value
+
+
+def test_every_box_is_labelled():
+    view = Module("10").show("my-case")
+    for box in view.control.boxes.values():
+        assert box.description.strip().endswith(":") and len(box.description) > 5
+
+
+def test_latest_case_shows_the_last_checked_case(tmp_path, monkeypatch):
+    from workshop.capstone import latest_case
+
+    monkeypatch.setenv("WORKSHOP_PROGRESS", str(tmp_path / "progress.jsonl"))
+    assert "Still to fill in" in latest_case()._repr_html_()
+    Module("10").check("my-case", MODEL)
+    assert MODEL["headline"] in latest_case().markdown()
+
+
+# --- the growth of the day ----------------------------------------------------------
+
+def test_growth_shows_baseline_and_capstone_side_by_side(tmp_path, monkeypatch):
+    from workshop.framing import assess
+
+    monkeypatch.setenv("WORKSHOP_PROGRESS", str(tmp_path / "progress.jsonl"))
+    assert growth().summary().startswith("No baseline")
+    before, after = "The code is messy and slows us down.", get_bank().exercises["10.baseline-again"].key()
+    Module("00").check("baseline-messy-code", before)
+    assert "still to do" in growth().summary()
+    Module("10").check("baseline-again", "The code is hard to change.")
+    Module("10").check("baseline-again", after)  # the last checked answer counts
+    g = growth()
+    assert (g.baseline, g.again) == (before, after)
+    assert g.baseline_score == assess(before).score and g.again_score == assess(after).score
+    assert g.summary() == f"Baseline {g.baseline_score}/100 -> capstone {g.again_score}/100 (+{g.again_score - g.baseline_score} points)"
+    html_text = g._repr_html_()
+    assert html_text.index("This morning") < html_text.index("Now (module 10)")
+    assert f"Score: {g.baseline_score}/100" in html_text and f"Score: {g.again_score}/100" in html_text
+
+
+def test_growth_escapes_what_the_learner_typed(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKSHOP_PROGRESS", str(tmp_path / "progress.jsonl"))
+    progress.record("check", "00.baseline-messy-code", answer="<img src=x onerror=alert(1)>", status="correct")
+    assert "<img" not in growth()._repr_html_()
+
+
+def test_workshop_progress_prints_the_growth(tmp_path, monkeypatch, capsys):
+    from workshop.cli import main
+
+    monkeypatch.setenv("WORKSHOP_PROGRESS", str(tmp_path / "progress.jsonl"))
+    Module("00").check("baseline-messy-code", "The code is messy.")
+    Module("10").check("baseline-again", get_bank().exercises["10.baseline-again"].key())
+    assert main(["progress"]) == 0
+    out = capsys.readouterr().out
+    assert "The growth of the day" in out
+    assert f"Baseline {growth().baseline_score}/100 -> capstone {growth().again_score}/100" in out
+    assert "morning:   The code is messy." in out
+
+
+def test_the_capstone_rewrite_states_larkspurs_own_peak_incidents():
+    from workshop import facts
+
+    peak = int(facts.current()["incidents_peak"].value)
+    exercise = get_bank().exercises["10.baseline-again"]
+    assert f"the {peak} checkout incidents our incident log shows over the last two peak seasons" in exercise.model_answers[0]
+    assert exercise.hints[-1].count(str(peak)) == 1
+
+
+def test_each_check_reports_the_name_it_is_listed_under():
+    from workshop.capstone.checks import TITLES
+
+    assert set(TITLES) == set(checks.CHECKS)
+    for check in checks.CHECKS:
+        assert check(Case.from_answer({"title": "x"})).exercise_id == TITLES[check]
+
+
+def test_html_outputs_ask_mathjax_to_leave_dollars_alone(tmp_path, monkeypatch):
+    """Two dollar amounts in one output would otherwise be typeset as maths in JupyterLab."""
+    monkeypatch.setenv("WORKSHOP_PROGRESS", str(tmp_path / "progress.jsonl"))
+    Module("10").check("baseline-again", "A $12,000 fix saves $16,200 a year.")
+    for output in (growth()._repr_html_(), Case.from_answer(MODEL)._repr_html_()):
+        assert "mathjax_ignore" in output.split(">", 1)[0] and "tex2jax_ignore" in output.split(">", 1)[0]
+
+
+def test_the_reviews_worked_example_adds_up():
+    """'Fewer than half of the timeouts stop' means well over a year to pay back, by the example's own numbers."""
+    half = 18 / 2 * 2 * 6 * 75  # half of the 18 timeout failures, each 2 engineers x 6 hours x $75
+    assert float(MODEL["fix_cost"]) / half * 12 > 15
+    assert "well over a year" in get_bank().exercises["10.finance-review"].model_answer
+
+
+def test_the_pdf_survives_characters_its_font_lacks(tmp_path, monkeypatch):
+    from workshop.capstone.pdf import latin1
+
+    monkeypatch.setenv("WORKSHOP_OUTPUT_DIR", str(tmp_path))
+    assert latin1("≈ $20k − “more” … 🚀 ×") == '~ $20k - "more" ... ? ×'
+    paths = Case.from_answer(with_(problem="Costs ≈ $20k − “often” … 🚀")).save("odd")
+    assert paths[-1].name == "odd.pdf" and paths[-1].stat().st_size > 1000

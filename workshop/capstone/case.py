@@ -1,0 +1,119 @@
+"""A learner's one-page case: what they typed, read tolerantly, and rendered with the 05 proposal builder.
+
+The case reuses ``workshop.proposal.Proposal`` for the page (Markdown, HTML, saving), so
+the capstone and module 05 print the same one-page shape. Nothing is written to disk
+until the learner presses Save or calls ``save()``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from workshop.answers import AnswerProblem, as_text, is_blank
+from workshop.capstone.amounts import parse_amount
+from workshop.proposal import Option, Proposal
+
+# name -> (label the learner reads, is it an amount, is it several lines)
+FIELDS: dict[str, tuple[str, bool, bool]] = {
+    "title": ("Title", False, False),
+    "headline": ("Headline: one sentence with the number", False, False),
+    "problem": ("The problem, in business terms", False, True),
+    "problem_per_year": ("The problem's cost a year today (US$)", True, False),
+    "saving_per_year": ("The fix's saving a year: avoided loss (US$)", True, False),
+    "low_saving_per_year": ("The sceptic's low case: saving a year (US$)", True, False),
+    "fix_cost": ("What the fix costs (US$)", True, False),
+    "evidence": ("Where the numbers come from", False, True),
+    "options": ("Options, one per line, with doing nothing", False, True),
+    "reversibility": ("Reversibility: how you would undo it", False, True),
+    "risks": ("Risks of the fix itself, one per line", False, True),
+    "ask": ("The ask: who, how much, by when", False, True),
+}
+AMOUNTS = tuple(name for name, (_, amount, _) in FIELDS.items() if amount)
+
+
+@dataclass
+class Case:
+    """The case as typed: text stays text; amounts are read when checked, so a typo is explained, not raised."""
+
+    values: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_answer(cls, answer) -> "Case":
+        """A case from a dict (the widget, the progress log) or a Case; anything else is explained."""
+        if isinstance(answer, Case):
+            return answer
+        if not isinstance(answer, dict):
+            raise AnswerProblem("A case is the form above (or a dict with its fields, such as "
+                                "{'headline': ..., 'fix_cost': ...}); "
+                                f"got a {type(answer).__name__} instead.")
+        unknown = [k for k in answer if k not in FIELDS]
+        if unknown:  # the unknown name is not repeated: it is the learner's text, and feedback is Markdown
+            raise AnswerProblem(f"The case has {len(unknown)} field{'s' * (len(unknown) > 1)} it does not know; "
+                                f"its fields are: {', '.join(FIELDS)}.")
+        values = {}
+        for name, value in answer.items():
+            if is_blank(value):
+                continue
+            values[name] = value if isinstance(value, (int, float)) and not isinstance(value, bool) else \
+                as_text(value, limit=5_000)
+        return cls(values)
+
+    def text(self, name: str) -> str:
+        value = self.values.get(name, "")
+        return value if isinstance(value, str) else f"{value:g}"
+
+    def lines(self, name: str) -> list[str]:
+        """A several-line field as its non-empty lines, without list bullets."""
+        return [re.sub(r"^\s*(?:[-*•]|\d+[.)])\s*", "", line).strip()
+                for line in self.text(name).splitlines() if line.strip(" -*•")]
+
+    def amount(self, name: str) -> float | None:
+        """The amount in a box, None if blank; raises AnswerProblem naming the box if unreadable."""
+        if name not in self.values:
+            return None
+        return parse_amount(self.values[name], FIELDS[name][0])
+
+    def as_dict(self) -> dict[str, str]:
+        return {name: self.text(name) for name in FIELDS if name in self.values}
+
+    # -- the page -------------------------------------------------------------
+    def proposal(self) -> Proposal:
+        """The one-page case as module 05's proposal, with the capstone's extra sections."""
+        numbers = {}
+        for name in AMOUNTS:
+            try:
+                value = self.amount(name)
+            except AnswerProblem:
+                value = None
+            numbers[FIELDS[name][0].split(" (US$)")[0]] = f"${value:,.0f}" if value is not None else self.text(name) or "(to fill in)"
+        if self.text("evidence"):
+            numbers["Source"] = self.text("evidence")
+        options = []
+        for line in self.lines("options"):
+            name, _, rest = line.partition(":")
+            options.append(Option(name.strip(), note=rest.strip()))
+        return Proposal(
+            title=self.text("title") or "My one-page case",
+            headline=self.text("headline"),
+            problem=self.text("problem"),
+            numbers=numbers,
+            options=options,
+            ask=self.text("ask"),
+            risks=self.lines("risks"),
+            sections={"Reversibility": self.text("reversibility") or "(to fill in)"},
+        )
+
+    def markdown(self) -> str:
+        return self.proposal().markdown()
+
+    def save(self, stem: str = "my-case") -> list:
+        """Write ``my-case.md``, ``my-case.html`` and ``my-case.pdf`` to the output folder; return their paths."""
+        from workshop.capstone.pdf import write_pdf
+        from workshop.proposal import output_dir
+
+        page = self.proposal()
+        return [page.save(f"{stem}.md"), page.save_html(f"{stem}.html"), write_pdf(page.markdown(), output_dir() / f"{stem}.pdf")]
+
+    def _repr_html_(self) -> str:
+        # MathJax skips these classes, so "$12,000 ... $16,200" on the page stays money, not maths.
+        return f"<div class='lwi-case mathjax_ignore tex2jax_ignore'>{self.proposal()._repr_html_()}</div>"
