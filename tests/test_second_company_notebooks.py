@@ -68,12 +68,13 @@ def test_both_editions_run_with_northway(tmp_path, northway):
     build = tmp_path / "solutions"
     subprocess.run([sys.executable, "-m", "workshop", "build", "--solutions", str(build)], check=True, env=env,
                    capture_output=True, cwd=ROOT)
-    files = [str(p) for p in notebooks] + [str(build / p.name) for p in notebooks]
-    done = subprocess.run([sys.executable, "-m", "pytest", *files, "--nbval-lax", "--nbval-sanitize-with",
-                           str(ROOT / "tests" / "nbval_sanitize.cfg"), "-q", "-p", "no:cacheprovider"],
-                          env=env, capture_output=True, text=True, cwd=ROOT, timeout=1800)
-    assert done.returncode == 0, done.stdout[-4000:]
-    assert " passed" in done.stdout and " failed" not in done.stdout
+    # One edition per run: the capstone's progress summary reads the progress the run has made.
+    for files in ([str(p) for p in notebooks], [str(build / p.name) for p in notebooks]):
+        done = subprocess.run([sys.executable, "-m", "pytest", *files, "--nbval-lax", "--nbval-sanitize-with",
+                               str(ROOT / "tests" / "nbval_sanitize.cfg"), "-q", "-p", "no:cacheprovider"],
+                              env=env, capture_output=True, text=True, cwd=ROOT, timeout=1800)
+        assert done.returncode == 0, done.stdout[-4000:]
+        assert " passed" in done.stdout and " failed" not in done.stdout
 
 
 # Modules whose bank text still has numbers that match no Northway fact (07-10 landed
