@@ -8,7 +8,13 @@ os.environ["WORKSHOP_CONFIG"] = os.path.join(_scratch, "settings.yaml")
 os.environ["WORKSHOP_OUTPUT_DIR"] = _scratch
 os.environ.pop("WORKSHOP_SOLUTIONS", None)
 os.environ.pop("WORKSHOP_EXERCISES", None)
-os.environ.pop("WORKSHOP_COMPANY", None)  # the tests read Larkspur's profile, whatever the shell says
+_company = os.environ.pop("WORKSHOP_COMPANY", None)  # the tests read Larkspur's profile, whatever the shell says
+
+
+def pytest_configure(config):
+    """A notebook-only run (nbval on an edition, as docs/adapting.md does) keeps the company you chose."""
+    if _company and config.args and all(str(a).split("::")[0].endswith(".ipynb") for a in config.args):
+        os.environ["WORKSHOP_COMPANY"] = _company
 
 try:  # property tests are never timed: a shared, loaded machine makes any deadline flaky
     from hypothesis import settings as _hypothesis_settings

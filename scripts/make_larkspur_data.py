@@ -1,4 +1,8 @@
-"""Generate Larkspur Outfitters' data from a fixed seed: `python scripts/make_larkspur_data.py`.
+"""Generate a company's data from its profile and a fixed seed: `python scripts/make_larkspur_data.py`.
+
+`--company harbour` (or `$WORKSHOP_COMPANY`) generates another company's tables into
+its own folder, `exercises/companies/harbour/data/`; with no company it makes
+Larkspur Outfitters' tables in `exercises/data/` (byte-identical, a test checks).
 
 Every parameter comes from the company profile (exercises/companies/larkspur.yaml,
 read through workshop.company.profile), where each is labelled: a published figure
@@ -18,7 +22,7 @@ import pandas as pd
 from workshop.company import profile
 
 SEED = 2026
-OUT = Path(__file__).resolve().parent.parent / "exercises" / "data"
+OUT = Path(__file__).resolve().parent.parent / "exercises" / "data"  # Larkspur's; others: workshop.company.data_dir()
 
 
 
@@ -161,7 +165,29 @@ def write(out: Path = OUT) -> list[Path]:
     return paths
 
 
+def main(argv: list[str] | None = None) -> int:
+    """``[OUT] [--company NAME|PATH]``: write the company's tables to OUT (default: its data folder)."""
+    import argparse
+    import os
+
+    from workshop.company import COMPANY_ENV, ProfileError, own_data_dir
+
+    parser = argparse.ArgumentParser(description="Generate a company's data tables from its profile.")
+    parser.add_argument("out", nargs="?", default=None, help="folder to write (default: the company's data folder)")
+    parser.add_argument("--company", default=None,
+                        help="a profile name in exercises/companies/ or a profile's path (default: $WORKSHOP_COMPANY or larkspur)")
+    args = parser.parse_args(argv)
+    if args.company:
+        os.environ[COMPANY_ENV] = args.company
+    try:
+        target = Path(args.out) if args.out else own_data_dir()
+        for path in write(target):
+            print(f"{path} ({path.stat().st_size // 1000} KB)")
+    except ProfileError as exc:
+        print(f"Company profile problem: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
-    for path in write(target):
-        print(f"{path} ({path.stat().st_size // 1000} KB)")
+    raise SystemExit(main())

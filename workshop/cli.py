@@ -13,10 +13,12 @@ def _bank_errors_exit_1(command):
 
     def run(args) -> int:
         from workshop.bank import BankError
+        from workshop.company import ProfileError
+        from workshop.data import DataError
 
         try:
             return command(args)
-        except BankError as exc:
+        except (BankError, ProfileError, DataError) as exc:
             print(exc, file=sys.stderr)
             return 1
 
@@ -38,7 +40,9 @@ def _with_working_keys(bank):
 def _validate(args) -> int:
     from workshop.authoring.notebook_checks import check_notebooks, default_notebooks_dir
     from workshop.bank import default_bank_dir, load_bank
+    from workshop.company import profile
 
+    profile()  # a broken company profile is the one problem worth reporting, by file and field
     bank = _with_working_keys(load_bank(args.path))
     bank_dir = Path(args.path) if args.path else default_bank_dir()
     notebooks = Path(args.notebooks) if args.notebooks else default_notebooks_dir(bank_dir)
@@ -66,7 +70,17 @@ def _company_numbers(bank_dir: Path, notebooks: Path) -> list:
     """The number guard (workshop/factcheck.py) over the bank and the notebooks."""
     from workshop import factcheck
 
-    return factcheck.check_bank(bank_dir) + factcheck.check_notebooks(notebooks)
+    from workshop.drift import explain
+
+    return explain(factcheck.check_bank(bank_dir) + factcheck.check_notebooks(notebooks))
+
+
+def _company(args) -> int:
+    from workshop.company_report import describe
+
+    text, ready = describe()
+    print(text)
+    return 0 if ready else 1
 
 
 def _new(args) -> int:
@@ -180,6 +194,7 @@ def parser() -> argparse.ArgumentParser:
     nm.add_argument("--bank", default=None, help="the exercises folder (default: $WORKSHOP_EXERCISES or the repo's)")
     nm.add_argument("--notebooks", default=None, help="the notebooks folder (default: beside the exercises folder)")
     nm.set_defaults(run=_new)
+    sub.add_parser("company", help="instructors: list the companies and say which is in use, and why").set_defaults(run=_company)
     sub.add_parser("progress", help="show where you stand in each module").set_defaults(run=_progress)
     e = sub.add_parser("export", help="save your progress as one file for your facilitator")
     e.add_argument("out", nargs="?", default="my-progress.json")

@@ -7,8 +7,10 @@ Each parameter says where it comes from: a published source (a key into
 assumption about the fictional company. Field reference: docs/company-profile.md.
 
 The active company is chosen in exactly one place, :func:`profile_path`:
-``$WORKSHOP_COMPANY`` names a profile in ``exercises/companies/`` (``larkspur``) or
-gives a path to a YAML file; the default is Larkspur Outfitters.
+``$WORKSHOP_COMPANY`` (or ``company:`` in the settings file, workshop/settings.py)
+names a profile in ``exercises/companies/`` (``larkspur``, ``harbour``) or gives a path
+to a YAML file; the default is Larkspur Outfitters. :func:`data_dir` says where that
+company's data tables live.
 """
 from __future__ import annotations
 
@@ -113,6 +115,23 @@ REQUIRED = (
 )
 
 
+def choice(company: str | None = None) -> tuple[str, str]:
+    """The company in use and why: an argument, ``$WORKSHOP_COMPANY``, ``company:`` in the settings file, or the default."""
+    if company:
+        return company, "given"
+    if os.environ.get(COMPANY_ENV):
+        return os.environ[COMPANY_ENV].strip(), f"${COMPANY_ENV}"
+    from workshop.settings import company_setting, config_path
+
+    setting = company_setting()
+    if setting:
+        return setting, f"company: in {config_path()}"
+    return DEFAULT_COMPANY, "the default"
+
+
+DATES = ("today", "black_friday", "change_freeze_start", "change_freeze_end", "history_start", "ci_start")
+
+
 def _loader():
     """libyaml's safe loader when it is built in (ten times faster), else PyYAML's own."""
     import yaml
@@ -121,12 +140,37 @@ def _loader():
 
 
 def profile_path(company: str | None = None) -> Path:
-    """The one place the active company is looked up: an argument, ``$WORKSHOP_COMPANY``, or Larkspur."""
-    chosen = company or os.environ.get(COMPANY_ENV) or DEFAULT_COMPANY
+    """The one place the active company is looked up: an argument, ``$WORKSHOP_COMPANY``, the settings file, or Larkspur."""
+    chosen, _ = choice(company)
     candidate = Path(chosen).expanduser()
     if candidate.suffix in (".yaml", ".yml"):
         return candidate
     return COMPANIES_DIR / f"{chosen}.yaml"
+
+
+def data_dir(company: str | None = None) -> Path:
+    """Where the company's data tables live: ``<profile folder>/<name>/data/`` beside its profile.
+
+    Larkspur, the default company, keeps its tables in ``exercises/data/`` (where the
+    modules always found them). Any other profile's tables sit in a folder named after
+    the profile file: ``exercises/companies/harbour/data/`` for ``harbour.yaml``.
+    """
+    own = own_data_dir(company)
+    return own if own.is_dir() else EXERCISES_DIR / "data"
+
+
+def own_data_dir(company: str | None = None) -> Path:
+    """The folder a profile's own tables belong in; a profile without one (a copy of Larkspur's
+    with a changed number, say) uses Larkspur's tables until its own are generated."""
+    path = profile_path(company)
+    if path.resolve() == (COMPANIES_DIR / f"{DEFAULT_COMPANY}.yaml").resolve():
+        return EXERCISES_DIR / "data"
+    return path.parent / path.stem / "data"
+
+
+def companies() -> list[str]:
+    """The companies the bank ships, by profile name."""
+    return sorted(p.stem for p in COMPANIES_DIR.glob("*.yaml"))
 
 
 def load_profile(path: str | Path) -> Company:
@@ -147,6 +191,11 @@ def load_profile(path: str | Path) -> Company:
         lines = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False)]
         raise ProfileError(f"{path} has {len(lines)} problem(s):\n  - " + "\n  - ".join(lines)) from None
     problems = [f"missing parameter '{name}'" for name in REQUIRED if name not in company.parameters]
+    problems += [f"parameters.{n}.value: should be a number of {p.unit}, not {p.value!r}"
+                 for n, p in company.parameters.items()
+                 if p.unit and (isinstance(p.value, bool) or not isinstance(p.value, (int, float)))]
+    problems += [f"parameters.{n}.value: should be a date (YYYY-MM-DD), not {company.parameters[n].value!r}"
+                 for n in DATES if n in company.parameters and not isinstance(company.parameters[n].value, dt.date)]
     known_sources = sources()
     problems += [f"parameter '{n}' cites unknown source '{p.source}' (see {SOURCES_FILE.name})"
                  for n, p in company.parameters.items() if p.source and p.source not in known_sources]

@@ -45,7 +45,14 @@ def _source(name: str, path: str | Path | None = None) -> tuple[Path, str]:
     folder = os.environ.get("WORKSHOP_DATA_DIR")
     if folder:
         return _expand(folder) / f"{name}.csv", f"$WORKSHOP_DATA_DIR (set to {folder!r})"
-    return DEFAULT_DIR / f"{name}.csv", "the workshop's own data folder"
+    return company_data_dir() / f"{name}.csv", "the company's data folder (workshop company says which)"
+
+
+def company_data_dir() -> Path:
+    """The active company's data folder (Larkspur's is ``exercises/data/``); see workshop/company.py."""
+    from workshop.company import data_dir
+
+    return data_dir()
 
 
 def _expand(text: str) -> Path:

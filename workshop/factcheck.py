@@ -30,7 +30,7 @@ ALLOWLIST = ROOT / "exercises" / "number_allowlist.yaml"
 
 # $1,234.5 million | 12.5% | 1,440 | 0.4 | 36k
 NUMBER = re.compile(
-    r"(?<![\w.\-/#])(?P<cur>\$)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?<![\w.\-/#])(?P<cur>[$£€])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?P<scale>\s?(?:million|billion|trillion)\b|[kKMB]\b)?(?P<pct>\s?%)?(?![\w\-]|\.\d)"
 )
 SCALES = {"k": 1e3, "K": 1e3, "M": 1e6, "B": 1e9, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -111,7 +111,14 @@ def agrees(w: Written, value: float) -> bool:
 
 
 def _is_money_fact(fact) -> bool:
-    return fact.text.startswith("$") or "dollar" in fact.how.lower() or "hourly cost" in fact.how
+    how = fact.how.lower()
+    return fact.text[:1] in "$£€" or any(word in how for word in ("dollar", "pound", "euro")) or "hourly cost" in how
+
+
+def _symbol() -> str:
+    from workshop.company import profile
+
+    return profile().currency_symbol
 
 
 def _facts_values(facts: dict, money_only: bool = False) -> list[tuple[str, float]]:
@@ -146,12 +153,19 @@ def check_text(text: str, where: str, facts: dict, allow: dict | None = None) ->
     allow = allow if allow is not None else load_allowlist()
     values, money_values = _facts_values(facts), _facts_values(facts, money_only=True)
     cited = _cited_figures(text)
-    here = {**allow["anywhere"], **next((v for k, v in allow["at"].items() if where.startswith(k)), {})}
+    here = {**allow["anywhere"], **next((v for k, v in allow["at"].items() if _within(where, k)), {})}
     problems = []
+    symbol = _symbol()
     for w in numbers_in(text):
-        if _is_year(w) or w.text.lstrip("$") in here or w.text in here:
+        if (w.money and not w.text.startswith(symbol) and w.text not in here and w.text.lstrip("$£€") not in here
+                and not any(w.text.replace(" ", "") == fig.replace(" ", "") for fig in cited)):
+            amount = w.text.lstrip("$£€")
+            problems.append(Mismatch(where, w.text, _context(text, w.text),
+                                     f"the company counts in {symbol}: {symbol}{amount}, or a fact in {symbol}"))
             continue
-        if any(w.text.replace(" ", "") == fig.replace(" ", "") or w.text.lstrip("$") == fig.lstrip("$")
+        if _is_year(w) or w.text.lstrip("$£€") in here or w.text in here:
+            continue
+        if any(w.text.replace(" ", "") == fig.replace(" ", "") or w.text.lstrip("$£€") == fig.lstrip("$£€")
                for fig in cited):
             continue
         target = w.value
@@ -162,6 +176,11 @@ def check_text(text: str, where: str, facts: dict, allow: dict | None = None) ->
             continue
         problems.append(Mismatch(where, w.text, _context(text, w.text), _nearest(target, facts)))
     return problems
+
+
+def _within(where: str, key: str) -> bool:
+    """An allowlist key covers a place and what is inside it: "cell 1" covers "cell 1", not "cell 12"."""
+    return where == key or where.startswith(key + ",") or where.startswith(key + ".")
 
 
 def _context(text: str, number: str) -> str:

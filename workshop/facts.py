@@ -29,6 +29,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 
+CURRENCY_WORDS = {"USD": "US dollars", "GBP": "pounds", "EUR": "euros", "CAD": "Canadian dollars", "AUD": "Australian dollars"}
+
+
 @dataclass(frozen=True)
 class Fact:
     """One named number with the text a learner reads and how it was derived."""
@@ -263,6 +266,10 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
                  "mitigation_share_prevented", "black_friday_failure_probability"):
         if name in p.parameters:
             add(f"{name}_pct", p[name] * 100, f"{p[name]:.0%}", f"{name} as a percentage")
+    # Words that follow the company (no number in them): {{company}}'s, {{currency}}{{loaded_hourly_cost}}, in {{money_unit}}.
+    for name, text in (("company", p.short_name), ("company_name", p.name), ("currency", p.currency_symbol),
+                       ("money_unit", CURRENCY_WORDS.get(p.currency, p.currency))):
+        facts[name] = Fact(name, math.nan, text, "profile text")
     hourly = p["loaded_hourly_cost"]
     weeks_a_year = p["working_weeks_per_year"]
 

@@ -6,6 +6,9 @@
 ``locked`` keeps every solution closed, ``open`` shows them from the start.
 A setting that cannot be used is reported, never silently ignored; a mistyped
 value falls back to the strictest policy, ``locked``, so a typo never opens answers.
+
+``company:`` in the same file picks the company profile when ``$WORKSHOP_COMPANY`` is
+unset (read by workshop/company.py, which owns the choice).
 """
 from __future__ import annotations
 
@@ -83,3 +86,23 @@ def solution_mode() -> str:
               f"Using '{STRICTEST_MODE}' until it is fixed.")
         return STRICTEST_MODE
     return value
+
+
+def company_setting() -> str | None:
+    """``company:`` from the settings file, if it names one (an unreadable file is reported by the solutions reader)."""
+    path = config_path()
+    try:
+        if str(path).startswith("~") or not path.is_file() or path.stat().st_size > MAX_CONFIG_BYTES:
+            return None
+        import yaml
+
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except Exception:
+        return None
+    value = data.get("company") if isinstance(data, dict) else None
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        _warn(f"The company setting in {path} should name a company (see `workshop company`), not {value!r}; using the default.")
+        return None
+    return value.strip()
