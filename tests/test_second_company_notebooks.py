@@ -34,9 +34,6 @@ KNOWN_PROSE_DRIFT = {
     ("06_tech_debt_as_risk.ipynb, cell 10", "5"),
     # Modules 09-10 landed after the second company.
     ("09_leading_without_permission.ipynb, cell 4", "5"),
-    ("10_capstone.ipynb, cell 2", "05"),
-    ("10_capstone.ipynb, cell 4", "$75"),
-    ("10_capstone.ipynb, cell 10", "5"),
 }
 
 
