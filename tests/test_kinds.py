@@ -198,3 +198,15 @@ def test_baseline_is_scored_and_saved_never_marked_wrong():
     assert weak.status == "correct" and weak.score == 0 and "Baseline saved" in weak.feedback
     better = check("00.baseline-messy-code", "If checkout fails on Black Friday we could lose $50,000 an hour.")
     assert better.score > weak.score
+
+
+def test_a_quoted_matching_item_is_not_quoted_twice_in_feedback():
+    """03.manager-or-leader's items are quotations; feedback showed “"Who can cover…"”."""
+    from workshop.bank import get_bank
+
+    exercise = get_bank().exercises["03.manager-or-leader"]
+    quoted = next(i for i in exercise.items if i.text.startswith('"'))
+    wrong = next(c.key for c in exercise.categories if c.key != quoted.category)
+    result = check(exercise.id, {quoted.key: wrong})
+    line = next(d for d in result.details if quoted.text.strip('"')[:20] in d)
+    assert '\u201c"' not in line and '"\u201d' not in line and line.startswith("\u201c")

@@ -51,7 +51,7 @@ class Matching(Exercise):
         right = len(self.items) - len(unanswered) - len(misplaced)
         if right == len(self.items):
             return self.result("correct", f"All {right} placed correctly.")
-        details = [f"\u201c{i.text}\u201d is misplaced: {i.feedback}" for i in misplaced]
+        details = [f"{_quoted(i.text)} is misplaced: {i.feedback}" for i in misplaced]
         if unanswered:
             details.append(f"{len(unanswered)} not placed yet.")
         status = "partial" if right else "incorrect"
@@ -99,3 +99,12 @@ class Matching(Exercise):
 
 
 MODEL = Matching
+
+
+def _quoted(text: str) -> str:
+    """An item in curly quotes, unless it is already a quotation (no doubled quotes)."""
+    bare = text.strip()
+    if len(bare) > 1 and bare[0] in "\"\u201c" and bare[-1] in "\"\u201d":
+        bare = bare[1:-1]
+    return f"\u201c{bare}\u201d"
+
