@@ -50,17 +50,11 @@ def _validate(args) -> int:
     if bank_dir.is_dir() and notebooks.is_dir():
         problems = check_notebooks(bank, notebooks)
         if problems:
-            print(f"The notebooks disagree with the bank in {len(problems)} place(s):", file=sys.stderr)
-            for problem in problems:
-                print(f"  - {problem}", file=sys.stderr)
-            return 1
+            return _report(f"The notebooks disagree with the bank in {len(problems)} place(s):", problems)
         checked = f", and the notebooks in {notebooks} agree with it"
         numbers = _company_numbers(bank_dir, notebooks)
         if numbers:
-            print(f"{len(numbers)} company number(s) match no fact of the profile or the data:", file=sys.stderr)
-            for problem in numbers:
-                print(f"  - {problem}", file=sys.stderr)
-            return 1
+            return _report(f"{len(numbers)} company number(s) match no fact of the profile or the data:", numbers)
         checked += "; every company number matches the profile and the data"
     print(f"OK: {len(bank.exercises)} exercises in {len(bank.modules)} modules{checked}.")
     return 0
@@ -81,6 +75,14 @@ def _company(args) -> int:
     text, ready = describe()
     print(text)
     return 0 if ready else 1
+
+
+def _report(heading: str, problems) -> int:
+    """Every problem on its own line under one heading, for the instructor; exit status 1."""
+    print(heading, file=sys.stderr)
+    for problem in problems:
+        print(f"  - {problem}", file=sys.stderr)
+    return 1
 
 
 def _new(args) -> int:
