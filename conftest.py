@@ -2,6 +2,8 @@
 import os
 import tempfile
 
+import pytest
+
 _scratch = tempfile.mkdtemp(prefix="lwi-tests-")
 os.environ["WORKSHOP_PROGRESS"] = os.path.join(_scratch, "progress.jsonl")
 os.environ["WORKSHOP_CONFIG"] = os.path.join(_scratch, "settings.yaml")
@@ -15,6 +17,23 @@ def pytest_configure(config):
     """A notebook-only run (nbval on an edition, as docs/adapting.md does) keeps the company you chose."""
     if _company and config.args and all(str(a).split("::")[0].endswith(".ipynb") for a in config.args):
         os.environ["WORKSHOP_COMPANY"] = _company
+
+_notebook_logs: dict[str, str] = {}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Each notebook nbval runs starts its kernel on its own empty progress log.
+
+    A widget restores the learner's last answer from the log, so a participant notebook
+    run after anything that logged answers (a solution edition, a subprocess a test
+    started) would show "correct" where nbval expects "not attempted".
+    """
+    path = str(getattr(item, "fspath", ""))
+    if path.endswith(".ipynb") and path not in _notebook_logs:
+        _notebook_logs[path] = os.path.join(_scratch, f"progress-notebook-{len(_notebook_logs)}.jsonl")
+        os.environ["WORKSHOP_PROGRESS"] = _notebook_logs[path]
+
 
 try:  # property tests are never timed: a shared, loaded machine makes any deadline flaky
     from hypothesis import settings as _hypothesis_settings

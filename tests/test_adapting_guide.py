@@ -31,7 +31,8 @@ class Copy:
         self.root = root
         self.env = {k: v for k, v in os.environ.items()
                     if not k.startswith("WORKSHOP_DATA_") and k not in ("WORKSHOP_COMPANY", "WORKSHOP_EXERCISES")}
-        self.env.update(PYTHONPATH=str(root), WORKSHOP_CONFIG=str(root / "settings.yaml"))
+        self.env.update(PYTHONPATH=str(root), WORKSHOP_CONFIG=str(root / "settings.yaml"),
+                        WORKSHOP_PROGRESS=str(root / "progress.jsonl"))  # never the shared test log
 
     def run(self, command: str, ok: bool = True) -> subprocess.CompletedProcess:
         """Run one command exactly as the guide writes it, with the venv's tools as this interpreter."""

@@ -128,7 +128,7 @@ def test_new_module_makes_a_valid_module_whose_notebook_runs(repo):
     with pytest.raises(AuthoringError, match="at least one word"):
         create_module("12", "!!!", bank_dir=repo / "exercises")
     # The participant edition of the new notebook passes nbval, as the repo's do.
-    env = {**os.environ, "WORKSHOP_EXERCISES": str(repo / "exercises")}
+    env = {**os.environ, "WORKSHOP_EXERCISES": str(repo / "exercises"), "WORKSHOP_PROGRESS": str(repo / "progress.jsonl")}
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--nbval-lax",
          "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg"), str(nb_path)],

@@ -61,7 +61,8 @@ def test_the_company_dependent_notebooks_are_found():
 
 def test_both_editions_run_with_northway(tmp_path, northway):
     notebooks = company_dependent_notebooks()
-    env = {**os.environ, "WORKSHOP_COMPANY": "northway"}
+    env = {**os.environ, "WORKSHOP_COMPANY": "northway",
+           "WORKSHOP_PROGRESS": str(tmp_path / "progress.jsonl")}  # never the shared test log
     build = tmp_path / "solutions"
     subprocess.run([sys.executable, "-m", "workshop", "build", "--solutions", str(build)], check=True, env=env,
                    capture_output=True, cwd=ROOT)
