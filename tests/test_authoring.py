@@ -146,8 +146,8 @@ def test_validate_names_the_file_and_cell_of_a_drifted_notebook(repo, capsys):
     nbformat.write(nb, nb_path)
     assert main(["validate", str(repo / "exercises")]) == 1
     err = capsys.readouterr().err
-    assert f"{nb_path.name}, cell 1" in err and "states 99 teaching" in err
-    assert f"{nb_path.name}, cell {shown + 1}" in err and "Did you mean" in err
+    assert f"{nb_path.name}, cell 0" in err and "states 99 teaching" in err  # counted from 0, as the number guard counts
+    assert f"{nb_path.name}, cell {shown}" in err and "Did you mean" in err
     assert "no notebook shows it" in err
 
 

@@ -96,6 +96,25 @@ class Module:
 
         return ExerciseView(self, exercise, answer=answer)
 
+    def passage(self, passage_id: str) -> "_Html":
+        """Teaching text from the bank that follows the company profile (its numbers and its name).
+
+        Markdown cells cannot change with ``WORKSHOP_COMPANY``; a passage is filled from the
+        company's facts when the bank loads. Never raises: an unknown id says which exist.
+        """
+        if self.error:
+            return self._missing_html(passage_id)
+        try:
+            wanted = str.__str__(passage_id) if isinstance(passage_id, str) else str(passage_id)
+        except Exception:  # an id whose str() raises names no passage
+            wanted = "?"
+        found = self.spec.passage(wanted)
+        if found is None:
+            known = ", ".join(repr(p.id) for p in self.spec.passages) or "none"
+            message = f"Module {self.code} has no passage {wanted[:80]!r}; its passages are: {known}."
+            return _Html(f"<div role='alert'>{html.escape(message)}</div>", message)
+        return _Html(f"<div class='lwi-passage'>{to_html(found.text)}</div>", found.text)
+
     def check(self, exercise_id: str, answer: Any, record: bool = True) -> Result:
         """Check an answer computed in code, and save it to the learner's progress. Never raises.
 

@@ -33,11 +33,27 @@ class Minutes(Strict):
     exercises: int = Field(ge=0)
 
 
+class Passage(Strict):
+    """Teaching text that states company numbers or names, so it lives in the bank, not in a Markdown cell.
+
+    A notebook's Markdown cannot follow the company profile; a passage can: its
+    ``{{fact}}`` placeholders are filled at load, the number guard checks it, and the
+    notebook shows it with ``m.passage("id")``.
+    """
+
+    id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", description="short id, unique in the module")
+    text: str = Field(min_length=1, description="Markdown; {{fact}} placeholders allowed")
+
+
 class ModuleSpec(Strict):
     module: str = Field(pattern=r"^\d{2}$")
     title: str = Field(min_length=1)
     minutes: Minutes
     facilitator_notes: list[str] = Field(min_length=1)
+    passages: list[Passage] = Field(default_factory=list)
+
+    def passage(self, passage_id: str) -> Passage | None:
+        return next((p for p in self.passages if p.id == passage_id), None)
 
 
 @dataclass(frozen=True)
@@ -133,6 +149,12 @@ def _load_file(file: Path, bank: Bank, problems: list[Problem]) -> None:
     if spec and not name.startswith(spec.module + "_"):
         problems.append(Problem(name, f"declares module {spec.module!r}, so its name should start with '{spec.module}_'.", field="module", line=line_of(root, ("module",))))
     if spec:
+        seen: set[str] = set()
+        for index, passage in enumerate(spec.passages):
+            if passage.id in seen:
+                problems.append(Problem(name, f"passage id {passage.id!r} is used twice in this module; ids must be unique.",
+                                        field=f"passages.{index}.id", line=line_of(root, ("passages", index, "id"))))
+            seen.add(passage.id)
         if spec.module in bank.modules:
             problems.append(Problem(name, f"module {spec.module} is defined twice.", field="module"))
         bank.modules[spec.module] = spec

@@ -24,12 +24,13 @@ def check_notebooks(bank: Bank, notebooks_dir: str | Path) -> list[Problem]:
     """Every problem between the notebooks in ``notebooks_dir`` and ``bank``; empty when all agree."""
     import nbformat
 
-    from workshop.notebooks.cells import exercise_in, module_code
+    from workshop.notebooks.cells import exercise_in, module_code, passages_in
     from workshop.notebooks.editions import module_notebooks
 
     notebooks_dir = Path(notebooks_dir)
     problems: list[Problem] = []
     shown_anywhere: set[str] = set()
+    passages_shown: set[tuple[str, str]] = set()
     modules_with_notebook: set[str] = set()
     for path in module_notebooks(notebooks_dir):
         try:
@@ -49,7 +50,14 @@ def check_notebooks(bank: Bank, notebooks_dir: str | Path) -> list[Problem]:
             problems.append(Problem(path.name, f"uses module {code}, which the bank does not have."))
         else:
             problems.extend(_minutes_problems(path.name, nb, spec))
-        for index, cell in enumerate(nb.cells, start=1):
+        for index, cell in enumerate(nb.cells):  # from 0, as the number guard counts
+            for passage_id in passages_in(cell):
+                passages_shown.add((code, passage_id))
+                if spec is not None and spec.passage(passage_id) is None:
+                    known = [p.id for p in spec.passages]
+                    guess = difflib.get_close_matches(passage_id, known, n=1)
+                    tip = f" Did you mean {guess[0]!r}?" if guess else f" Add it under passages: in the module's YAML or remove the call."
+                    problems.append(Problem(f"{path.name}, cell {index}", f"shows passage {passage_id!r}, which module {code} does not have.{tip}"))
             exercise_id = exercise_in(cell, code)
             if exercise_id is None:
                 continue
@@ -65,6 +73,12 @@ def check_notebooks(bank: Bank, notebooks_dir: str | Path) -> list[Problem]:
                 f"m.show(\"{exercise.short_id}\") (or m.check for a code answer) to the module's notebook.",
                 exercise_id=exercise_id,
             ))
+    for code in sorted(modules_with_notebook):
+        spec = bank.modules.get(code)
+        for passage in spec.passages if spec else []:
+            if (code, passage.id) not in passages_shown:
+                problems.append(Problem(f"module {code}", f"has passage {passage.id!r} but no notebook shows it; add a "
+                                        f"code cell m.passage(\"{passage.id}\") where it belongs, or delete it."))
     for code in sorted(set(bank.modules) - modules_with_notebook):
         problems.append(Problem(f"module {code}", f"has no notebook in {notebooks_dir}; make one with `workshop new module`."))
     return problems
@@ -75,11 +89,11 @@ def _minutes_problems(name: str, nb, spec) -> list[Problem]:
     match = HEADER_MINUTES.search(header)
     stated = (spec.minutes.teaching, spec.minutes.exercises)
     if not match:
-        return [Problem(f"{name}, cell 1", f"the header should state '**Teaching:** {stated[0]} min · **Exercises:** {stated[1]} min'.")]
+        return [Problem(f"{name}, cell 0", f"the header should state '**Teaching:** {stated[0]} min · **Exercises:** {stated[1]} min'.")]
     found = (int(match[1]), int(match[2]))
     if found != stated:
         return [Problem(
-            f"{name}, cell 1",
+            f"{name}, cell 0",
             f"the header states {found[0]} teaching and {found[1]} exercise minutes, but the module's YAML says "
             f"{stated[0]} and {stated[1]}; make them agree.",
         )]

@@ -8,6 +8,7 @@ MODULE_RE = re.compile(r"""Module\(\s*["'](\d{2})["']\s*\)""")
 SHOW_RE = re.compile(r"""(?P<call>\bm\.show\(\s*["'](?P<id>[\w.-]+)["'])\s*[,)]""")
 BARE_SHOW_RE = re.compile(r"""(?P<call>\bm\.show\(\s*["'](?P<id>[\w.-]+)["'])\s*\)""")
 PLACEHOLDER_RE = re.compile(r"^(?P<target>[ \t]*\w+[ \t]*=[ \t]*)\.\.\.(?=[ \t]*(?:#.*)?$)", re.M)
+PASSAGE_RE = re.compile(r"""\bm\.passage\(\s*["'](?P<id>[\w.-]+)["']\s*\)""")
 CHECK_RE = re.compile(r"""(?P<call>\bm\.check\(\s*["'](?P<id>[\w.-]+)["']\s*,)\s*(?P<answer>[^)]*?)\s*\)\s*$""", re.M)
 
 
@@ -34,3 +35,10 @@ def exercise_in(cell, module: str | None) -> str | None:
 
 def is_checked(cell) -> bool:
     return CHECK_TAG in cell.get("metadata", {}).get("tags", [])
+
+
+def passages_in(cell) -> list[str]:
+    """The passage ids a code cell shows with ``m.passage("id")``."""
+    if cell.cell_type != "code":
+        return []
+    return [match.group("id") for match in PASSAGE_RE.finditer(cell.source)]
