@@ -54,19 +54,20 @@ def _validate(args) -> int:
         checked = f", and the notebooks in {notebooks} agree with it"
         numbers = _company_numbers(bank_dir, notebooks)
         if numbers:
-            return _report(f"{len(numbers)} company number(s) match no fact of the profile or the data:", numbers)
-        checked += "; every company number matches the profile and the data"
+            return _report(f"{len(numbers)} company number(s) or name(s) do not match the company in use:", numbers)
+        checked += "; every company number matches the profile and the data, and no other company is named"
     print(f"OK: {len(bank.exercises)} exercises in {len(bank.modules)} modules{checked}.")
     return 0
 
 
 def _company_numbers(bank_dir: Path, notebooks: Path) -> list:
-    """The number guard (workshop/factcheck.py) over the bank and the notebooks."""
+    """The number guard (workshop/factcheck.py) over the bank and the notebooks, and the other companies' names."""
     from workshop import factcheck
 
     from workshop.drift import explain
 
-    return explain(factcheck.check_bank(bank_dir) + factcheck.check_notebooks(notebooks))
+    numbers = factcheck.check_bank(bank_dir) + factcheck.check_notebooks(notebooks)
+    return explain(numbers) + factcheck.check_names(bank_dir, notebooks)
 
 
 def _company(args) -> int:

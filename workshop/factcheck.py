@@ -72,6 +72,14 @@ class Mismatch:
         return f"{self.where}: '{self.number}' matches no fact ({self.nearest}) in: {self.context}"
 
 
+@dataclass(frozen=True)
+class NameMention(Mismatch):
+    """A sentence naming a shipped company other than the one in use: ``number`` holds the name."""
+
+    def __str__(self) -> str:
+        return f"{self.where}: names '{self.number}' ({self.nearest}) in: {self.context}"
+
+
 def numbers_in(text: str) -> list[Written]:
     """Every number in a text, with the rounding it is written with and its time unit; structure is skipped."""
     from workshop.facts import time_unit
@@ -154,6 +162,7 @@ def check_text(text: str, where: str, facts: dict, allow: dict | None = None) ->
     values, money_values = _facts_values(facts), _facts_values(facts, money_only=True)
     cited = _cited_figures(text)
     here = {**allow["anywhere"], **next((v for k, v in allow["at"].items() if _within(where, k)), {})}
+    here.update({k.lstrip("$£€"): v for k, v in list(here.items())})  # "$75" also allows "£75": the currency follows the company
     problems = []
     symbol = _symbol()
     for w in numbers_in(text):
@@ -210,27 +219,25 @@ def _learner_strings(data, path=()):
         yield path, data
 
 
-def check_bank(folder: str | Path | None = None, facts: dict | None = None) -> list[Mismatch]:
-    """Every unmatched number in the bank's module files, after ``{{fact}}`` placeholders are filled."""
+def bank_texts(folder: str | Path | None = None, facts: dict | None = None):
+    """(where, text) for every learner-facing text in the bank's module files, placeholders filled."""
     import yaml
 
-    from workshop import facts as facts_module
     from workshop.bank import default_bank_dir
     from workshop.placeholders import fill
 
-    facts = facts if facts is not None else facts_module.current()
     folder = Path(folder) if folder is not None else default_bank_dir()
-    allow = load_allowlist()
-    problems = []
     for file in sorted(folder.glob("[0-9][0-9]_*.yaml")):
         data = fill(yaml.safe_load(file.read_text(encoding="utf-8")), facts)
         for index, exercise in enumerate(data.get("exercises") or []):
             ex_id = exercise.get("id", f"#{index + 1}") if isinstance(exercise, dict) else f"#{index + 1}"
             for path, text in _learner_strings(exercise):
-                problems += check_text(text, f"{file.name}, {ex_id}, {'.'.join(path)}", facts, allow)
+                yield f"{file.name}, {ex_id}, {'.'.join(path)}", text
         for i, note in enumerate(data.get("facilitator_notes") or []):
-            problems += check_text(str(note), f"{file.name}, facilitator_notes.{i}", facts, allow)
-    return problems
+            yield f"{file.name}, facilitator_notes.{i}", str(note)
+        for i, passage in enumerate(data.get("passages") or []):
+            if isinstance(passage, dict):
+                yield f"{file.name}, passage {passage.get('id', f'#{i + 1}')}", str(passage.get("text", ""))
 
 
 def _code_strings(source: str) -> str:
@@ -246,23 +253,100 @@ def _code_strings(source: str) -> str:
         return ""
 
 
-def check_notebooks(folder: str | Path | None = None, facts: dict | None = None) -> list[Mismatch]:
-    """Every unmatched number in the notebooks' Markdown cells and code-cell strings."""
+def notebook_texts(folder: str | Path | None = None, code: bool = False):
+    """(where, text) for every notebook Markdown cell and the string literals of each code cell.
+
+    With ``code``, a code cell's whole source (its comments and names too), for the name check.
+    """
     import nbformat
 
-    from workshop import facts as facts_module
-
-    facts = facts if facts is not None else facts_module.current()
     folder = Path(folder) if folder is not None else ROOT / "notebooks"
-    allow = load_allowlist()
-    problems = []
     for path in sorted(folder.glob("[0-9][0-9]_*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         for index, cell in enumerate(nb.cells):
-            text = cell.source if cell.cell_type == "markdown" else _code_strings(cell.source)
-            problems += check_text(text, f"{path.name}, cell {index}", facts, allow)
+            if cell.cell_type == "markdown":
+                text = cell.source
+            else:
+                text = cell.source if code else _code_strings(cell.source)
+            yield f"{path.name}, cell {index}", text
+
+
+def check_bank(folder: str | Path | None = None, facts: dict | None = None) -> list[Mismatch]:
+    """Every unmatched number in the bank's module files, after ``{{fact}}`` placeholders are filled."""
+    from workshop import facts as facts_module
+
+    facts = facts if facts is not None else facts_module.current()
+    allow = load_allowlist()
+    return [m for where, text in bank_texts(folder, facts) for m in check_text(text, where, facts, allow)]
+
+
+def check_notebooks(folder: str | Path | None = None, facts: dict | None = None) -> list[Mismatch]:
+    """Every unmatched number in the notebooks' Markdown cells and code-cell strings."""
+    from workshop import facts as facts_module
+
+    facts = facts if facts is not None else facts_module.current()
+    allow = load_allowlist()
+    return [m for where, text in notebook_texts(folder) for m in check_text(text, where, facts, allow)]
+
+
+def other_company_names() -> dict[str, str]:
+    """{word: whose} for the names of every shipped company but the one in use: a learner must not read them."""
+    from workshop.company import COMPANIES_DIR, ProfileError, load_profile, profile
+
+    active = profile()
+    names = {}
+    for path in sorted(COMPANIES_DIR.glob("*.yaml")):
+        try:
+            other = load_profile(path)
+        except ProfileError:
+            continue
+        if other.name != active.name:
+            for word in {other.short_name, other.name}:
+                if word not in (active.short_name, active.name):
+                    names[word] = other.short_name
+    return names
+
+
+def check_names(bank_dir: str | Path | None = None, notebooks: str | Path | None = None,
+                facts: dict | None = None) -> list[Mismatch]:
+    """Every sentence that names another shipped company than the one in use, by file and field or cell."""
+    from workshop import facts as facts_module
+    from workshop.company import profile
+
+    facts = facts if facts is not None else facts_module.current()
+    names = other_company_names()
+    money_words = other_currency_words()
+    if not names and not money_words:
+        return []
+    words = sorted([*names, *money_words], key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in words) + r")s?\b", re.IGNORECASE)
+    active = profile()
+    problems = []
+    texts = [*bank_texts(bank_dir, facts)]
+    if notebooks is None or Path(notebooks).is_dir():
+        texts += notebook_texts(notebooks, code=True)
+    for where, text in texts:
+        for match in {m.group(0): m for m in pattern.finditer(text)}.values():
+            found, stem = match.group(0), match.group(1)
+            whose = next((who for name, who in names.items() if name.lower() == stem.lower()), None)
+            if whose:
+                advice = (f"it names {whose}; the company in use is {active.short_name}: write {{{{company}}}} "
+                          "in the bank, or move the sentence into a passage (m.passage)")
+            else:
+                advice = (f"{active.short_name} counts in {active.currency_symbol}: write {{{{money_unit}}}} "
+                          "(or {{currency}}) in the bank, or a word such as 'money' in a notebook")
+            problems.append(NameMention(where, found, _context(text, found), advice))
     return problems
 
 
+def other_currency_words() -> set[str]:
+    """Currency words a learner of the company in use must not read: "dollar" for a company in pounds."""
+    from workshop.company import profile
+    from workshop.currency import MONEY_WORDS, WORDS
+
+    own = WORDS.get(profile().currency, profile().currency).lower()
+    return {word for word in MONEY_WORDS if word not in own and word != "sterling"}
+
+
 def check_all() -> list[Mismatch]:
-    return check_bank() + check_notebooks()
+    return check_bank() + check_notebooks() + check_names()
