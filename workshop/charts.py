@@ -4,6 +4,8 @@ Notebooks render them with plotly's mimetype renderer (no embedded plotly.js).
 """
 from __future__ import annotations
 
+from workshop import currency
+
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000"]
 
@@ -50,9 +52,9 @@ def wait_cost_by_build_time(minutes_now, minutes_target, people, waits_per_day, 
     fig = go.Figure(go.Bar(
         x=[f"{minutes_now:g}-minute builds (today)", f"{minutes_target:g}-minute builds"],
         y=[now.cost_per_year, target.cost_per_year], marker_color=[PALETTE[3], PALETTE[2]],
-        text=[f"${now.cost_per_year:,.0f}", f"${target.cost_per_year:,.0f}"], textposition="outside",
+        text=[currency.amount(now.cost_per_year), currency.amount(target.cost_per_year)], textposition="outside",
     ))
-    fig = _layout(fig, f"Faster builds would save about ${saving:,.0f} a year", "Build time", "Cost of waiting per year (US$)")
+    fig = _layout(fig, f"Faster builds would save about {currency.amount(saving)} a year", "Build time", f"Cost of waiting per year ({currency.label()})")
     if y_max is not None:
         fig.update_yaxes(range=[0, y_max], autorange=False)
     return fig
@@ -71,17 +73,17 @@ def loss_distribution(samples, threshold=None, fix_cost=None, x_max=None):
     samples = np.asarray(samples, dtype=float)
     fig = go.Figure(go.Histogram(x=samples, nbinsx=60, marker_color=PALETTE[0], name="simulated years"))
     p50 = float(np.median(samples))
-    title = f"Half of simulated years lose more than ${p50:,.0f}"
+    title = f"Half of simulated years lose more than {currency.amount(p50)}"
     if fix_cost is not None:
         share = float(np.mean(samples > fix_cost))
-        title = f"In {share:.0%} of simulated years the loss exceeds the ${fix_cost:,.0f} fix"
+        title = f"In {share:.0%} of simulated years the loss exceeds the {currency.amount(fix_cost)} fix"
         # opacity=1: the simple_white template draws shapes at 0.3, which left the line invisible
         fig.add_shape(type="line", x0=fix_cost, x1=fix_cost, y0=0, y1=1, yref="paper", layer="above", opacity=1,
                       line={"color": PALETTE[7], "width": 3, "dash": "dash"})
         fig.add_annotation(x=fix_cost, y=1, yref="paper", yanchor="bottom", xanchor="left", showarrow=False,
-                           text=f"cost of the fix ${fix_cost:,.0f}", font={"color": PALETTE[7]},
+                           text=f"cost of the fix {currency.amount(fix_cost)}", font={"color": PALETTE[7]},
                            bgcolor="rgba(255,255,255,0.9)")
-    fig = _layout(fig, title, "Loss in a year (US$)", "Number of simulated years")
+    fig = _layout(fig, title, f"Loss in a year ({currency.label()})", "Number of simulated years")
     right = x_max if x_max is not None else max(float(samples.max()), fix_cost or 0) * 1.05
     fig.update_xaxes(range=[0, right], autorange=False)
     fig.update_layout(margin={"t": 100})  # room for the fix's label above the plot

@@ -17,10 +17,12 @@ from pathlib import Path
 
 
 def money(value) -> str:
-    """A dollar figure for the page, or a reminder while the calculation above is still blank."""
+    """An amount in the company's currency for the page, or a reminder while the calculation above is still blank."""
     if value is None or value is Ellipsis or not isinstance(value, (int, float)):
         return "(compute it above first)"
-    return f"${value:,.0f}"
+    from workshop import currency
+
+    return currency.amount(value)
 
 
 def amount(value, unit: str) -> str:

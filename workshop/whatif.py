@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 import math
 
+from workshop import currency
+
 
 def nice_ceiling(value: float) -> float:
     """The next round number at or above ``value`` (1, 2, 2.5 or 5 times a power of ten)."""
@@ -79,7 +81,7 @@ def wait_cost_explorer(minutes_now=22.0, people=30, waits_per_day=4.8, hourly_co
         "minutes_target": _slider("Target build time (minutes)", 10, 1, minutes_now, unit="minutes"),
         "people": _slider("Engineers waiting", people, 1, 100, unit="engineers"),
         "context_switch_minutes": _slider("Refocus time per wait (minutes)", context_switch_minutes, 0, 30, unit="minutes"),
-        "hourly_cost": _slider("Cost per engineer-hour (US$)", hourly_cost, 20, 200, step=5, unit="US dollars"),
+        "hourly_cost": _slider(f"Cost per engineer-hour ({currency.label()})", hourly_cost, 20, 200, step=5, unit=currency.words()),
     }
     axis = Axis()
 
@@ -87,7 +89,7 @@ def wait_cost_explorer(minutes_now=22.0, people=30, waits_per_day=4.8, hourly_co
         people = int(round(people))
         now = wait_cost(people, waits_per_day, minutes_now, hourly_cost, context_switch_minutes=context_switch_minutes)
         later = wait_cost(people, waits_per_day, minutes_target, hourly_cost, context_switch_minutes=context_switch_minutes)
-        text = f"Saving: about ${now.cost_per_year - later.cost_per_year:,.0f} a year ({now.hours_per_year - later.hours_per_year:,.0f} engineer-hours)"
+        text = f"Saving: about {currency.amount(now.cost_per_year - later.cost_per_year)} a year ({now.hours_per_year - later.hours_per_year:,.0f} engineer-hours)"
         fig = wait_cost_by_build_time(minutes_now, minutes_target, people, waits_per_day, hourly_cost,
                                       context_switch_minutes, y_max=axis.fit(now.cost_per_year))
         return text, fig
@@ -119,7 +121,7 @@ def risk_explorer(revenue_per_minute: float, fix_cost: float, seed: int = 6, inc
     def draw(incidents_likely, minutes_likely, share_lost):
         sim = checkout_saving_simulation(revenue_per_minute, incidents_likely, minutes_likely, share_lost,
                                          margin, share_prevented, fix_cost, seed=seed)
-        text = (f"Median yearly loss the fix prevents ${sim.summary['p50']:,.0f}; it exceeds the ${fix_cost:,.0f} fix "
+        text = (f"Median yearly loss the fix prevents {currency.amount(sim.summary['p50'])}; it exceeds the {currency.amount(fix_cost)} fix "
                 f"in {sim.summary['prob_above']:.0%} of simulated years")
         x_max = axis.fit(max(float(np.percentile(sim.samples, 99.5)), fix_cost))
         return text, loss_distribution(sim.samples, fix_cost=fix_cost, x_max=x_max)

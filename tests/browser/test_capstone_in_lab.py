@@ -21,6 +21,7 @@ SHOWN_IN_10 = 4  # saving-or-problem, my-case, finance-review, baseline-again
 def test_capstone_filled_checked_saved_and_compared(page, lab, artifacts):
     from workshop.bank import get_bank
     from workshop.capstone import FIELDS
+    from workshop.capstone.case import field_label
 
     model = get_bank().exercises["10.my-case"].key()
     out = Path(os.environ["WORKSHOP_OUTPUT_DIR"])  # the lab inherits the tests' scratch output folder
@@ -42,14 +43,14 @@ def test_capstone_filled_checked_saved_and_compared(page, lab, artifacts):
     case.scroll_into_view_if_needed()
     # First a case with the classic mistake: the whole problem typed as the saving.
     for name, value in {**model, "saving_per_year": model["problem_per_year"]}.items():
-        case.get_by_label(FIELDS[name][0] + ":", exact=True).fill(value)
+        case.get_by_label(field_label(name) + ":", exact=True).fill(value)
     case.get_by_role("button", name="Check my case").click()
     result = case.locator(".lwi-result").first
     expect(result).to_contain_text("Partly right")
     expect(result).to_contain_text("whole problem")
     page.screenshot(path=str(artifacts / "capstone-checks.png"), full_page=False)
 
-    case.get_by_label(FIELDS["saving_per_year"][0] + ":", exact=True).fill(model["saving_per_year"])
+    case.get_by_label(field_label("saving_per_year") + ":", exact=True).fill(model["saving_per_year"])
     case.get_by_role("button", name="Check my case").click()
     expect(case.locator(".lwi-result").first).to_contain_text("All 7 checks pass")
     case.get_by_role("button", name="Save my case").click()

@@ -11,17 +11,17 @@ from dataclasses import dataclass, field
 
 from workshop.answers import AnswerProblem, as_text, is_blank
 from workshop.capstone.amounts import parse_amount
-from workshop.proposal import Option, Proposal
+from workshop.proposal import Option, Proposal, money
 
 # name -> (label the learner reads, is it an amount, is it several lines)
 FIELDS: dict[str, tuple[str, bool, bool]] = {
     "title": ("Title", False, False),
     "headline": ("Headline: one sentence with the number", False, False),
     "problem": ("The problem, in business terms", False, True),
-    "problem_per_year": ("The problem's cost a year today (US$)", True, False),
-    "saving_per_year": ("The fix's saving a year: avoided loss (US$)", True, False),
-    "low_saving_per_year": ("The sceptic's low case: saving a year (US$)", True, False),
-    "fix_cost": ("What the fix costs (US$)", True, False),
+    "problem_per_year": ("The problem's cost a year today", True, False),
+    "saving_per_year": ("The fix's saving a year: avoided loss", True, False),
+    "low_saving_per_year": ("The sceptic's low case: saving a year", True, False),
+    "fix_cost": ("What the fix costs", True, False),
     "evidence": ("Where the numbers come from", False, True),
     "options": ("Options, one per line, with doing nothing", False, True),
     "reversibility": ("Reversibility: how you would undo it", False, True),
@@ -29,6 +29,14 @@ FIELDS: dict[str, tuple[str, bool, bool]] = {
     "ask": ("The ask: who, how much, by when", False, True),
 }
 AMOUNTS = tuple(name for name, (_, amount, _) in FIELDS.items() if amount)
+
+
+def field_label(name: str) -> str:
+    """The label a learner reads for a field; an amount names the company's currency ("... (US$)", "... (£)")."""
+    from workshop import currency
+
+    label, is_amount, _ = FIELDS[name]
+    return f"{label} ({currency.label()})" if is_amount else label
 
 
 @dataclass
@@ -71,7 +79,7 @@ class Case:
         """The amount in a box, None if blank; raises AnswerProblem naming the box if unreadable."""
         if name not in self.values:
             return None
-        return parse_amount(self.values[name], FIELDS[name][0])
+        return parse_amount(self.values[name], field_label(name))
 
     def as_dict(self) -> dict[str, str]:
         return {name: self.text(name) for name in FIELDS if name in self.values}
@@ -85,7 +93,7 @@ class Case:
                 value = self.amount(name)
             except AnswerProblem:
                 value = None
-            numbers[FIELDS[name][0].split(" (US$)")[0]] = f"${value:,.0f}" if value is not None else self.text(name) or "(to fill in)"
+            numbers[FIELDS[name][0]] = money(value) if value is not None else self.text(name) or "(to fill in)"
         if self.text("evidence"):
             numbers["Source"] = self.text("evidence")
         options = []

@@ -22,7 +22,9 @@ DO_NOTHING = re.compile(
 
 
 def _money(value: float) -> str:
-    return f"${value:,.0f}"
+    from workshop import currency
+
+    return currency.amount(value)
 
 
 def _result(name: str, status: str, feedback: str, misconception: str | None = None) -> Result:

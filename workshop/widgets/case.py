@@ -33,13 +33,14 @@ class Control(_Base):
 
     def build(self):
         from workshop.capstone import FIELDS
+        from workshop.capstone.case import field_label
 
         self.boxes = {}
-        for name, (label, _amount, several_lines) in FIELDS.items():
+        for name, (_label, _amount, several_lines) in FIELDS.items():
             kind = w.Textarea if several_lines else w.Text
             height = "72px" if several_lines else None
             self.boxes[name] = kind(
-                value="", description=label + ":", placeholder=PLACEHOLDERS.get(name, ""), style=FORM_LABELS,
+                value="", description=field_label(name) + ":", placeholder=PLACEHOLDERS.get(name, ""), style=FORM_LABELS,
                 layout=w.Layout(width="100%", max_width="760px", height=height) if height else w.Layout(width="100%", max_width="760px"),
             )
         self.save_button = w.Button(description="Save my case", icon="download",

@@ -1,0 +1,54 @@
+"""Money as the learner reads it, in the currency of the company in use.
+
+A chart, a slider or a proposal that types "$" tells a Northway learner (pounds) the
+wrong thing and breaks the trust the numbers earn. Everything that formats money for
+the page asks here, so switching company switches every symbol at once.
+"""
+from __future__ import annotations
+
+WORDS = {"USD": "US dollars", "GBP": "pounds", "EUR": "euros", "CAD": "Canadian dollars", "AUD": "Australian dollars"}
+LABELS = {"USD": "US$", "CAD": "C$", "AUD": "A$"}  # where the bare symbol is ambiguous
+MONEY_WORDS = ("dollar", "pound", "euro", "sterling")
+
+
+def _profile():
+    """The company in use, or None while its profile is broken (``workshop validate`` reports that)."""
+    from workshop.company import ProfileError, profile
+
+    try:
+        return profile()
+    except ProfileError:
+        return None
+
+
+def symbol() -> str:
+    """``$`` or ``£``: the company's currency symbol (``$`` while the profile cannot be read)."""
+    company = _profile()
+    return company.currency_symbol if company else "$"
+
+
+def label() -> str:
+    """The currency for an axis or a field label: ``US$``, ``£``."""
+    company = _profile()
+    if company is None:
+        return "$"
+    return LABELS.get(company.currency, company.currency_symbol)
+
+
+def words() -> str:
+    """The currency in words, for a unit: ``US dollars``, ``pounds``."""
+    company = _profile()
+    if company is None:
+        return "money"
+    return WORDS.get(company.currency, company.currency)
+
+
+def amount(value: float) -> str:
+    """A whole amount for the page: ``$1,234``, ``£70,400``."""
+    return f"{symbol()}{value:,.0f}"
+
+
+def is_money_unit(unit: str) -> bool:
+    """Whether an exercise's unit is money, in any currency ("US dollars a year", "£", "pounds")."""
+    lowered = (unit or "").lower()
+    return any(s in lowered for s in "$£€") or any(word in lowered for word in MONEY_WORDS)
