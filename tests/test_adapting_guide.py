@@ -119,11 +119,27 @@ def test_following_the_adapting_guide_gives_a_valid_edition_that_runs(tmp_path):
     copy.export("WORKSHOP_COMPANY=mycorp")
     copy.run(".venv/bin/python scripts/make_larkspur_data.py --company mycorp")
     assert (copy.root / "exercises" / "companies" / "mycorp" / "data" / "ci_runs.csv").exists()
+    # "Here it says OK": exercises and passages follow the profile by themselves.
+    assert copy.run(".venv/bin/workshop validate").returncode == 0
+    shown = subprocess.run([sys.executable, "-c", "from workshop.api import Module; print(Module('05').passage('working-year'))"],
+                           cwd=copy.root, env=copy.env, capture_output=True, text=True, check=True).stdout
+    assert "MyCorp" in shown and "**$90**" in shown and "an engineer-hour at **\\$90**" in GUIDE
+    # The guide's example: a number typed into a Markdown cell is listed by file and cell, with its new value.
+    example = re.search(r"  - (05_put_a_number_on_it\.ipynb), cell (\d+): '\$75' matches no fact \(it was Larkspur's "
+                        r"loaded_hourly_cost; for MyCorp it is \$90\) in: …", GUIDE)
+    assert example, "the guide's example line of a listed sentence"
+    typed = "an engineer-hour costs \\\\$75"
+    assert f"`{typed}`" in GUIDE
+    path = copy.root / "notebooks" / example[1]
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cell = nb["cells"][int(example[2])]
+    assert cell["cell_type"] == "markdown", "the guide's example cell must be a Markdown cell"
+    cell["source"] = "".join(cell["source"]) + f"\n\nAt MyCorp {typed}."
+    path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     report = copy.run(".venv/bin/workshop validate", ok=False)
     assert report.returncode == 1
-    assert "05_put_a_number_on_it.ipynb, cell 8: '$75' matches no fact (it was Larkspur's loaded_hourly_cost; " \
-           "for MyCorp it is $90)" in report.stderr
-    assert fix_listed_sentences(copy, report.stderr) >= 1
+    assert example[0].split(" in: ")[0] in report.stderr
+    assert fix_listed_sentences(copy, report.stderr) == 1
     assert copy.run(".venv/bin/workshop validate").returncode == 0
 
     # Step 4: an exercise of each kind, each shown by the cell the command prints.

@@ -8,16 +8,17 @@ from workshop import cli
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def drift(notebooks: Path, name: str, old: str, new: str) -> int:
+def drift(notebooks: Path, name: str, anchor: str, sentence: str) -> int:
+    """An instructor's hand-typed sentence with a company number, added to the Markdown cell holding ``anchor``."""
     path = next(notebooks.glob(name))
     nb = json.loads(path.read_text(encoding="utf-8"))
     for index, cell in enumerate(nb["cells"]):
         source = "".join(cell["source"])
-        if cell["cell_type"] == "markdown" and old in source:
-            cell["source"] = source.replace(old, new, 1)
+        if cell["cell_type"] == "markdown" and anchor in source:
+            cell["source"] = source + "\n\n" + sentence
             path.write_text(json.dumps(nb, indent=1), encoding="utf-8")
             return index
-    raise AssertionError(f"{old!r} is not in {name}'s Markdown any more; pick another sentence")
+    raise AssertionError(f"{anchor!r} is not in {name}'s Markdown any more; pick another cell")
 
 
 def test_a_drifted_number_in_a_notebook_is_listed_with_its_cell_and_value(tmp_path, capsys, monkeypatch):
@@ -26,7 +27,7 @@ def test_a_drifted_number_in_a_notebook_is_listed_with_its_cell_and_value(tmp_pa
     shutil.copytree(ROOT / "notebooks", notebooks)
     assert cli.main(["validate", "--notebooks", str(notebooks)]) == 0
     capsys.readouterr()
-    cell = drift(notebooks, "05_*.ipynb", "46 working weeks", "48 working weeks")
+    cell = drift(notebooks, "05_*.ipynb", "## 1 · A worked example", "The company counts 48 working weeks a year.")
     assert cli.main(["validate", "--notebooks", str(notebooks)]) == 1
     err = capsys.readouterr().err
     line = next(l for l in err.splitlines() if "'48'" in l)
@@ -42,7 +43,9 @@ def test_a_number_in_an_exercise_prompt_is_listed_with_its_exercise_id(tmp_path,
     path = next(bank.glob("05_*.yaml"))
     text = path.read_text(encoding="utf-8")
     assert "**{{currency}}{{loaded_hourly_cost}}**" in text
-    path.write_text(text.replace("**{{currency}}{{loaded_hourly_cost}}**", "**$70**", 1), encoding="utf-8")
+    head, prompt = text.split("id: 05.cost-per-year", 1)
+    path.write_text(head + "id: 05.cost-per-year" + prompt.replace("**{{currency}}{{loaded_hourly_cost}}**", "**$70**", 1),
+                    encoding="utf-8")
     assert cli.main(["validate", str(bank)]) == 1
     err = capsys.readouterr().err
     assert "05_put_a_number_on_it.yaml, 05.cost-per-year, prompt: '$70'" in err and "about loaded_hourly_cost? it is $75 now" in err

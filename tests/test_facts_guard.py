@@ -54,9 +54,7 @@ def test_the_guard_finds_a_planted_number_in_a_notebook_cell(tmp_path):
     source = next((ROOT / "notebooks").glob("06_*.ipynb"))
     nb = nbformat.read(source, as_version=4)
     index = next(i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and "Monte Carlo" in c.source)
-    planted = nb.cells[index].source.replace("$90,000**", "$95,000**")
-    assert planted != nb.cells[index].source, "the fix's cost is no longer written as expected; plant elsewhere"
-    nb.cells[index].source = planted
+    nb.cells[index].source += "\n\nThe rework costs about **\\\\$95,000**."  # an instructor's hand-typed figure
     nbformat.write(nb, tmp_path / source.name)
     problems = check_notebooks(tmp_path)
     assert [(p.where, p.number) for p in problems] == [(f"{source.name}, cell {index}", "$95,000")]
@@ -108,10 +106,14 @@ def test_workshop_validate_reports_a_company_number_that_no_longer_matches(tmp_p
     shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
     assert main(["validate", str(tmp_path / "exercises"), "--notebooks", str(tmp_path / "notebooks")]) == 0
     path = tmp_path / "exercises" / "05_put_a_number_on_it.yaml"
-    path.write_text(path.read_text().replace("Larkspur counts **{{working_weeks_per_year}} working", "Larkspur counts **48 working"))
+    text = path.read_text()
+    assert text.count("{{company}} counts **{{working_weeks_per_year}} working") == 1
+    path.write_text(text.replace("{{company}} counts **{{working_weeks_per_year}} working", "{{company}} counts **48 working")
+                    .replace("{{company}} counts **{{working_weeks_per_year}}\n      working", "{{company}} counts **48\n      working"))
     assert main(["validate", str(tmp_path / "exercises"), "--notebooks", str(tmp_path / "notebooks")]) == 1
     err = capsys.readouterr().err
     assert "05_put_a_number_on_it.yaml, 05.cost-per-year, prompt: '48' matches no fact" in err
+    assert "05_put_a_number_on_it.yaml, passage working-year: '48' matches no fact" in err  # passages are checked too
 
 
 def test_module_references_are_structure_but_a_number_beside_them_is_still_checked():

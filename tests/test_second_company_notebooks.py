@@ -4,11 +4,13 @@ Both editions (participant notebooks and the solution build, whose checks must a
 correct: the answer keys are facts) run under nbval with ``WORKSHOP_COMPANY=northway``.
 Only the notebooks that use company numbers run (their module's YAML has ``{{fact}}``
 placeholders, or the notebook loads the data or the facts), to keep CI's cost modest;
-the rest cannot differ between companies. The number guard must find the bank clean
-for Northway, and the notebook prose that still states Larkspur's figures may only shrink.
+the rest cannot differ between companies. The number guard must find the bank and the
+notebooks clean for Northway, and no learner may read Larkspur's name or dollars.
 """
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,22 +22,6 @@ from workshop.drift import explain
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPANY_USE = re.compile(r"\{\{\s*[a-z][a-z0-9_]*\s*(?::[^}]*)?\}\}|workshop\.(?:data|facts|company)\b|\bload\(")
-
-# Notebook sentences that still type Larkspur's figures (found by the guard under
-# Northway). Fix one, then delete it here; a new one fails the test.
-KNOWN_PROSE_DRIFT = {
-    ("04_business_impact_framing.ipynb, cell 5", "$60,000"),
-    ("05_put_a_number_on_it.ipynb, cell 8", "46"),
-    ("05_put_a_number_on_it.ipynb, cell 8", "$75"),
-    ("06_tech_debt_as_risk.ipynb, cell 4", "3.8"),
-    ("06_tech_debt_as_risk.ipynb, cell 10", "70%"),
-    ("06_tech_debt_as_risk.ipynb, cell 10", "$90,000"),
-    ("06_tech_debt_as_risk.ipynb, cell 10", "6"),
-    ("06_tech_debt_as_risk.ipynb, cell 10", "5"),
-    # Modules 09-10 landed after the second company.
-    ("09_leading_without_permission.ipynb, cell 4", "5"),
-}
-
 
 def company_dependent_notebooks() -> list[Path]:
     chosen = []
@@ -56,7 +42,7 @@ def northway(monkeypatch):
 
 def test_the_company_dependent_notebooks_are_found():
     names = {p.name[:2] for p in company_dependent_notebooks()}
-    assert {"05", "06"} <= names and "01" not in names
+    assert {"01", "05", "06", "10"} <= names and "09" not in names  # 01 names the company; 09 uses no company fact
 
 
 def test_both_editions_run_with_northway(tmp_path, northway):
@@ -75,26 +61,30 @@ def test_both_editions_run_with_northway(tmp_path, northway):
         assert " passed" in done.stdout and " failed" not in done.stdout
 
 
-# Modules whose bank text still has numbers that match no Northway fact (07-10 landed
-# after the second company: generic numbers such as "5% of visitors" that coincide with a
-# Larkspur fact need an allowlist entry, company figures a {{fact}}). Only shrinks.
-KNOWN_BANK_DRIFT_MODULES = {"07", "08", "09", "10"}
-
-
 def test_every_bank_number_follows_northway(northway):
-    drifted = explain(factcheck.check_bank())
-    modules = {m.where[:2] for m in drifted}
-    assert modules <= KNOWN_BANK_DRIFT_MODULES, [str(m) for m in drifted if m.where[:2] not in KNOWN_BANK_DRIFT_MODULES]
-    assert modules == KNOWN_BANK_DRIFT_MODULES, f"fixed, so delete from KNOWN_BANK_DRIFT_MODULES: {KNOWN_BANK_DRIFT_MODULES - modules}"
+    assert [str(m) for m in explain(factcheck.check_bank())] == []
 
 
-def test_notebook_prose_drift_under_northway_only_shrinks(northway):
-    found = {(m.where, m.number) for m in factcheck.check_notebooks()}
-    assert found <= KNOWN_PROSE_DRIFT, f"new sentences that type a company number: {sorted(found - KNOWN_PROSE_DRIFT)}"
-    assert found == KNOWN_PROSE_DRIFT, f"fixed, so delete from KNOWN_PROSE_DRIFT: {sorted(KNOWN_PROSE_DRIFT - found)}"
+def test_every_notebook_number_follows_northway(northway):
+    """Company numbers in notebook prose live in passages (m.passage), which follow the profile."""
+    assert [str(m) for m in explain(factcheck.check_notebooks())] == []
 
 
-def test_the_drift_report_says_what_a_switched_number_should_be(northway):
-    report = {(m.where, m.number): m.nearest for m in explain(factcheck.check_notebooks())}
-    assert report[("05_put_a_number_on_it.ipynb, cell 8", "46")] == "it was Larkspur's working_weeks_per_year; for Northway it is 44"
-    assert report[("06_tech_debt_as_risk.ipynb, cell 10", "$90,000")] == "it was Larkspur's checkout_fix_cost; for Northway it is £70,400"
+def test_no_learner_reads_larkspurs_name_or_dollars_under_northway(northway):
+    assert [str(m) for m in factcheck.check_names()] == []
+
+
+def test_the_drift_report_says_what_a_switched_number_should_be(northway, tmp_path):
+    """An instructor's sentence typed with Larkspur's figures is listed with Northway's value for the same fact."""
+    notebooks = tmp_path / "notebooks"
+    shutil.copytree(ROOT / "notebooks", notebooks)
+    path = next(notebooks.glob("05_*.ipynb"))
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cell = next(i for i, c in enumerate(nb["cells"]) if c["cell_type"] == "markdown" and i > 2)
+    nb["cells"][cell]["source"] = "".join(nb["cells"][cell]["source"]) + (
+        "\n\nWe count 46 working weeks a year, and the checkout rework costs about \\\\$90,000.")
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    report = {(m.where, m.number): m.nearest for m in explain(factcheck.check_notebooks(notebooks))}
+    where = f"05_put_a_number_on_it.ipynb, cell {cell}"
+    assert report[(where, "46")] == "it was Larkspur's working_weeks_per_year; for Northway it is 44"
+    assert report[(where, "$90,000")] == "it was Larkspur's checkout_fix_cost; for Northway it is £70,400"
