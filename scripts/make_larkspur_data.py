@@ -69,23 +69,28 @@ def deploys_and_incidents(rng: np.random.Generator) -> tuple[pd.DataFrame, pd.Da
             failed = bool(rng.random() < rate)
             deploys.append((deployed - lead, deployed, failed))
             if failed:
-                incidents.append((deployed + pd.Timedelta(minutes=int(rng.integers(5, 240))), "deploy"))
+                incidents.append((deployed + pd.Timedelta(minutes=int(rng.integers(5, 240))), "deploy", len(deploys) - 1))
         # capacity and dependency incidents, more frequent at peak traffic
         extra_rate = p("other_incidents_per_week") * (p("peak_incident_multiplier") * p("holiday_season_multiplier") if is_peak(week) else 1)
         for _ in range(rng.poisson(extra_rate)):
             incidents.append((week + pd.Timedelta(days=int(rng.integers(0, 7)), hours=int(rng.integers(0, 24))),
-                              str(rng.choice(["capacity", "dependency"]))))
-    deploy_table = pd.DataFrame(deploys, columns=["committed_at", "deployed_at", "caused_incident"])
-    deploy_table = deploy_table.sort_values("deployed_at", kind="stable").reset_index(drop=True)
-    deploy_table.insert(0, "deploy_id", np.arange(1, len(deploy_table) + 1))
-    deploy_table["committed_at"] = deploy_table["committed_at"].dt.floor("min")
-    incident_table = pd.DataFrame(incidents, columns=["started_at", "cause"]).sort_values("started_at", kind="stable")
+                              str(rng.choice(["capacity", "dependency"])), -1))
+    incident_table = pd.DataFrame(incidents, columns=["started_at", "cause", "deploy"]).sort_values("started_at", kind="stable")
     incident_table = incident_table.reset_index(drop=True)
     minutes = rng.lognormal(np.log(p("restore_minutes_median")), 0.8, size=len(incident_table))
     incident_table["minutes_to_restore"] = np.maximum(5, minutes).round(0).astype(int)
     incident_table = one_outage_at_a_time(incident_table)
+    # A failed deploy whose outage merged into one already open caused no incident of its own:
+    # the deploy log must say so, or "N deploys caused an incident" disagrees with the incident log.
+    recorded = set(incident_table["deploy"])
+    deploys = [(committed, deployed, failed and index in recorded) for index, (committed, deployed, failed) in enumerate(deploys)]
+    incident_table = incident_table.drop(columns="deploy")
     incident_table.insert(0, "incident_id", np.arange(1, len(incident_table) + 1))
     incident_table["peak_season"] = incident_table["started_at"].map(is_peak)
+    deploy_table = pd.DataFrame(deploys, columns=["committed_at", "deployed_at", "caused_incident"])
+    deploy_table = deploy_table.sort_values("deployed_at", kind="stable").reset_index(drop=True)
+    deploy_table.insert(0, "deploy_id", np.arange(1, len(deploy_table) + 1))
+    deploy_table["committed_at"] = deploy_table["committed_at"].dt.floor("min")
     return deploy_table, incident_table
 
 
