@@ -1,4 +1,5 @@
 """The number guard: every company number a learner reads agrees with the profile or the data."""
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -130,3 +131,20 @@ def test_a_module_code_in_a_code_cell_is_not_a_company_number(tmp_path):
     assert any('Module("07")' in c.source for c in nb.cells if c.cell_type == "code")
     nbformat.write(nb, tmp_path / source.name)
     assert check_notebooks(tmp_path) == []
+
+
+def test_last_quarters_loss_prices_each_minute_in_its_own_season():
+    """Last quarter (July to September) has no peak days: its outages cost off-peak minutes, not the average."""
+    from workshop.data import load
+
+    f = facts.current()
+    funnel = load("checkout_funnel")
+    incidents = load("incidents")
+    today = company.profile()["today"]
+    assert (today.month, today.day) == (10, 1), "the story is set on 1 October; pick the quarter again if it moves"
+    since = dt.date(today.year, 7, 1)
+    last_q = incidents[(incidents["started_at"].dt.date >= since) & (incidents["started_at"].dt.date < today)]
+    assert len(last_q) == f["incidents_last_quarter"].value and not last_q["peak_season"].any()
+    expected = last_q["minutes_to_restore"].sum() * facts.margin_lost_per_minute_down(funnel, False)
+    assert f["last_quarter_margin_lost"].value == pytest.approx(expected)
+    assert expected < last_q["minutes_to_restore"].sum() * facts.margin_lost_per_minute_down(funnel)

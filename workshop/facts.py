@@ -418,9 +418,12 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     quarter_start = dt.date(quarter_start.year, ((quarter_start.month - 1) // 3) * 3 + 1, 1)
     last_q = incidents[(incidents["started_at"].dt.date >= quarter_start) & (incidents["started_at"].dt.date < p["today"])]
     add("incidents_last_quarter", len(last_q), f"{len(last_q)}", "incidents in the last full quarter before today")
-    q_loss = len(last_q) * (last_q["minutes_to_restore"].mean() if len(last_q) else 0) * margin_lost_per_minute_down(funnel)
+    # Each minute at its own season's revenue: a July outage is not worth an average (peak-inflated) minute.
+    q_peak = last_q["peak_season"].astype(bool)
+    q_loss = last_q.loc[~q_peak, "minutes_to_restore"].sum() * margin_lost_per_minute_down(funnel, False) \
+        + last_q.loc[q_peak, "minutes_to_restore"].sum() * margin_lost_per_minute_down(funnel, True)
     add("last_quarter_margin_lost", q_loss, money(rounded(q_loss, 1000)),
-        "last quarter's incidents × mean minutes × revenue a minute × share lost × margin")
+        "last quarter's incident minutes × revenue a minute in their season × share lost × margin")
     reruns = int(ci["is_rerun"].astype(bool).sum())
     add("ci_reruns_per_week", reruns / ci_weeks(), f"{reruns / ci_weeks():.0f}", "re-runs of flaky failures ÷ weeks")
 
