@@ -171,3 +171,15 @@ def test_every_allowlist_place_still_exists():
     stale = [key for key in factcheck.load_allowlist()["at"]
              if not any(factcheck._within(where, key) for where in places)]
     assert stale == []
+
+
+def test_a_blank_amount_in_another_currency_is_listed(copy, company):
+    module = next((copy / "exercises").glob("05_*.yaml"))
+    text = module.read_text(encoding="utf-8")
+    module.write_text(text.replace("worth about {{currency}}… a year", "worth about $… a year", 1), encoding="utf-8")
+    company("larkspur")
+    assert factcheck.check_names(copy / "exercises", copy / "notebooks") == []
+    company("northway")
+    found = factcheck.check_names(copy / "exercises", copy / "notebooks")
+    assert [(m.where, m.number) for m in found] == [("05_put_a_number_on_it.yaml, 05.proposal-headline, hints.2", "$…")]
+    assert "write {{currency}}…" in str(found[0])

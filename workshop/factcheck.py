@@ -336,7 +336,14 @@ def check_names(bank_dir: str | Path | None = None, notebooks: str | Path | None
                 advice = (f"{active.short_name} counts in {active.currency_symbol}: write {{{{money_unit}}}} "
                           "(or {{currency}}) in the bank, or a word such as 'money' in a notebook")
             problems.append(NameMention(where, found, _context(text, found), advice))
+        for found in dict.fromkeys(m.group(0) for m in BLANK_AMOUNT.finditer(text) if m.group(1) != active.currency_symbol):
+            problems.append(NameMention(where, found, _context(text, found),
+                                        f"{active.short_name} counts in {active.currency_symbol}: write {{{{currency}}}}{found[1:]}"))
     return problems
+
+
+# "$…" or "$X" in a worked shape: an amount with no digits for the number guard to read.
+BLANK_AMOUNT = re.compile(r"(?<![\w\\])([$£€])(?:…|\.\.\.|X\b|N\b)")
 
 
 def other_currency_words() -> set[str]:
