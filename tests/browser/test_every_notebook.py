@@ -26,6 +26,15 @@ def shown_exercises(name: str) -> int:
     return sum(1 for c in nb.cells if c.cell_type == "code" and SHOW_RE.search(c.source))
 
 
+def shown_passages(name: str) -> int:
+    import nbformat
+
+    from workshop.notebooks.cells import passages_in
+
+    nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+    return sum(len(passages_in(c)) for c in nb.cells)
+
+
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_page_after_run_all(page, lab, artifacts, name):
     open_notebook(page, lab, name)
@@ -38,6 +47,8 @@ def test_notebook_page_after_run_all(page, lab, artifacts, name):
         "maths typeset (write money as \\\\$ in Markdown; see docs/exercise-format.md)": maths_shown(page),
         "option boxes overlapping": overlapping_options(page),
         "axe-core findings": axe_findings(page),
+        "passages not shown (m.passage cells whose text did not render)":
+            [] if page.locator(".lwi-passage").count() == shown_passages(name) else [page.locator(".lwi-passage").count()],
     }
     save_close_ups(page, artifacts, name.split("_")[0])
     failing = {k: v for k, v in problems.items() if v}
@@ -54,6 +65,9 @@ def save_close_ups(page, artifacts, code: str) -> None:
     if money.count():
         money.scroll_into_view_if_needed()
         money.screenshot(path=str(artifacts / f"dollars-{code}.png"))
+    for n, passage in enumerate(page.locator(".lwi-passage").all(), 1):  # teaching text from the bank
+        passage.scroll_into_view_if_needed()
+        passage.screenshot(path=str(artifacts / f"passage-{code}-{n}.png"))
     for n, chart in enumerate(page.locator(".jp-OutputArea-output .js-plotly-plot").all(), 1):
         chart.scroll_into_view_if_needed()
         chart.screenshot(path=str(artifacts / f"chart-{code}-{n}.png"))
