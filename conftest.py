@@ -10,7 +10,7 @@ os.environ["WORKSHOP_CONFIG"] = os.path.join(_scratch, "settings.yaml")
 os.environ["WORKSHOP_OUTPUT_DIR"] = _scratch
 os.environ.pop("WORKSHOP_SOLUTIONS", None)
 os.environ.pop("WORKSHOP_EXERCISES", None)
-_company = os.environ.pop("WORKSHOP_COMPANY", None)  # the tests read Larkspur's profile, whatever the shell says
+_company = os.environ.pop("WORKSHOP_COMPANY", None)  # the unit tests read Larkspur's profile, whatever the shell says
 
 
 def pytest_configure(config):
@@ -30,6 +30,12 @@ def pytest_runtest_setup(item):
     started) would show "correct" where nbval expects "not attempted".
     """
     path = str(getattr(item, "fspath", ""))
+    # `WORKSHOP_COMPANY=northway make test`: the notebooks' kernels run as the company chosen
+    # (a kernel starts with this process's environment); the unit tests always read Larkspur.
+    if _company and path.endswith(".ipynb"):
+        os.environ["WORKSHOP_COMPANY"] = _company
+    elif _company:
+        os.environ.pop("WORKSHOP_COMPANY", None)
     if path.endswith(".ipynb") and path not in _notebook_logs:
         _notebook_logs[path] = os.path.join(_scratch, f"progress-notebook-{len(_notebook_logs)}.jsonl")
         os.environ["WORKSHOP_PROGRESS"] = _notebook_logs[path]
