@@ -17,3 +17,18 @@ def test_each_notebook_gets_its_own_empty_progress_log(monkeypatch, tmp_path):
     assert not os.path.exists(seen[2])
     conftest.pytest_runtest_setup(SimpleNamespace(fspath="tests/test_kinds.py"))
     assert os.environ["WORKSHOP_PROGRESS"] == seen[2], "unit tests leave the log alone"
+
+
+def test_a_chosen_company_reaches_the_notebook_kernels_but_not_the_unit_tests(monkeypatch, tmp_path):
+    """`WORKSHOP_COMPANY=northway make test`: notebooks run as Northway, unit tests as Larkspur."""
+    monkeypatch.setattr(conftest, "_notebook_logs", {})
+    monkeypatch.setenv("WORKSHOP_PROGRESS", str(tmp_path / "shared.jsonl"))
+    monkeypatch.setattr(conftest, "_company", "northway")
+    monkeypatch.delenv("WORKSHOP_COMPANY", raising=False)
+    conftest.pytest_runtest_setup(SimpleNamespace(fspath="build/solutions/05_put_a_number_on_it.ipynb"))
+    assert os.environ.get("WORKSHOP_COMPANY") == "northway"  # a kernel starts with this environment
+    conftest.pytest_runtest_setup(SimpleNamespace(fspath="tests/test_facts_guard.py"))
+    assert "WORKSHOP_COMPANY" not in os.environ
+    monkeypatch.setattr(conftest, "_company", None)  # no company chosen: nothing is set
+    conftest.pytest_runtest_setup(SimpleNamespace(fspath="notebooks/05_put_a_number_on_it.ipynb"))
+    assert "WORKSHOP_COMPANY" not in os.environ
