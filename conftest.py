@@ -12,12 +12,6 @@ os.environ.pop("WORKSHOP_SOLUTIONS", None)
 os.environ.pop("WORKSHOP_EXERCISES", None)
 _company = os.environ.pop("WORKSHOP_COMPANY", None)  # the unit tests read Larkspur's profile, whatever the shell says
 
-
-def pytest_configure(config):
-    """A notebook-only run (nbval on an edition, as docs/adapting.md does) keeps the company you chose."""
-    if _company and config.args and all(str(a).split("::")[0].endswith(".ipynb") for a in config.args):
-        os.environ["WORKSHOP_COMPANY"] = _company
-
 _notebook_logs: dict[str, str] = {}
 
 

@@ -68,9 +68,8 @@ class Module:
 
     # -- finding exercises ----------------------------------------------------
     def _full_id(self, exercise_id: str) -> str:
-        try:
-            exercise_id = str.__str__(exercise_id) if isinstance(exercise_id, str) else str(exercise_id)
-        except Exception:  # an id whose str() raises names no exercise
+        exercise_id = _plain_id(exercise_id)
+        if exercise_id is None:  # an id whose str() raises names no exercise
             return "?"
         return exercise_id if "." in exercise_id else f"{self.code}.{exercise_id}"
 
@@ -104,10 +103,8 @@ class Module:
         """
         if self.error:
             return self._missing_html(passage_id)
-        try:
-            wanted = str.__str__(passage_id) if isinstance(passage_id, str) else str(passage_id)
-        except Exception:  # an id whose str() raises names no passage
-            wanted = "?"
+        wanted = _plain_id(passage_id)
+        wanted = "?" if wanted is None else wanted  # an id whose str() raises names no passage
         found = self.spec.passage(wanted)
         if found is None:
             known = ", ".join(repr(p.id) for p in self.spec.passages) or "none"
@@ -240,6 +237,14 @@ def _with_notices(result: Result) -> Result:
     """The result, with anything the learner must hear about saving (a full disk, a cut answer) added once."""
     told = progress.notices()
     return replace(result, details=(*result.details, *told)) if told else result
+
+
+def _plain_id(value: Any) -> str | None:
+    """An id as plain text (a str subclass's own methods are not trusted); None when its str() raises."""
+    try:
+        return str.__str__(value) if isinstance(value, str) else str(value)
+    except Exception:
+        return None
 
 
 class _Html:

@@ -321,6 +321,7 @@ def check_names(bank_dir: str | Path | None = None, notebooks: str | Path | None
     words = sorted([*names, *money_words], key=len, reverse=True)
     pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in words) + r")s?\b", re.IGNORECASE)
     active = profile()
+    whose_name = {name.lower(): who for name, who in names.items()}  # the pattern matches any case
     problems = []
     texts = [*bank_texts(bank_dir, facts)]
     if notebooks is None or Path(notebooks).is_dir():
@@ -328,7 +329,7 @@ def check_names(bank_dir: str | Path | None = None, notebooks: str | Path | None
     for where, text in texts:
         for match in {m.group(0): m for m in pattern.finditer(text)}.values():
             found, stem = match.group(0), match.group(1)
-            whose = next((who for name, who in names.items() if name.lower() == stem.lower()), None)
+            whose = whose_name.get(stem.lower())
             if whose:
                 advice = (f"it names {whose}; the company in use is {active.short_name}: write {{{{company}}}} "
                           "in the bank, or move the sentence into a passage (m.passage)")
@@ -348,10 +349,9 @@ BLANK_AMOUNT = re.compile(r"(?<![\w\\])([$£€])(?:…|\.\.\.|X\b|N\b)")
 
 def other_currency_words() -> set[str]:
     """Currency words a learner of the company in use must not read: "dollar" for a company in pounds."""
-    from workshop.company import profile
-    from workshop.currency import MONEY_WORDS, WORDS
+    from workshop.currency import MONEY_WORDS, words
 
-    own = WORDS.get(profile().currency, profile().currency).lower()
+    own = words().lower()
     return {word for word in MONEY_WORDS if word not in own and word != "sterling"}
 
 

@@ -28,8 +28,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-
-from workshop.currency import WORDS as CURRENCY_WORDS  # noqa: E402  (kept here for its callers)
+from workshop.currency import WORDS as CURRENCY_WORDS
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,7 @@ def check_notebooks(bank: Bank, notebooks_dir: str | Path) -> list[Problem]:
                 if spec is not None and spec.passage(passage_id) is None:
                     known = [p.id for p in spec.passages]
                     guess = difflib.get_close_matches(passage_id, known, n=1)
-                    tip = f" Did you mean {guess[0]!r}?" if guess else f" Add it under passages: in the module's YAML or remove the call."
+                    tip = f" Did you mean {guess[0]!r}?" if guess else " Add it under passages: in the module's YAML or remove the call."
                     problems.append(Problem(f"{path.name}, cell {index}", f"shows passage {passage_id!r}, which module {code} does not have.{tip}"))
             exercise_id = exercise_in(cell, code)
             if exercise_id is None:

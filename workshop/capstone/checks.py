@@ -12,6 +12,7 @@ from typing import Callable
 from workshop.answers import AnswerProblem
 from workshop.capstone.amounts import amounts_in, close
 from workshop.capstone.case import Case
+from workshop.currency import amount as _money  # money in the company's currency
 from workshop.result import Result
 
 DO_NOTHING = re.compile(
@@ -19,12 +20,6 @@ DO_NOTHING = re.compile(
     r"don'?t fix|do not fix|not fixing|accept the (?:risk|cost|loss)|live with it)\b",
     re.IGNORECASE,
 )
-
-
-def _money(value: float) -> str:
-    from workshop import currency
-
-    return currency.amount(value)
 
 
 def _result(name: str, status: str, feedback: str, misconception: str | None = None) -> Result:
