@@ -11,13 +11,14 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
+from workshop.kinds.judgement import Judged
 from workshop.kinds.base import Exercise
 from workshop.minutes import register
 
 register("case", 20, "the capstone case: twelve boxes, about 1.5 minutes each, then the checks and one round of fixes")
 
 
-class CaseExercise(Exercise):
+class CaseExercise(Judged, Exercise):
     kind: Literal["case"]
     model_case: dict[str, str] = Field(description="an example case that passes every check (fields: workshop.capstone.FIELDS)")
 

@@ -13,6 +13,7 @@ from pydantic import Field, model_validator
 from workshop.answers import as_text
 from workshop.framing import assess
 from workshop.framing.render import CROSS, TICK, highlighted
+from workshop.kinds.judgement import Judged
 from workshop.kinds.base import Exercise
 
 
@@ -22,7 +23,7 @@ NO_WORDS = ("There are no words in that answer yet. Write your statement as a se
             "who gains or loses what, and how much?")
 
 
-class Framing(Exercise):
+class Framing(Judged, Exercise):
     kind: Literal["framing"]
     statement: str | None = Field(default=None, description="the technical statement to rewrite; none for the learner's own")
     model_answers: list[str] = Field(min_length=1)

@@ -17,6 +17,7 @@ from pydantic import Field, model_validator
 from workshop.answers import AnswerProblem, as_text, learner, safe_describe
 from workshop.framing import assess
 from workshop.framing.render import highlighted
+from workshop.kinds.judgement import Judged
 from workshop.kinds.base import KEY_PATTERN, Exercise, Strict
 
 
@@ -41,7 +42,7 @@ class Part(Strict):
         return any(re.search(rf"\b{re.escape(word.lower())}", lowered) for word in self.must_mention.any_of)
 
 
-class Record(Exercise):
+class Record(Judged, Exercise):
     kind: Literal["record"]
     parts: list[Part] = Field(min_length=2)
 

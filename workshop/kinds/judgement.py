@@ -1,0 +1,104 @@
+"""What a free-text exercise knows: the facts the learner was given and the mistakes it teaches against.
+
+A framing, record or case exercise is judged as a sceptical finance director would judge it,
+not by whether a sentence has the right parts. For that the exercise declares, in its YAML:
+
+* ``facts``: the company facts (names from ``workshop.facts``) the learner has been given,
+  each with the role it plays (the whole problem, the saving the fix buys, revenue or
+  margin, a weekly figure, the freeze...). The checker reads the answer's numbers against
+  them, so it can tell a made-up number from a fact, and the whole problem from the saving.
+* ``misconceptions``: the mistakes this exercise teaches against. Each names the belief,
+  repairs it with a reason, says how it is detected (a built-in detector or patterns), and
+  carries at least three example answers that must be caught by it.
+* ``sound``: at least two example answers that must pass. The self-test runs every example
+  for every shipped company, so a checker that praises a mistake, or refuses a sound answer,
+  fails a test.
+
+This module only declares the shape; ``workshop.kinds.judge`` applies it.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from workshop.kinds.base import KEY_PATTERN, Strict
+
+Role = Literal[
+    "whole_problem",  # the size of the whole problem: never the saving a partial fix buys
+    "saving",         # what the fix buys
+    "fix_cost",       # the fix's own cost
+    "running_cost",   # what the fix costs to keep running, per period
+    "payback",        # the payback the facts give
+    "revenue",        # revenue figures: money a business takes in, not what it loses
+    "margin",         # margin figures: what is really lost
+    "per_week",       # a figure that is per week (never to be called yearly)
+    "per_year",       # a figure that is per year
+    "deadline",       # the date or weeks before which the plan must land (the freeze)
+    "context",        # any other given fact a sound answer may quote
+]
+
+Detector = Literal[
+    "unsupported_number",     # a money or time figure that no given fact supports
+    "whole_problem",          # the whole problem credited to the fix
+    "revenue_as_margin",      # revenue given where margin is lost
+    "week_as_year",           # a weekly figure called yearly (or the other way)
+    "payback_contradiction",  # a payback the answer's own numbers contradict
+    "before_deadline",        # a plan promised before the freeze it cannot meet
+    "red_flag",               # absolutes, catastrophes, self-declared invention, non-evidence
+    "inconsistent_numbers",   # the learner's own problem: its numbers disagree with each other
+]
+
+
+class GivenFact(Strict):
+    """One fact the learner was given, and the part it plays in a sound answer."""
+
+    fact: str = Field(min_length=1, description="a name from workshop.facts, e.g. ci_fix_saving_per_year")
+    role: Role
+
+
+class Misconception(Strict):
+    """A mistake the exercise teaches against, how to catch it, and answers that make it."""
+
+    id: str = Field(pattern=KEY_PATTERN)
+    belief: str = Field(min_length=1, description="the mistaken belief, phrased as one: 'The fix saves the whole problem.'")
+    feedback: str = Field(min_length=1, description="the repair: a reason, an example or a cited source")
+    detect: Detector | None = Field(default=None, description="a built-in detector")
+    patterns: list[str] = Field(default_factory=list, description="regular expressions (case-insensitive); any match catches")
+    unless: list[str] = Field(default_factory=list, description="regular expressions that clear a pattern match")
+    part: str | None = Field(default=None, description="records only: the part the patterns read (default: all parts)")
+    caught: list[Any] = Field(min_length=3, description="example answers this misconception must catch")
+
+    @field_validator("patterns", "unless")
+    @classmethod
+    def _compile(cls, patterns: list[str]) -> list[str]:
+        for p in patterns:
+            try:
+                re.compile(p, re.I)
+            except re.error as exc:
+                raise ValueError(f"pattern {p!r} is not a valid regular expression: {exc}") from None
+        return patterns
+
+    @model_validator(mode="after")
+    def _detectable(self):
+        if self.detect is None and not self.patterns:
+            raise ValueError(f"misconception {self.id!r} needs 'detect' (a built-in detector) or 'patterns'")
+        return self
+
+
+class Judged(Strict):
+    """Mixed into the free-text kinds: the facts, the misconceptions and the sound examples."""
+
+    facts: list[GivenFact] = Field(default_factory=list)
+    misconceptions: list[Misconception] = Field(default_factory=list)
+    sound: list[Any] = Field(default_factory=list, description="example answers that must be judged correct")
+
+    @model_validator(mode="after")
+    def _examples_both_ways(self):
+        ids = [m.id for m in self.misconceptions]
+        if len(set(ids)) != len(ids):
+            raise ValueError("two misconceptions share an id; ids must be unique")
+        if self.misconceptions and len(self.sound) < 2:
+            raise ValueError("an exercise with misconceptions needs at least two 'sound' example answers that must pass")
+        return self
