@@ -23,7 +23,7 @@ MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 
 # -- outcome ---------------------------------------------------------------------------
 OUTCOME_WORD = re.compile(_words(v.OUTCOME_WORDS), I)
-CURRENCY = re.compile(r"(?:[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:[kmb]n?\b|million|billion|thousand))?|\b\d[\d,]*(?:\.\d+)?\s*(?:dollars|euros|pounds|usd|eur|gbp)\b)", I)
+CURRENCY = re.compile(r"(?:[$€£¥]\s?\d[\d,]*+(?:\.\d+)?(?:\s*(?:[kmb]n?\b|million|billion|thousand))?|\b(?<![\d,])\d[\d,]*+(?:\.\d+)?\s*(?:dollars|euros|pounds|usd|eur|gbp)\b)", I)
 CUSTOMER_FAILURE = re.compile(
     r"\b(?:checkout|payments?|sign-?ups?|log-?ins?|bookings?|search|the (?:site|app|website|portal|store|shop))\b"
     r"[^.;!?]{0,40}?\b(?:fail|fails|failing|failed|break|breaks|broke|crash|crashes|crashed|times? out|timing out|goes down|went down|is down)\b",
@@ -31,7 +31,7 @@ CUSTOMER_FAILURE = re.compile(
 )
 # Counted units of service a business delivers: "40,000 applications", "900 prescriptions".
 COUNTED_SERVICE = re.compile(
-    r"(?:\b\d[\d,]*(?:\.\d+)?\s*(?:%|percent)?|" + NUMBER_WORD + r")\s+(?:of\s+)?(?:(?:the|our|all|their)\s+)?(?:[\w-]+\s+)?(?:applications|claims|cases|prescriptions|submissions|appointments"
+    r"(?:\b(?<![\d,])\d[\d,]*+(?:\.\d+)?\s*(?:%|percent)?|" + NUMBER_WORD + r")\s+(?:of\s+)?(?:(?:the|our|all|their)\s+)?(?:[\w-]+\s+)?(?:applications|claims|cases|prescriptions|submissions|appointments"
     r"|bookings|parcels|reservations|transactions|payments|tickets|requests from customers)\b",
     I,
 )
@@ -40,17 +40,17 @@ SLOWS_PEOPLE = re.compile(r"\bslow(?:s|ing|ed)?\s+(?:everyone|everybody|the team
 HIRING = re.compile(r"\battract(?:s|ing)?\s+(?:better\s+|more\s+|top\s+|strong\s+)?(?:engineers|talent|candidates|people|staff|developers)\b", I)
 SYSTEM_AFTER = re.compile(r"\s+" + _words(v.SYSTEM_WORDS), I)
 STAFF = re.compile(_words(v.STAFF_WORDS), I)
-DURATION_AMOUNT = re.compile(r"(?:\b\d[\d,.]*|\b" + NUMBER_WORD + r"|\ban?)\s+(?:hours?|minutes?|days?|weeks?|months?)\b", I)
+DURATION_AMOUNT = re.compile(r"(?:\b(?<![\d,.])\d[\d,.]*+|\b" + NUMBER_WORD + r"|\ban?)\s+(?:hours?|minutes?|days?|weeks?|months?)\b", I)
 GROUP = _words(v.GROUP_WORDS)
 COUNTED_GROUP = re.compile(
-    r"(?:\b\d[\d,]*|(?<![\w-])" + NUMBER_WORD + r"|\b(?:number|share|proportion|percentage|half|third|quarter|most|many)\s+of)"
+    r"(?:\b(?<![\d,])\d[\d,]*+|(?<![\w-])" + NUMBER_WORD + r"|\b(?:number|share|proportion|percentage|half|third|quarter|most|many)\s+of)"
     r"\s+(?:of\s+)?(?:(?:our|the|their|these|those|[\w-]+est)\s+){0,2}(?:[\w-]+\s+)?" + GROUP, I)
 GROUP_EFFECT = re.compile(GROUP + r"(?:\s+(?:who|that|which))?(?:\s+[\w'-]+){0,8}?\s+" + _words(v.GROUP_EFFECT_VERBS), I)
 LOSS_SIZED = re.compile(
     r"\b(?:lost|lose|loses|losing|wasted|waste|wastes|wasting|threw away|throw away|throws away|scrapped|spoiled"
     r"|wrote off|write off|handed back|refunded|turned away|eat|eats|ate)\s+(?:[\w'-]+\s+){0,2}?"
-    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?(?:\d[\d,.]*|" + NUMBER_WORD + r"|half|a third|a quarter)\b"
-    r"|(?:\b\d[\d,]*|(?<![\w-])" + NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,2}(?:lost|wasted|scrapped|unfilled|abandoned|cancelled|canceled)\b",
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+)?(?:(?<![\d,.])\d[\d,.]*|" + NUMBER_WORD + r"|half|a third|a quarter)\b"
+    r"|(?:\b(?<![\d,])\d[\d,]*+|(?<![\w-])" + NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,2}(?:lost|wasted|scrapped|unfilled|abandoned|cancelled|canceled)\b",
     I,
 )
 PERIOD_SHARE = re.compile(
@@ -60,7 +60,7 @@ TIME_USE = re.compile(r"\b(?:save|saves|saved|saving|waste|wastes|wasted|wasting
                       r"\s+(?:\w+\s+)?(?:time|hours|days|weeks)\b", I)
 MONEY_TO_US = re.compile(r"\b(?:bill|bills|billed|charge|charges|charged|invoice|invoices|invoiced|fine|fines|fined)\s+us\b", I)
 COUNT_PER_PERIOD = re.compile(
-    r"(?:\b\d[\d,]*|(?<![\w-])" + NUMBER_WORD + r")\s+(?:[\w'-]+\s+){0,3}?(?:a|an|per|each|every)\s+"
+    r"(?:\b(?<![\d,])\d[\d,]*+|(?<![\w-])" + NUMBER_WORD + r")\s+(?:[\w'-]+\s+){0,3}?(?:a|an|per|each|every)\s+"
     r"(?:day|week|month|shift|year|hour|night)\b", I)
 BOOKS = re.compile(r"\b(?:close|closes|closed|closing)\s+(?:the|our)\s+books\b", I)
 BUDGET_ASK = re.compile(r"\b(?:approve|approval of|sign off on|sign off|okay|ok)\s+(?:the\s+|our\s+|a\s+)?budget\b", I)

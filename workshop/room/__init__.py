@@ -13,7 +13,7 @@ from workshop.room.reader import RoomReader
 def read_exports(paths) -> RoomReader:
     """Read a room's files (exports and live mirrors) once; bad ones are listed, never fatal."""
     reader = RoomReader(paths)
-    reader.refresh()
+    reader.read_all()  # a one-off summary reads each file to its end (or its cap), not one refresh's share
     return reader
 
 

@@ -58,15 +58,20 @@ def _poll(args, rest) -> int:
     from workshop.room import read_exports
     from workshop.room.summary import compute
 
-    for folder in rest[:-1]:
+    done, failed = [], 0
+    for folder in rest[:-1]:  # every folder is tried: one bad folder does not leave the rest unchanged
         try:
+            if not Path(folder).is_dir():
+                raise FileNotFoundError(2, "no such folder")
             figures = compute(read_exports([folder]).present()) if rest[-1] == "on" else None
             set_poll(Path(folder), rest[-1] == "on", figures)
+            done.append(folder)
         except OSError as exc:
-            print(f"Could not change the poll in {for_terminal(folder)}: {exc.strerror}.", file=sys.stderr)
-            return 1
-    print(f"Poll mode is {rest[-1]} for {for_terminal(', '.join(rest[:-1]))}; the live view publishes the room's answers while it runs.")
-    return 0
+            print(f"Could not change the poll in {for_terminal(folder)}: {exc.strerror or type(exc).__name__}.", file=sys.stderr)
+            failed += 1
+    if done:
+        print(f"Poll mode is {rest[-1]} for {for_terminal(', '.join(done))}; the live view publishes the room's answers while it runs.")
+    return 1 if failed else 0
 
 
 def _init(args, rest) -> int:

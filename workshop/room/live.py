@@ -103,8 +103,10 @@ class Dashboard:
             f"<p>{len(figures.stuck)} learner-exercise pair(s) stuck</p>")
         self.table.value = view.exercise_table(figures)
         self._draw_choices(figures)
-        self.problems.value = view.problems_list(self.reader.problems()) + view.unknown_list(figures)
-        from workshop.room.poll import publish
+        from workshop.room.poll import poll_notice, publish
+
+        notices = [n for n in (poll_notice(folder) for folder in self.folders) if n]
+        self.problems.value = view.problems_list(notices + self.reader.problems()) + view.unknown_list(figures)
 
         for folder in self.folders:
             publish(folder, figures)

@@ -9,14 +9,18 @@ Binder and many hubs every user is ``jovyan``) with the room's salt (``FOLDER/.s
 The local log stays the record. The room gets what the local log holds past a cursor
 (kept in ``<log>.room.json``), so if the room folder is missing, full or unwritable the
 learner sees one friendly line once, and the events reach the room when it is back.
-Each mirrored line carries ``seq`` (its offset in the local log), so a retry after a
-half-finished write cannot count an event twice.
+Each mirrored line carries ``seq`` (its offset in the local log) and ``epoch`` (a random id
+made for each version of the local log), so a retry after a half-finished write cannot count
+an event twice, and a log the learner deleted or reset starts a new epoch: its events are
+never mistaken for retries of the old log's.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import secrets
+import stat
 import uuid
 import warnings
 from pathlib import Path
@@ -34,6 +38,11 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None
 
 _warned: set[str] = set()
+
+
+class RoomWarning(UserWarning):
+    """The room folder cannot be reached; the learner's own log keeps everything."""
+
 _write = os.write  # the room's own writes (a test makes the room's disk full without touching the local log)
 _settings_cache: dict = {"key": None, "data": {}}
 
@@ -96,13 +105,24 @@ def learner_id(log_path: Path) -> str:
     return value
 
 
+def _read_salt(path: Path) -> str | None:
+    """The salt, read without blocking or following a link (a learner may plant a FIFO there); None if absent."""
+    from workshop.room.safefile import read_small
+
+    data, why = read_small(path, 256)
+    if data is None:
+        if why == "does not exist":
+            return None
+        raise OSError(errno.EINVAL, f"the room's {SALT_FILE} is {why}; ask the facilitator to run `workshop room init`")
+    return data.decode("utf-8", errors="replace").strip()
+
+
 def room_salt(folder: Path) -> str:
     """The room's salt: made by the facilitator (``workshop room init``) or the first learner."""
     path = folder / SALT_FILE
-    try:
-        return path.read_text(encoding="utf-8").strip()
-    except FileNotFoundError:
-        pass
+    found = _read_salt(path)
+    if found is not None:
+        return found
     salt = secrets.token_hex(16)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
@@ -111,17 +131,18 @@ def room_salt(folder: Path) -> str:
         os.chmod(path, 0o644)
         return salt
     except FileExistsError:
-        return path.read_text(encoding="utf-8").strip()
+        return _read_salt(path) or ""
 
 
 def _warn_once(folder: Path, why: str) -> None:
     if str(folder) in _warned:
         return
     _warned.add(str(folder))
-    warnings.warn(
+    # One line a learner can read: no file name and line of our code, no source line under it.
+    warnings.warn_explicit(
         f"The room folder {folder} can't be reached right now ({why}). Your progress is saved on your "
         "own machine and will reach the room when it is back.",
-        stacklevel=4,
+        RoomWarning, filename="workshop room", lineno=0, module="workshop.room", registry={},
     )
 
 
@@ -155,11 +176,21 @@ def _forward(folder: Path, log_path: Path) -> bool:
             state = {"room": str(folder.resolve()), "offset": 0}
         if not isinstance(state.get("file"), str):
             state["file"] = pseudonym(learner_id(log_path), room_salt(folder)) + ".jsonl"
-        offset = state.get("offset") if isinstance(state.get("offset"), int) else 0
+        offset = state.get("offset") if isinstance(state.get("offset"), int) and state["offset"] >= 0 else 0
         with open(log_path, "rb") as log:
-            size = os.fstat(log.fileno()).st_size
-            if offset > size:  # the log was replaced: send it all again (seq keeps it single)
-                offset = 0
+            info = os.fstat(log.fileno())
+            identity = [info.st_dev, info.st_ino]
+            tail = bytes.fromhex(state["tail"]) if _is_hex(state.get("tail")) else b""
+            replaced = offset > info.st_size or state.get("log") not in (None, identity) or (
+                bool(tail) and offset >= len(tail) and os.pread(log.fileno(), len(tail), offset - len(tail)) != tail)
+            if replaced or not isinstance(state.get("epoch"), str):
+                # A new log (deleted, reset or rewritten): its byte offsets start again from 0, so
+                # they are told apart from the old log's by a new epoch, and nothing new is dropped
+                # as a "retry" of an old event.
+                state["epoch"] = secrets.token_hex(6)
+                if replaced:
+                    offset = 0
+            state["log"] = identity
             log.seek(offset)
             data = log.read()
         end = data.rfind(b"\n")
@@ -174,30 +205,56 @@ def _forward(folder: Path, log_path: Path) -> bool:
                 continue
             if not isinstance(entry, dict):
                 continue
-            entry["seq"] = seq
+            entry["seq"], entry["epoch"] = seq, state["epoch"]
             if name:
                 entry["name"] = name
             lines.append(json.dumps(entry, ensure_ascii=False))
         _append(folder / state["file"], ("\n".join(lines) + "\n").encode("utf-8") if lines else b"")
         state["offset"] = offset + end + 1
+        state["tail"] = data[max(0, end + 1 - 32): end + 1].hex()
         state_handle.seek(0)
         state_handle.truncate()
         state_handle.write(json.dumps(state))
     return True
 
 
+def _is_hex(value) -> bool:
+    try:
+        return isinstance(value, str) and len(value) <= 64 and bytes.fromhex(value) is not None
+    except ValueError:
+        return False
+
+
 def _append(path: Path, payload: bytes) -> None:
     if not payload:
         return
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
+    # Never block on, or write through, something planted under our name: a FIFO or a link.
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, FILE_MODE)
+    except OSError as exc:
+        if exc.errno in (errno.ELOOP, errno.ENXIO):
+            raise OSError(errno.EINVAL, "your room file is not a regular file") from None
+        raise
     try:
         info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "your room file is not a regular file")
         if info.st_size:
             # A write cut short (disk full) left a partial line: start ours on a fresh one.
-            with open(path, "rb") as mine:
-                mine.seek(info.st_size - 1)
-                if mine.read(1) != b"\n":
-                    payload = b"\n" + payload
+            try:
+                last = os.pread(fd, 1, info.st_size - 1)
+            except OSError:  # opened write-only: read the last byte through a second, safe descriptor
+                from workshop.room.safefile import open_regular
+
+                mine, _ = open_regular(path)
+                last = b"\n"
+                if mine is not None:
+                    with mine:
+                        mine.seek(info.st_size - 1)
+                        last = mine.read(1)
+            if last != b"\n":
+                payload = b"\n" + payload
         view = memoryview(payload)
         while view:
             written = _write(fd, view)

@@ -32,13 +32,33 @@ def _write(folder: Path, document: dict) -> None:
         raise
 
 
-def read_poll(folder: Path) -> dict:
+def _read(folder: Path) -> tuple[dict, str | None]:
+    """The poll document and, if a file is there but cannot be trusted, why it was ignored.
+
+    Only the room's owner (the facilitator) may have written it, and nobody else may write
+    to it: a learner can create ``.poll.json`` in the room (even as a FIFO, which would hang
+    every reader), so it is opened without blocking and its owner and mode are checked.
+    """
+    from workshop.room.safefile import folder_owners, read_small
+
+    folder = Path(folder)
+    data, why = read_small(folder / POLL_FILE, MAX_POLL_BYTES, trusted=folder_owners(folder))
+    if data is None:
+        return {}, None if why == "does not exist" else f"{POLL_FILE} ignored: {why}"
     try:
-        with open(Path(folder) / POLL_FILE, "rb") as handle:
-            document = json.loads(handle.read(MAX_POLL_BYTES))
-    except (OSError, ValueError, RecursionError):
-        return {}
-    return document if isinstance(document, dict) else {}
+        document = json.loads(data.decode("utf-8", errors="replace"))
+    except (ValueError, RecursionError):
+        return {}, f"{POLL_FILE} ignored: not readable JSON"
+    return (document, None) if isinstance(document, dict) else ({}, f"{POLL_FILE} ignored: not a poll")
+
+
+def read_poll(folder: Path) -> dict:
+    return _read(folder)[0]
+
+
+def poll_notice(folder: Path) -> str | None:
+    """One sentence for the facilitator when a poll file is there but was not trusted (None if all is well)."""
+    return _read(folder)[1]
 
 
 def poll_on(folder: Path) -> bool:

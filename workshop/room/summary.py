@@ -61,6 +61,24 @@ class RoomFigures:
         return {k: sum(getattr(f, k) for f in self.exercises) for k in ("answered", "correct", "partial", "incorrect")}
 
 
+MAX_CHECK_CHARS = 2_000  # of each text in an answer the room checks: a headline or a case box is far shorter
+MAX_CHECK_ITEMS = 100  # items of a list or mapping in an answer the room checks
+MAX_MODULE_MINUTES = 12 * 60  # a module "taking" longer than a day's session is a clock, not a learner
+
+
+def bounded(answer, depth: int = 0):
+    """An answer cut to what the room checks, so one learner's 5,000-character answer costs what a real one does."""
+    if isinstance(answer, str):
+        return answer[:MAX_CHECK_CHARS]
+    if depth > 4:
+        return None
+    if isinstance(answer, list):
+        return [bounded(item, depth + 1) for item in answer[:MAX_CHECK_ITEMS]]
+    if isinstance(answer, dict):
+        return {str(k)[:200]: bounded(v, depth + 1) for k, v in list(answer.items())[:MAX_CHECK_ITEMS]}
+    return answer
+
+
 class Checker:
     """``workshop.check`` with a memory: the same answer to the same exercise is checked once.
 
@@ -72,6 +90,7 @@ class Checker:
         self.tallies: dict[str, "_Tally"] = {}
 
     def __call__(self, exercise_id: str, answer):
+        answer = bounded(answer)
         try:
             key = (exercise_id, json.dumps(answer, sort_keys=True, ensure_ascii=False)[:20000])
         except (TypeError, ValueError, RecursionError):
@@ -184,9 +203,10 @@ def compute(learners: list[Learner], checker: Checker | None = None, baseline: s
                 figures.repairs.setdefault(result.misconception, result.feedback)
             if exercise.kind in CHOICE_KINDS:
                 answer = tally.answers[exercise_id]
-                for key in answer if isinstance(answer, list) else [answer]:
-                    if isinstance(key, str) and len(key) <= 40:
-                        figures.choices[key.strip().lower()] += 1
+                keys = {key.strip().lower() for key in (answer if isinstance(answer, list) else [answer])
+                        if isinstance(key, str) and len(key) <= 40}
+                for key in keys:  # ["mentor"] * 500 is one learner choosing "mentor" once
+                    figures.choices[key] += 1
         for exercise_id, count in tally.attempts.items():
             if count >= STUCK_ATTEMPTS and exercise_id not in tally.ever_correct:
                 stuck.append((labels[learner.key], exercise_id, count))
@@ -194,7 +214,7 @@ def compute(learners: list[Learner], checker: Checker | None = None, baseline: s
             pace[tally.latest[1]] += 1
         touched_modules.update(tally.times)
         for module, (first, last) in tally.times.items():
-            if last > first:
+            if 0 < last - first <= MAX_MODULE_MINUTES * 60:
                 spans[module].append((last - first) / 60)
         if baseline in scores and capstone in scores:
             growth.append((labels[learner.key], scores[baseline], scores[capstone]))
