@@ -46,6 +46,10 @@ def _summary(args) -> int:
 def _live(args, rest) -> int:
     from workshop.room.live import serve
 
+    if args.port is not None and not 1 <= args.port <= 65535:
+        print(f"The port should be between 1 and 65535, not {args.port}.", file=sys.stderr)
+        return 2
+
     return serve(Path(rest[0]), port=args.port, open_browser=not args.no_browser, show_names=args.names, capstone=args.capstone)
 
 

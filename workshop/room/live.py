@@ -198,44 +198,143 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def voila_command(notebook: Path, port: int, token: str) -> list[str]:
-    # A token: on a hub machine every learner is a local user who could otherwise open the port.
+def port_in_use(port: int) -> bool:
+    import socket
+
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return True
+    return False
+
+
+class LiveError(Exception):
+    """Why the live view did not start, in one sentence."""
+
+
+def voila_command(notebook: Path, port: int) -> list[str]:
+    # No token here: a process's arguments are readable by every local user (``ps``), and on a
+    # hub every learner is one. The token is in voila.json beside the notebook (mode 0600).
     return [sys.executable, "-m", "voila", str(notebook), "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
-            f"--Voila.token={token}",
             "--VoilaConfiguration.show_tracebacks=False", "--Voila.tornado_settings={'headers':{'Cache-Control':'no-store'}}"]
 
 
+def _private(path: Path, text: str) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
 def start(folder: Path, port: int | None = None, show_names: bool = False, capstone: str | None = None,
-          interval: float = 3.0, log=None) -> tuple[subprocess.Popen, str]:
-    """Start Voila on the dashboard; return the process and the URL (the caller stops it)."""
+          interval: float = 3.0, log=None, wait: float = 0.0) -> tuple[subprocess.Popen, str]:
+    """Start Voila on the dashboard; return the process and the URL (the caller stops it with ``stop``,
+    which also removes its private folder, ``process.workdir``). ``wait``: seconds to wait for it to listen."""
+    import json
+    import secrets
+
+    if port is not None and not 1 <= port <= 65535:
+        raise LiveError(f"The port should be between 1 and 65535, not {port}.")
+    if port is not None and port_in_use(port):
+        raise LiveError(f"Port {port} is in use; choose another with --port, or leave --port out to use a free one.")
     port = port or free_port()
-    workdir = Path(tempfile.mkdtemp(prefix="workshop-room-live-"))
+    workdir = Path(tempfile.mkdtemp(prefix="workshop-room-live-"))  # mode 0700: only the facilitator reads it
     notebook = dashboard_notebook(workdir)
+    token = secrets.token_urlsafe(24)
+    # Voila reads voila.json from its working folder. port_retries 0: a port taken meanwhile
+    # fails, rather than Voila moving to another port while we print the one we asked for.
+    _private(workdir / "voila.json", json.dumps({"Voila": {"token": token, "port_retries": 0,
+                                                           "connection_dir_root": str(workdir)}}))
     env = {k: v for k, v in os.environ.items() if k != "WORKSHOP_ROOM"}
     env.update({VIEW_ENV: str(Path(folder).resolve()), NAMES_ENV: "1" if show_names else "0",
                 CAPSTONE_ENV: capstone or "", INTERVAL_ENV: str(interval)})
-    import secrets
-
-    token = secrets.token_urlsafe(24)
-    process = subprocess.Popen(voila_command(notebook, port, token), env=env, cwd=workdir,
+    process = subprocess.Popen(voila_command(notebook, port), env=env, cwd=workdir, start_new_session=True,
                                stdout=log or subprocess.DEVNULL, stderr=subprocess.STDOUT if log else subprocess.DEVNULL)
-    return process, f"http://127.0.0.1:{port}/?token={token}"
+    process.workdir = workdir
+    url = f"http://127.0.0.1:{port}/?token={token}"
+    if wait and not _listening(process, port, wait):
+        stop(process)
+        if process.returncode not in (None, 0) and port_in_use(port):
+            raise LiveError(f"Port {port} is in use; choose another with --port, or leave --port out to use a free one.")
+        raise LiveError("The live view did not start (Voila stopped); the lines above say why.")
+    return process, url
+
+
+def _listening(process: subprocess.Popen, port: int, seconds: float) -> bool:
+    import socket
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            return False
+        with socket.socket() as sock:
+            sock.settimeout(0.5)
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return True
+        time.sleep(0.2)
+    return False
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop Voila and its kernels (its whole process group) and remove its private folder."""
+    import shutil
+    import signal
+
+    workdir = getattr(process, "workdir", None)
+    for sig, grace in ((signal.SIGTERM, 10), (signal.SIGKILL, 5)):
+        try:
+            os.killpg(process.pid, sig)
+        except (ProcessLookupError, PermissionError):
+            break
+        try:
+            process.wait(timeout=grace)
+            time.sleep(0.3)  # let the kernels of the group go too
+            os.killpg(process.pid, signal.SIGKILL)  # anything of the group still there
+        except subprocess.TimeoutExpired:
+            continue
+        except (ProcessLookupError, PermissionError):
+            pass
+        break
+    if workdir is not None:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _browser_page(workdir: Path, url: str) -> str:
+    """A private page that forwards to the view: the browser's arguments name a file, never the token."""
+    import html as _html
+
+    page = workdir / "open.html"
+    _private(page, f'<!doctype html><meta http-equiv="refresh" content="0;url={_html.escape(url)}">'
+                   f'<a href="{_html.escape(url)}">Open the live view</a>')
+    return page.as_uri()
 
 
 def serve(folder: Path, port: int | None = None, open_browser: bool = True, show_names: bool = False,
           capstone: str | None = None) -> int:
+    import signal
+
     from workshop.room.text import for_terminal
 
     if not Path(folder).is_dir():
         print(f"The room folder {for_terminal(str(folder))} does not exist; create it with `workshop room init FOLDER`.", file=sys.stderr)
         return 1
-    process, url = start(folder, port, show_names, capstone, log=sys.stderr)
-    print(f"The live view of {for_terminal(str(folder))} is at {url} (Ctrl-C stops it).", flush=True)
-    if open_browser:
-        webbrowser.open(url)
     try:
+        process, url = start(folder, port, show_names, capstone, log=sys.stderr, wait=120)
+    except LiveError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+
+    def terminated(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, terminated)  # `kill` stops Voila too, as Ctrl-C does
+    try:
+        print(f"The live view of {for_terminal(str(folder))} is at {url} (Ctrl-C stops it).", flush=True)
+        if open_browser:
+            webbrowser.open(_browser_page(process.workdir, url))
         return process.wait()
     except KeyboardInterrupt:
-        process.terminate()
-        process.wait(timeout=10)
         return 0
+    finally:
+        stop(process)
+        signal.signal(signal.SIGTERM, previous)
