@@ -117,13 +117,41 @@ def load_bank(path: str | Path | None = None) -> Bank:
 
 
 @lru_cache(maxsize=4)
-def _cached_bank(path: str) -> Bank:
+def _cached_bank(path: str, company: tuple | None = None) -> Bank:
     return load_bank(path)
 
 
+def company_key() -> tuple:
+    """What the bank's company numbers were filled from: the profile and the data files, each with its version.
+
+    The bank is cached under this key as well as its folder, so switching company (or editing
+    the profile or a data file) in a running kernel reloads it: a correct answer is never judged
+    against another company's key.
+    """
+    from workshop.company import profile_path
+    from workshop.data import SCHEMAS, data_path
+
+    files = [profile_path(), *(data_path(n) for n in SCHEMAS)]
+    return tuple((str(f), f.stat().st_mtime_ns if f.exists() else 0) for f in files)
+
+
 def get_bank() -> Bank:
-    """The bank the learner API uses, loaded once per folder."""
-    return _cached_bank(str(default_bank_dir()))
+    """The bank the learner API uses, loaded once per folder and company.
+
+    A company profile that cannot be used is one problem, said before anything else: every
+    learner's check then says it in a sentence, rather than failing eleven module files.
+    """
+    from workshop.company import ProfileError, profile
+
+    try:
+        chosen = profile()
+        key = company_key()
+    except ProfileError as exc:
+        raise BankError([Problem("company profile", str(exc))]) from None
+    except OSError as exc:
+        raise BankError([Problem("company profile", f"could not be read ({exc.strerror or type(exc).__name__}).")]) from None
+    del chosen
+    return _cached_bank(str(default_bank_dir()), key)
 
 
 def _load_file(file: Path, bank: Bank, problems: list[Problem]) -> None:

@@ -70,6 +70,7 @@ def _company_numbers(bank_dir: Path, notebooks: Path) -> list:
     return explain(numbers) + factcheck.check_names(bank_dir, notebooks)
 
 
+@_bank_errors_exit_1
 def _company(args) -> int:
     from workshop.company_report import describe
 

@@ -139,10 +139,20 @@ def _loader():
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+MAX_COMPANY_CHARS = 255  # a company's name or a profile's path; longer is a mistake (or an attack), said as one
+MAX_PROFILE_BYTES = 256 * 1024  # a profile is a few kB
+
+
 def profile_path(company: str | None = None) -> Path:
     """The one place the active company is looked up: an argument, ``$WORKSHOP_COMPANY``, the settings file, or Larkspur."""
-    chosen, _ = choice(company)
-    candidate = Path(chosen).expanduser()
+    chosen, why = choice(company)
+    if len(chosen) > MAX_COMPANY_CHARS or "\0" in chosen:
+        raise ProfileError(f"The company chosen by {why} is {len(chosen)} characters long; name a company "
+                           f"({', '.join(companies())}) or give a profile's path.")
+    try:
+        candidate = Path(chosen).expanduser()
+    except RuntimeError:  # ~nosuchuser
+        candidate = Path(chosen)
     if candidate.suffix in (".yaml", ".yml"):
         return candidate
     return COMPANIES_DIR / f"{chosen}.yaml"
@@ -179,10 +189,21 @@ def load_profile(path: str | Path) -> Company:
 
     path = Path(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_loader())
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_PROFILE_BYTES + 1)
     except FileNotFoundError:
         known = ", ".join(sorted(p.stem for p in COMPANIES_DIR.glob("*.yaml")))
         raise ProfileError(f"{path} does not exist. Set ${COMPANY_ENV} to one of: {known}, or to a profile's path.") from None
+    except OSError as exc:
+        raise ProfileError(f"{path} could not be read ({exc.strerror or type(exc).__name__}).") from None
+    if len(raw) > MAX_PROFILE_BYTES:
+        raise ProfileError(f"{path} is too large for a company profile (over {MAX_PROFILE_BYTES // 1024} kB).")
+    try:
+        text = raw.decode("utf-8")
+        _no_aliases(text)
+        data = yaml.load(text, Loader=_loader())
+    except UnicodeDecodeError:
+        raise ProfileError(f"{path} is not UTF-8 text.") from None
     except yaml.YAMLError as exc:
         raise ProfileError(f"{path} is not valid YAML ({exc}).") from None
     try:
@@ -196,12 +217,67 @@ def load_profile(path: str | Path) -> Company:
                  if p.unit and (isinstance(p.value, bool) or not isinstance(p.value, (int, float)))]
     problems += [f"parameters.{n}.value: should be a date (YYYY-MM-DD), not {company.parameters[n].value!r}"
                  for n in DATES if n in company.parameters and not isinstance(company.parameters[n].value, dt.date)]
+    problems += _value_problems(company)
     known_sources = sources()
     problems += [f"parameter '{n}' cites unknown source '{p.source}' (see {SOURCES_FILE.name})"
                  for n, p in company.parameters.items() if p.source and p.source not in known_sources]
     if problems:
         raise ProfileError(f"{path}:\n  - " + "\n  - ".join(problems))
     return company
+
+
+def _no_aliases(text: str) -> None:
+    """Refuse YAML anchors and aliases: a profile never needs them, and nine nested aliases
+    (a "billion laughs") expand to billions of values in whatever walks the profile later."""
+    import yaml
+
+    for event in yaml.parse(text, Loader=_loader()):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            mark = getattr(event, "start_mark", None)
+            where = f" (line {mark.line + 1})" if mark is not None else ""
+            raise ProfileError(f"the profile uses YAML anchors or aliases (&, *){where}; write each value out instead.")
+
+
+# What each parameter may be, beyond "a number": whole counts, shares between 0 and 1, bounded calendars.
+COUNTS = ("engineers", "ci_fix_engineers", "checkout_fix_engineers", "mitigation_engineers", "history_weeks", "ci_weeks")
+SHARES = ("gross_margin", "share_of_orders_lost_while_down", "ci_failure_rate", "deploy_failure_probability",
+          "sales_per_100ms", "conversion_rate", "checkout_fix_share_prevented", "mitigation_share_prevented",
+          "black_friday_failure_probability")
+AT_MOST = {"hours_per_week": 168, "working_weeks_per_year": 52, "refocus_minutes": 24 * 60}
+ORDER = (  # (earlier, later): the story's calendar
+    ("change_freeze_start", "change_freeze_end"), ("today", "black_friday"), ("history_start", "today"),
+    ("ci_start", "today"),
+)
+
+
+def _value_problems(company: "Company") -> list[str]:
+    """Every value a learner would read as nonsense ("$-75 an hour", a 250% margin), one sentence each."""
+    import math
+
+    problems = []
+    for name, param in company.parameters.items():
+        value = param.value
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            continue
+        where = f"parameters.{name}.value"
+        if not math.isfinite(value):
+            problems.append(f"{where}: should be a finite number, not {value}.")
+        elif name in SHARES and not 0 < value <= 1:
+            problems.append(f"{where}: is a share, so it should be more than 0 and at most 1 (0.4 for 40%), not {value}.")
+        elif value <= 0:
+            problems.append(f"{where}: should be more than 0{' ' + param.unit if param.unit else ''}, not {value}.")
+        elif name in AT_MOST and value > AT_MOST[name]:
+            problems.append(f"{where}: should be at most {AT_MOST[name]} {param.unit}, not {value}.")
+        elif name in COUNTS and value != int(value):
+            problems.append(f"{where}: should be a whole number of {param.unit}, not {value}.")
+        elif abs(value) > 1e12:
+            problems.append(f"{where}: {value} is too large to be real.")
+    for earlier, later in ORDER:
+        first, second = (company.parameters.get(n) for n in (earlier, later))
+        if first and second and isinstance(first.value, dt.date) and isinstance(second.value, dt.date) \
+                and not first.value < second.value:
+            problems.append(f"parameters.{later}.value: {second.value} should come after {earlier} ({first.value}).")
+    return problems
 
 
 @lru_cache(maxsize=8)
@@ -212,7 +288,10 @@ def _cached(path: str, mtime: float) -> Company:
 def profile(company: str | None = None) -> Company:
     """The active company's profile, validated once per file version."""
     path = profile_path(company)
-    mtime = path.stat().st_mtime if path.exists() else 0.0
+    try:
+        mtime = path.stat().st_mtime if path.exists() else 0.0
+    except OSError as exc:
+        raise ProfileError(f"{path} could not be read ({exc.strerror or type(exc).__name__}).") from None
     return _cached(str(path), mtime)
 
 

@@ -19,8 +19,13 @@ def _summary(args) -> int:
     from workshop.room.summary import compute
     from workshop.room.terminal import render
 
+    from workshop.room.reader import company_notice
+
     reader = read_exports(args.paths)
     figures = compute(reader.present(), capstone=args.capstone, show_names=args.names)
+    notice = company_notice(reader.present())
+    if notice:
+        print(f"Warning: {for_terminal(notice, 300)}", file=sys.stderr)
     if args.html:
         from workshop.room.report import write_report
 

@@ -105,7 +105,10 @@ class Dashboard:
         self._draw_choices(figures)
         from workshop.room.poll import poll_notice, publish
 
+        from workshop.room.reader import company_notice
+
         notices = [n for n in (poll_notice(folder) for folder in self.folders) if n]
+        notices += [n for n in (company_notice(self.reader.present()),) if n]
         self.problems.value = view.problems_list(notices + self.reader.problems()) + view.unknown_list(figures)
 
         for folder in self.folders:

@@ -83,6 +83,16 @@ def display_name() -> str | None:
     return value.strip()[:80] if isinstance(value, str) and value.strip() else None
 
 
+def company_name() -> str | None:
+    """The company this learner's answers are checked for (a profile's name), or None if it cannot be told."""
+    try:
+        from workshop.company import profile_path
+
+        return profile_path().stem[:60]
+    except Exception:
+        return None
+
+
 def learner_id(log_path: Path) -> str:
     """This learner's unique id, made once and kept beside the local log."""
     path = log_path.with_name(log_path.stem + ".learner-id")  # one id per log, even when logs share a folder
@@ -197,6 +207,7 @@ def _forward(folder: Path, log_path: Path) -> bool:
         if end < 0:
             return True
         lines, name, position = [], display_name(), offset
+        company = company_name()
         for raw in data[: end + 1].split(b"\n")[:-1]:
             seq, position = position, position + len(raw) + 1
             try:
@@ -208,6 +219,8 @@ def _forward(folder: Path, log_path: Path) -> bool:
             entry["seq"], entry["epoch"] = seq, state["epoch"]
             if name:
                 entry["name"] = name
+            if company:
+                entry["company"] = company  # so the facilitator's view can say when it checks for another company
             lines.append(json.dumps(entry, ensure_ascii=False))
         _append(folder / state["file"], ("\n".join(lines) + "\n").encode("utf-8") if lines else b"")
         state["offset"] = offset + end + 1

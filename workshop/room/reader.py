@@ -61,6 +61,7 @@ class Learner:
     events: list[Event] = field(default_factory=list)
     seen: set = field(default_factory=set, repr=False)  # mirrored (epoch, seq) pairs already counted
     aliases: set[str] = field(default_factory=set, repr=False)  # an export's keys under each room salt
+    company: str | None = None  # the company the learner's answers were checked for (live files say)
 
 
 @dataclass
@@ -371,6 +372,9 @@ class RoomReader:
             name = _short_string(raw.get("name"), MAX_NAME_CHARS)
             if name:
                 learner.name = name
+            company = _short_string(raw.get("company"), 60)
+            if company:
+                learner.company = company
             learner.events.append(event)
             state.valid = True
             self.events_read += 1
@@ -411,6 +415,24 @@ class RoomReader:
             reasons = "; ".join(f"{n} {why}" for why, n in rest.most_common(5))
             skipped = skipped[:MAX_PROBLEM_LINES] + [f"... and {len(skipped) - MAX_PROBLEM_LINES} more file(s) skipped ({reasons})"]
         return lines + skipped
+
+
+def company_notice(learners) -> str | None:
+    """A warning when learners answered for another company than the one this process checks for."""
+    from collections import Counter
+
+    try:
+        from workshop.company import profile_path
+
+        mine = profile_path().stem
+    except Exception:
+        return None
+    others = Counter(l.company for l in learners if l.company and l.company != mine)
+    if not others:
+        return None
+    theirs, count = others.most_common(1)[0]
+    return (f"{count} learner(s) answered for the company {theirs!r}, but this view checks answers for {mine!r}, so "
+            f"their right answers may show as wrong: run it with WORKSHOP_COMPANY={theirs}.")
 
 
 def _room_salt(path: Path) -> str | None:
