@@ -62,8 +62,11 @@ class Case:
         for name, value in answer.items():
             if is_blank(value):
                 continue
-            values[name] = value if isinstance(value, (int, float)) and not isinstance(value, bool) else \
-                as_text(value, limit=5_000)
+            try:
+                values[name] = value if isinstance(value, (int, float)) and not isinstance(value, bool) else \
+                    as_text(value, limit=5_000)
+            except AnswerProblem as exc:  # say which of the boxes it is
+                raise AnswerProblem(f"In \u201c{field_label(name)}\u201d: {exc}") from None
         return cls(values)
 
     def text(self, name: str) -> str:
