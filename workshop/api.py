@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import re
 import warnings
 from dataclasses import replace
 from typing import Any
@@ -52,7 +53,9 @@ class Module:
     """One module's exercises, as a notebook uses them: ``m = Module("02")``."""
 
     def __init__(self, code: str | int):
-        self.code = f"{int(code):02d}" if str(code).isdigit() else str(code)
+        text = str(code)
+        # ASCII digits only: "²".isdigit() is True, and int("²") raises.
+        self.code = f"{int(text):02d}" if re.fullmatch(r"[0-9]{1,2}", text) else text[:20]
         self.error: str | None = None
         self._hint_level: dict[str, int] = {}
         try:

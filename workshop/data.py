@@ -117,13 +117,17 @@ def _read(name: str, file: Path, where: str):
     if file.is_dir():
         raise DataError(f"{file} is a folder, not a CSV file ({where}). Point at the .csv file itself.")
     try:
-        return pd.read_csv(file)
+        # index_col=False: a row with trailing empty fields ("a,b,c,,") must not shift every column by one.
+        table = pd.read_csv(file, index_col=False)
     except PermissionError:
         raise DataError(f"{file} cannot be read: permission denied ({where}). Make it readable, or use a copy.") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
         raise DataError(f"{file} could not be read as CSV ({exc}).") from None
     except (OSError, ValueError) as exc:
         raise DataError(f"{file} could not be read ({getattr(exc, 'strerror', None) or exc}; {where}).") from None
+    if table.empty and len(table.columns):
+        raise DataError(f"{file} has its column names but no rows ({where}); add the data, or point at another file.")
+    return table
 
 
 def load(name: str, path: str | Path | None = None):

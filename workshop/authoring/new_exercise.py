@@ -7,6 +7,7 @@ it was.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
@@ -37,7 +38,10 @@ def skeleton(kind: str, exercise_id: str, title: str) -> str:
     path = SKELETONS / f"{kind}.yaml"
     if kind not in available_kinds() or not path.exists():
         raise AuthoringError(f"There is no exercise kind {kind!r}. Kinds: {', '.join(available_kinds())}.")
-    return path.read_text(encoding="utf-8").replace("{id}", exercise_id).replace("{title}", title)
+    # A title is YAML-quoted as JSON (a subset of YAML's double-quoted style), so quotes,
+    # backslashes ("C:\\q drive") and ": " or " #" in it stay text.
+    quoted = json.dumps(" ".join(str(title).split()), ensure_ascii=False)
+    return path.read_text(encoding="utf-8").replace("{id}", exercise_id).replace('"{title}"', quoted).replace("{title}", quoted)
 
 
 def module_file(bank_dir: Path, module: str) -> Path:
@@ -59,6 +63,11 @@ def normalise_ids(module: str, exercise_id: str) -> tuple[str, str]:
     if short.startswith(module + "."):
         short = short[len(module) + 1:]
     full = f"{module}.{short}"
+    from workshop.room.reader import MAX_ID_CHARS
+
+    if len(full) > MAX_ID_CHARS:
+        raise AuthoringError(f"{exercise_id[:40]!r}... is {len(full)} characters long with its module; keep ids under "
+                             f"{MAX_ID_CHARS} (the room reads no longer ones), such as 'payback-period'.")
     if not re.fullmatch(ID_PATTERN, full):
         raise AuthoringError(
             f"{exercise_id!r} is not a usable id: use lower-case words joined by '-', such as 'payback-period'."

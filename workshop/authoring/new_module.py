@@ -6,6 +6,7 @@ pass from the first minute and the instructor only replaces placeholder text.
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -20,9 +21,9 @@ TEACHING_MINUTES = 10
 EXERCISE_MINUTES = allowances()["reflection"].minutes + DEBRIEF_MINUTES  # one reflection and its debrief
 
 MODULE_HEADER = '''\
-# Module {code}: {title}. Field reference: docs/exercise-format.md
+# Module {code}. Field reference: docs/exercise-format.md
 module: "{code}"
-title: "{title}"
+title: {title}
 # The notebook header states the same minutes; `workshop validate` checks both.
 minutes: {{teaching: {teaching}, exercises: {exercises}}}
 # Shown at the top of the solution edition: what to say, what to watch for, timings.
@@ -63,6 +64,9 @@ def create_module(code: str, title: str, bank_dir: str | Path | None = None,
     notebooks_dir = Path(notebooks_dir) if notebooks_dir else bank_dir.parent / "notebooks"
     code, first_id = normalise_ids(code, FIRST_EXERCISE)
     title = " ".join(str(title).split())
+    if "{{" in title or "}}" in title:
+        raise AuthoringError("A module title can't contain {{ or }}: in the bank they mark a company number. "
+                             "Write the title in words.")
     name = f"{code}_{slug(title)}"
     existing = sorted(bank_dir.glob(f"{code}_*.yaml")) + sorted(notebooks_dir.glob(f"{code}_*.ipynb"))
     if existing:
@@ -71,12 +75,28 @@ def create_module(code: str, title: str, bank_dir: str | Path | None = None,
         raise AuthoringError(f"There is no notebooks folder at {notebooks_dir}.")
     yaml_path, nb_path = bank_dir / f"{name}.yaml", notebooks_dir / f"{name}.ipynb"
     minutes = {"teaching": TEACHING_MINUTES, "exercises": EXERCISE_MINUTES}
-    header = MODULE_HEADER.format(code=code, title=title.replace('"', "'"), **minutes)
+    # JSON is YAML's double-quoted style: quotes, backslashes and '#' in a title stay text.
+    header = MODULE_HEADER.format(code=code, title=json.dumps(title, ensure_ascii=False), **minutes)
     block = "".join("  " + line if line.strip() else line
                     for line in skeleton("reflection", first_id, "Your first exercise").splitlines(keepends=True))
+    _validated(yaml_path.name, header + block)  # nothing is written unless the new module loads
     yaml_path.write_text(header + block, encoding="utf-8")
     nbformat.write(_notebook(code, title, minutes), nb_path)
     return yaml_path, nb_path
+
+
+def _validated(name: str, text: str) -> None:
+    import tempfile
+
+    from workshop.bank import BankError, load_bank
+
+    with tempfile.TemporaryDirectory() as scratch:
+        trial = Path(scratch) / name
+        trial.write_text(text, encoding="utf-8")
+        try:
+            load_bank(trial)
+        except BankError as exc:
+            raise AuthoringError(f"The new module would not validate, so nothing was written:\n{exc}") from None
 
 
 def _notebook(code: str, title: str, minutes: dict) -> nbformat.NotebookNode:
