@@ -276,3 +276,39 @@ def test_an_id_the_reader_would_drop_is_refused_by_new_exercise(tmp_path):
 
     with pytest.raises(AuthoringError, match="long"):
         normalise_ids("05", "x" * MAX_ID_CHARS)
+
+
+# the facilitator's own files: settings ------------------------------------------------------
+def test_a_settings_file_someone_else_planted_is_ignored_with_a_notice(tmp_path, monkeypatch):
+    if os.geteuid() != 0:
+        pytest.skip("needs root to give the file another owner")
+    from workshop import settings
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)  # a folder every user can write, as /tmp
+    path = shared / "settings.yaml"
+    path.write_text("solutions: open\n")
+    os.chown(path, 4242, 4242)
+    monkeypatch.setenv("WORKSHOP_CONFIG", str(path))
+    monkeypatch.delenv("WORKSHOP_SOLUTIONS", raising=False)
+    with pytest.warns(UserWarning, match="not written by"):
+        assert settings.solution_mode() == settings.DEFAULT_MODE
+
+
+def test_a_settings_file_others_can_write_or_a_fifo_is_ignored(tmp_path, monkeypatch):
+    from workshop import settings
+
+    path = tmp_path / "settings.yaml"
+    path.write_text("solutions: open\n")
+    os.chmod(path, 0o666)
+    monkeypatch.setenv("WORKSHOP_CONFIG", str(path))
+    monkeypatch.delenv("WORKSHOP_SOLUTIONS", raising=False)
+    with pytest.warns(UserWarning, match="writable by other users"):
+        assert settings.solution_mode() == settings.DEFAULT_MODE
+    path.unlink()
+    os.mkfifo(path)
+    with no_hang(5), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert settings.solution_mode() == settings.DEFAULT_MODE
+        assert mirror.room_folder() is None or True

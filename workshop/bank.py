@@ -118,21 +118,47 @@ def load_bank(path: str | Path | None = None) -> Bank:
 
 @lru_cache(maxsize=4)
 def _cached_bank(path: str, company: tuple | None = None) -> Bank:
+    if company is not None:  # the learner API's bank: the company profile is checked first, as one problem
+        from workshop.company import ProfileError, profile
+
+        try:
+            profile()
+        except ProfileError as exc:
+            raise BankError([Problem("company profile", str(exc))]) from None
     return load_bank(path)
 
 
+_profile_for: dict[tuple, str] = {}
+
+
 def company_key() -> tuple:
-    """What the bank's company numbers were filled from: the profile and the data files, each with its version.
+    """What the bank's company numbers were filled from: the company chosen and its profile's version.
 
     The bank is cached under this key as well as its folder, so switching company (or editing
-    the profile or a data file) in a running kernel reloads it: a correct answer is never judged
-    against another company's key.
+    the profile) in a running kernel reloads it: a correct answer is never judged against
+    another company's key. Cheap (an environment lookup and two ``stat`` calls): the room
+    checks thousands of answers.
     """
-    from workshop.company import profile_path
-    from workshop.data import SCHEMAS, data_path
+    from workshop.company import COMPANY_ENV, profile_path
+    from workshop.settings import config_path
 
-    files = [profile_path(), *(data_path(n) for n in SCHEMAS)]
-    return tuple((str(f), f.stat().st_mtime_ns if f.exists() else 0) for f in files)
+    chosen = tuple(sorted((k, v) for k, v in os.environ.items() if k == COMPANY_ENV or k.startswith("WORKSHOP_DATA")))
+    settings = None
+    if not os.environ.get(COMPANY_ENV):
+        try:
+            info = config_path().stat()
+            settings = (str(config_path()), info.st_mtime_ns, info.st_size)
+        except OSError:
+            settings = None
+    key = (chosen, settings)
+    path = _profile_for.get(key)
+    if path is None:
+        path = _profile_for[key] = str(profile_path())
+    try:
+        version = os.stat(path).st_mtime_ns
+    except OSError:
+        version = 0
+    return (*key, path, version)
 
 
 def get_bank() -> Bank:
@@ -141,16 +167,12 @@ def get_bank() -> Bank:
     A company profile that cannot be used is one problem, said before anything else: every
     learner's check then says it in a sentence, rather than failing eleven module files.
     """
-    from workshop.company import ProfileError, profile
+    from workshop.company import ProfileError
 
     try:
-        chosen = profile()
         key = company_key()
     except ProfileError as exc:
         raise BankError([Problem("company profile", str(exc))]) from None
-    except OSError as exc:
-        raise BankError([Problem("company profile", f"could not be read ({exc.strerror or type(exc).__name__}).")]) from None
-    del chosen
     return _cached_bank(str(default_bank_dir()), key)
 
 

@@ -41,6 +41,28 @@ def _warn(message: str) -> None:
     warnings.warn(message, SettingsWarning, stacklevel=4)
 
 
+def read_config(path: Path) -> tuple[str | None, str | None]:
+    """The settings file's text, or ``(None, why not)``.
+
+    Read without blocking or following a link (a FIFO there would hang every kernel), at most
+    MAX_CONFIG_BYTES, and only if it is yours, root's or its folder owner's and nobody else
+    can write it: on a hub a settings file may sit in a shared folder, and one planted by a
+    learner must not open the solutions for everyone.
+    """
+    from workshop.room.safefile import read_small
+
+    try:
+        trusted = {os.getuid(), 0, os.stat(path.parent).st_uid}
+    except (OSError, AttributeError):
+        trusted = None
+    data, why = read_small(path, MAX_CONFIG_BYTES, trusted=trusted)
+    if data is None:
+        if why and why.startswith("too large"):
+            why = "too large for a settings file"
+        return None, why
+    return data.decode("utf-8", errors="replace"), None
+
+
 def _from_file() -> str | None:
     raw = os.environ.get(CONFIG_ENV)
     path = config_path()
@@ -49,17 +71,14 @@ def _from_file() -> str | None:
         _warn(f"{where} names a home folder that does not exist; using the default solutions setting.")
         return None
     try:
-        if not path.exists():
-            return None
-        if not path.is_file():
-            _warn(f"Ignoring settings {path}: it is not a file.")
-            return None
-        if path.stat().st_size > MAX_CONFIG_BYTES:
-            _warn(f"Ignoring settings {path}: it is too large for a settings file.")
+        text, why = read_config(path)
+        if text is None:
+            if why != "does not exist":
+                _warn(f"Ignoring settings {path}: it is {why}.")
             return None
         import yaml
 
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(text)
     except Exception as exc:
         _warn(f"Ignoring settings {path}: it could not be read as YAML ({exc}).")
         return None
@@ -92,11 +111,14 @@ def company_setting() -> str | None:
     """``company:`` from the settings file, if it names one (an unreadable file is reported by the solutions reader)."""
     path = config_path()
     try:
-        if str(path).startswith("~") or not path.is_file() or path.stat().st_size > MAX_CONFIG_BYTES:
+        if str(path).startswith("~"):
+            return None
+        text, _ = read_config(path)
+        if text is None:
             return None
         import yaml
 
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(text)
     except Exception:
         return None
     value = data.get("company") if isinstance(data, dict) else None

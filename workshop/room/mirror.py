@@ -61,7 +61,10 @@ def _settings() -> dict:
         try:
             import yaml
 
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            from workshop.settings import read_config
+
+            text, _ = read_config(path)  # never blocks, and only a file that is the learner's own (or root's)
+            data = yaml.safe_load(text) if text is not None else None
         except Exception:
             data = None
         _settings_cache.update(key=key, data=data if isinstance(data, dict) else {})
