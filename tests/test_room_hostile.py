@@ -312,3 +312,29 @@ def test_a_settings_file_others_can_write_or_a_fifo_is_ignored(tmp_path, monkeyp
         warnings.simplefilter("ignore")
         assert settings.solution_mode() == settings.DEFAULT_MODE
         assert mirror.room_folder() is None or True
+
+
+# adversarial pass: one learner with thousands of long, distinct answers ------------------------
+def test_one_learner_with_thousands_of_long_answers_costs_a_bounded_time(tmp_path):
+    import random
+
+    random.seed(7)
+    words = "we will save money per year by fixing the build queue which costs 36000 dollars a quarter".split()
+    lines = [dict(EVENT, exercise="05.proposal-headline", ts=1764000000.0 + i, status="incorrect",
+                  answer=" ".join(random.choice(words) for _ in range(330))[:2000] + str(i)) for i in range(3000)]
+    lines.append(dict(EVENT, exercise="05.proposal-headline", answer="x", ts=1764009999.0))
+    _learner_file(tmp_path, "learner-00000001.jsonl", lines)
+    reader = read_exports([tmp_path])
+    from workshop.room.summary import Checker
+
+    checker = Checker()
+    with no_hang(60):
+        start = time.perf_counter()
+        figures = compute(reader.present(), checker)
+        elapsed = time.perf_counter() - start
+    print(f"one learner, 3,000 long answers: {elapsed:.2f} s")
+    assert elapsed < 5
+    (row,) = [f for f in figures.exercises if f.exercise == "05.proposal-headline"]
+    assert row.answered == 1  # the last answer ("x") is the one counted
+    assert checker.over_budget and "not checked again" in " ".join(checker.notes())
+    assert figures.stuck and figures.stuck[0][2] == 3001

@@ -20,9 +20,12 @@ def _summary(args) -> int:
     from workshop.room.terminal import render
 
     from workshop.room.reader import company_notice
+    from workshop.room.summary import Checker
 
     reader = read_exports(args.paths)
-    figures = compute(reader.present(), capstone=args.capstone, show_names=args.names)
+    checker = Checker()
+    figures = compute(reader.present(), checker, capstone=args.capstone, show_names=args.names)
+    problems = reader.problems() + checker.notes()
     notice = company_notice(reader.present())
     if notice:
         print(f"Warning: {for_terminal(notice, 300)}", file=sys.stderr)
@@ -30,19 +33,19 @@ def _summary(args) -> int:
         from workshop.room.report import write_report
 
         try:
-            out = write_report(Path(args.html), figures, reader.problems())
+            out = write_report(Path(args.html), figures, problems)
         except OSError as exc:
             print(f"Could not write the report to {for_terminal(args.html)}: {exc.strerror}.", file=sys.stderr)
             return 1
         print(f"Wrote the room's report ({figures.learners} learners) to {for_terminal(str(out))}.")
         return 0 if figures.learners else 1
     if not figures.learners:
-        for problem in reader.problems():
+        for problem in problems:
             print(f"Skipped {for_terminal(problem, 160)}", file=sys.stderr)
         print("No learners' progress found. Ask learners to run `workshop export` and collect the .json files, "
               "or to set WORKSHOP_ROOM to a shared room folder.")
         return 1
-    for problem in reader.problems():
+    for problem in problems:
         print(f"Skipped {for_terminal(problem, 160)}", file=sys.stderr)
     print(render(figures, []))
     return 0

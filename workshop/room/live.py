@@ -109,7 +109,7 @@ class Dashboard:
 
         notices = [n for n in (poll_notice(folder) for folder in self.folders) if n]
         notices += [n for n in (company_notice(self.reader.present()),) if n]
-        self.problems.value = view.problems_list(notices + self.reader.problems()) + view.unknown_list(figures)
+        self.problems.value = view.problems_list(notices + self.reader.problems() + self.checker.notes()) + view.unknown_list(figures)
 
         for folder in self.folders:
             publish(folder, figures)

@@ -63,6 +63,8 @@ class RoomFigures:
 
 MAX_CHECK_CHARS = 2_000  # of each text in an answer the room checks: a headline or a case box is far shorter
 MAX_CHECK_ITEMS = 100  # items of a list or mapping in an answer the room checks
+CHECK_OVERHEAD = 50  # any check costs about what reading 50 characters does
+MAX_CHECK_COST_PER_LEARNER = 40_000  # characters of answers re-checked per learner (a real day: about 25,000)
 MAX_MODULE_MINUTES = 12 * 60  # a module "taking" longer than a day's session is a clock, not a learner
 
 
@@ -79,6 +81,17 @@ def bounded(answer, depth: int = 0):
     return answer
 
 
+def _cost(answer) -> int:
+    """What checking an answer costs, roughly: its characters (a choice costs next to nothing)."""
+    if isinstance(answer, str):
+        return min(len(answer), MAX_CHECK_CHARS) + CHECK_OVERHEAD
+    if isinstance(answer, dict):
+        return sum(_cost(v) for v in list(answer.values())[:MAX_CHECK_ITEMS]) + 1
+    if isinstance(answer, list):
+        return sum(_cost(v) for v in answer[:MAX_CHECK_ITEMS]) + 1
+    return CHECK_OVERHEAD
+
+
 class Checker:
     """``workshop.check`` with a memory: the same answer to the same exercise is checked once.
 
@@ -88,13 +101,26 @@ class Checker:
     def __init__(self):
         self._cache: dict[tuple[str, str], object] = {}
         self.tallies: dict[str, "_Tally"] = {}
+        self.over_budget: dict[str, int] = {}  # learner -> earlier answers not checked again (over their budget)
+
+    @staticmethod
+    def _key(exercise_id: str, answer) -> tuple[str, str]:
+        try:
+            return (exercise_id, json.dumps(answer, sort_keys=True, ensure_ascii=False)[:20000])
+        except (TypeError, ValueError, RecursionError):
+            return (exercise_id, repr(type(answer)))
+
+    def has(self, exercise_id: str, answer) -> bool:
+        return self._key(exercise_id, bounded(answer)) in self._cache
+
+    def notes(self) -> list[str]:
+        """What the room did not check again, and why, one sentence per learner."""
+        return [f"{key}: {n} earlier answer(s) not checked again (over the {MAX_CHECK_COST_PER_LEARNER:,} characters "
+                "checked per learner); the last answer to each exercise was" for key, n in sorted(self.over_budget.items())]
 
     def __call__(self, exercise_id: str, answer):
         answer = bounded(answer)
-        try:
-            key = (exercise_id, json.dumps(answer, sort_keys=True, ensure_ascii=False)[:20000])
-        except (TypeError, ValueError, RecursionError):
-            key = (exercise_id, repr(type(answer)))
+        key = self._key(exercise_id, answer)
         result = self._cache.get(key)
         if result is None:
             from workshop import check
@@ -123,6 +149,8 @@ class _Tally:
         self.times: dict[str, list[float]] = {}  # module -> [first, last]
         self.latest: tuple[float, str] | None = None
         self.unknown: set[str] = set()
+        self.spent = 0  # characters of answers checked so far (the per-learner budget)
+        self.pending: set[str] = set()  # exercises whose last answer is still to check
 
     def update(self, checker: Checker, known) -> None:
         for event in self.learner.events[self.done:]:
@@ -140,12 +168,28 @@ class _Tally:
                 if self.latest is None or event.ts >= self.latest[0]:
                     self.latest = (event.ts, module)
             if event.kind == "check" and event.answer is not None:
-                result = checker(exercise_id, event.answer)
                 self.attempts[exercise_id] += 1
-                self.last[exercise_id] = result
                 self.answers[exercise_id] = event.answer
+                cost = _cost(event.answer)
+                if self.spent + cost > MAX_CHECK_COST_PER_LEARNER and not checker.has(exercise_id, event.answer):
+                    # Over this learner's budget: an earlier answer is not checked again (its own
+                    # claim stands for "ever correct"); the last answer of each exercise still is.
+                    self.pending.add(exercise_id)
+                    checker.over_budget[self.learner.key] = checker.over_budget.get(self.learner.key, 0) + 1
+                    if event.status == "correct":
+                        self.ever_correct.add(exercise_id)
+                    continue
+                self.spent += cost
+                self.pending.discard(exercise_id)
+                result = checker(exercise_id, event.answer)
+                self.last[exercise_id] = result
                 if result.status == "correct":
                     self.ever_correct.add(exercise_id)
+        for exercise_id in sorted(self.pending):
+            result = self.last[exercise_id] = checker(exercise_id, self.answers[exercise_id])
+            if result.status == "correct":
+                self.ever_correct.add(exercise_id)
+        self.pending.clear()
         self.done = len(self.learner.events)
 
 
