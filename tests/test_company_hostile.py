@@ -69,6 +69,17 @@ def test_a_bad_value_is_one_sentence_naming_the_field_everywhere(clean, monkeypa
     assert result.status == "not_attempted" and field in result.feedback
 
 
+@pytest.mark.parametrize("value", [float("nan"), -5, 0])
+def test_a_backlog_item_with_a_bad_number_is_named(clean, value):
+    data = copy.deepcopy(LARKSPUR)
+    item = next(i for i in data["backlog"] if i["cost_of_delay_per_week"] != "derived")
+    item["cost_of_delay_per_week"] = value
+    path = clean / "bad.yaml"
+    path.write_text(yaml.safe_dump(data))
+    with pytest.raises(ProfileError, match="cost_of_delay_per_week"):
+        load_profile(path)
+
+
 def test_an_alias_bomb_is_refused_quickly_without_exhausting_memory(clean):
     levels = "".join(f"  l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]\n" for i in range(1, 10))
     bomb = profile_path("larkspur").read_text() + "bomb:\n  l0: &l0 [x, x, x, x, x, x, x, x, x]\n" + levels

@@ -338,3 +338,12 @@ def test_one_learner_with_thousands_of_long_answers_costs_a_bounded_time(tmp_pat
     assert row.answered == 1  # the last answer ("x") is the one counted
     assert checker.over_budget and "not checked again" in " ".join(checker.notes())
     assert figures.stuck and figures.stuck[0][2] == 3001
+
+
+def test_a_hundred_thousand_unknown_ids_are_listed_in_a_few_lines(tmp_path, capsys):
+    events = [dict(EVENT, exercise=f"99.made-up-{i}") for i in range(100_000)] + [EVENT]
+    _learner_file(tmp_path, "learner-00000001.jsonl", events)
+    figures = compute(read_exports([tmp_path]).present())
+    assert len(figures.unknown) <= 31 and any("other unknown ids" in key for key in figures.unknown)
+    assert main(["room", str(tmp_path)]) == 0
+    assert len(capsys.readouterr().out.splitlines()) < 200

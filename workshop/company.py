@@ -272,6 +272,11 @@ def _value_problems(company: "Company") -> list[str]:
             problems.append(f"{where}: should be a whole number of {param.unit}, not {value}.")
         elif abs(value) > 1e12:
             problems.append(f"{where}: {value} is too large to be real.")
+    for index, item in enumerate(company.backlog):
+        for name in ("cost_of_delay_per_week", "duration_weeks"):
+            value = getattr(item, name)
+            if value != "derived" and not (math.isfinite(value) and 0 < value <= 1e12):
+                problems.append(f"backlog.{index}.{name}: should be a positive number (or 'derived'), not {value}.")
     for earlier, later in ORDER:
         first, second = (company.parameters.get(n) for n in (earlier, later))
         if first and second and isinstance(first.value, dt.date) and isinstance(second.value, dt.date) \

@@ -193,6 +193,18 @@ class _Tally:
         self.done = len(self.learner.events)
 
 
+MAX_UNKNOWN_SHOWN = 30  # unknown exercise ids listed; a learner can send a hundred thousand
+
+
+def _few(unknown: Counter) -> dict[str, int]:
+    """The most common unknown ids, in order, and one line counting the rest."""
+    shown = dict(sorted(unknown.most_common(MAX_UNKNOWN_SHOWN)))
+    rest = [k for k in unknown if k not in shown]
+    if rest:
+        shown[f"\u2026 and {len(rest):,} other unknown ids"] = max(unknown[k] for k in rest)
+    return shown
+
+
 def _bank():
     try:
         from workshop.bank import get_bank
@@ -285,7 +297,7 @@ def compute(learners: list[Learner], checker: Checker | None = None, baseline: s
     return RoomFigures(
         learners=present,
         exercises=sorted(per_exercise.values(), key=lambda f: f.exercise),
-        unknown={k: v for k, v in sorted(unknown.items()) if v},
+        unknown=_few(unknown),
         pace=dict(sorted(pace.items())),
         stuck=sorted(stuck, key=lambda s: (s[1], -s[2], s[0])),
         minutes=minutes,
