@@ -12,9 +12,9 @@ from pathlib import Path
 import ipywidgets as w
 
 from workshop.widgets._common import Control as _Base
+from workshop.widgets.onepage import PROSE_CLASS, PROSE_STYLE, fill_option_rows, money_hint, option_rows, options_text
 
 FORM_LABELS = {"description_width": "330px"}  # one column of labels, so the boxes line up
-ROW_LABELS = {"description_width": "initial"}
 OPTION_ROWS = 4
 
 PLACEHOLDERS = {
@@ -36,12 +36,6 @@ OPTION_PLACEHOLDERS = [
     ("Rewrite the job", "removes nearly every failure", "8 weeks; delays the pricing project"),
     ("(another option, if you have one)", "", ""),
 ]
-
-
-def _placeholder(text: str) -> str:
-    from workshop import currency
-
-    return text.replace("$", currency.symbol())
 
 
 def where(folder: Path) -> str:
@@ -72,22 +66,10 @@ class Control(_Base):
             layout = w.Layout(width="100%", max_width="760px", height=height) if height else \
                 w.Layout(width="100%", max_width="760px")
             self.boxes[name] = kind(value="", description=field_label(name) + ":",
-                                    placeholder=_placeholder(PLACEHOLDERS.get(name, "")), style=FORM_LABELS, layout=layout)
+                                    placeholder=money_hint(PLACEHOLDERS.get(name, "")), style=FORM_LABELS, layout=layout)
         # Options: one row each, a name, a pro and a con (what the page and its "Still to fill in" ask for).
-        self.option_rows = []
-        rows = []
-        for n, (name_hint, pro_hint, con_hint) in enumerate(OPTION_PLACEHOLDERS[:OPTION_ROWS], 1):
-            row = (
-                w.Text(description=f"Option {n}:", placeholder=_placeholder(name_hint), style=ROW_LABELS,
-                       layout=w.Layout(flex="1 1 30%", min_width="180px")),
-                w.Text(description="pro:", placeholder=_placeholder(pro_hint), style=ROW_LABELS,
-                       layout=w.Layout(flex="1 1 35%", min_width="180px")),
-                w.Text(description="con:", placeholder=_placeholder(con_hint), style=ROW_LABELS,
-                       layout=w.Layout(flex="1 1 35%", min_width="180px")),
-            )
-            self.option_rows.append(row)
-            rows.append(w.HBox(list(row), layout=w.Layout(width="100%", max_width="900px", flex_flow="row wrap")))
-        options = w.VBox([w.HTML(f"<strong>{html.escape(field_label('options'))}:</strong> "
+        self.option_rows, rows = option_rows(OPTION_PLACEHOLDERS[:OPTION_ROWS])
+        options = w.VBox([w.HTML(f"{PROSE_STYLE}<strong>{html.escape(field_label('options'))}:</strong> "
                                  "at least two, and make doing nothing one of them."), *rows],
                          layout=w.Layout(width="auto", margin="6px 0"))
         ordered = []
@@ -101,16 +83,12 @@ class Control(_Base):
         # Under the frame's Check and its feedback: check first, then save.
         self.below_check = [w.HBox([self.save_button]), self.saved]
         form = w.VBox(ordered, layout=w.Layout(width="auto"))
-        form.add_class("lwi-prose")
+        form.add_class(PROSE_CLASS)
         return form
 
     # -- the answer --------------------------------------------------------------
     def options_text(self) -> str:
-        from workshop.capstone.case import option_line
-
-        lines = [option_line(name.value, pro.value, con.value) for name, pro, con in self.option_rows
-                 if name.value.strip() or pro.value.strip() or con.value.strip()]
-        return "\n".join(line if line.split(":")[0].strip() else "(an option)" + line for line in lines)
+        return options_text(self.option_rows)
 
     def get(self):
         answer = {name: box.value for name, box in self.boxes.items() if box.value.strip()}
@@ -132,18 +110,7 @@ class Control(_Base):
             self.set_options(answer["options"])
 
     def set_options(self, text: str) -> None:
-        from workshop.capstone.case import Case, parse_option
-
-        lines = Case({"options": text}).lines("options")
-        if len(lines) > len(self.option_rows):  # more options than rows: the last row keeps the rest, joined
-            lines = lines[:len(self.option_rows) - 1] + [" / ".join(lines[len(self.option_rows) - 1:])]
-        for row, line in zip(self.option_rows, lines + [""] * len(self.option_rows)):
-            option = parse_option(line) if line else None
-            row[0].value = option.name if option else ""
-            row[1].value = "; ".join(option.pros) if option else ""
-            row[2].value = "; ".join(option.cons) if option else ""
-            if option and option.note and not option.pros and not option.cons:
-                row[1].value = option.note  # an older "Name: note" line: its note is read as the pro
+        fill_option_rows(self.option_rows, text)
 
     # -- saving -------------------------------------------------------------------
     def save(self):
