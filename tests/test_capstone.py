@@ -337,3 +337,23 @@ def test_the_pdf_survives_characters_its_font_lacks(tmp_path, monkeypatch):
     assert latin1("≈ $20k − “more” … 🚀 ×") == '~ $20k - "more" ... ? ×'
     paths = Case.from_answer(with_(problem="Costs ≈ $20k − “often” … 🚀")).save("odd")
     assert paths[-1].name == "odd.pdf" and paths[-1].stat().st_size > 1000
+
+
+def test_the_data_dictionary_is_shown_in_the_notebook_not_pointed_to_outside_it():
+    """JupyterLab's file browser is rooted at notebooks/: a pointer to docs/... leads nowhere a learner can open."""
+    import json
+    from pathlib import Path
+
+    from workshop.capstone.dictionary import data_dictionary
+    from workshop.data import SCHEMAS
+
+    shown = data_dictionary("incidents")._repr_html_()
+    for column in SCHEMAS["incidents"]:
+        assert f"<code>{column}</code>" in shown
+    assert "minutes until checkout worked again" in shown  # the meaning, from docs/data-dictionary.md
+    root = Path(__file__).resolve().parent.parent / "notebooks"
+    for path in sorted(root.glob("*.ipynb")):
+        for cell in json.loads(path.read_text())["cells"]:
+            assert not re.search(r"`?docs/[\w-]+\.md", "".join(cell["source"])), (path.name, "points outside notebooks/")
+    ten = next(root.glob("10_*.ipynb")).read_text()
+    assert "data_dictionary(" in ten
