@@ -196,3 +196,44 @@ def test_long_options_wrap_instead_of_overlapping():
     view = Module("02").show("diplomat-response")
     style = view.children[0].value
     assert "<style>" in style and "white-space: normal" in style and "height: auto" in style
+
+
+# --- issue 25.11 and 25.12: inputs and repeats ------------------------------------------------
+
+def test_enter_in_a_number_box_checks():
+    view = Module("00").show("build-wait")
+    view.control.text.value = "10"
+    view.control.text._handle_custom_msg({"event": "submit"}, [])  # what the browser sends on Enter
+    assert view.last_result.status == "correct" and "Correct" in view.feedback.value
+
+
+def test_the_why_is_shown_once_after_a_correct_answer(monkeypatch):
+    monkeypatch.setenv("WORKSHOP_SOLUTIONS", "after-attempt")
+    view = Module("02").show("mentor-metric")
+    view.control.radio.value = "b"
+    view.check_button.click()
+    assert "Why:" in view.feedback.value
+    view.solution_button.click()
+    assert "Solution" in view.solution.value and "Why:" not in view.solution.value
+    wrong = Module("02").show("mentor-metric")
+    wrong.control.radio.value = "c"
+    wrong.check_button.click()
+    wrong.solution_button.click()
+    assert "Why:" in wrong.solution.value  # not yet in the feedback, so the solution says it
+    wrong.control.radio.value = "b"
+    wrong.check_button.click()
+    assert "Why:" in wrong.feedback.value and "Why:" not in wrong.solution.value
+
+
+def test_multiple_select_instructions_are_printed_once():
+    view = Module("01").show("already-practising")
+    assert "applies" in view.exercise.prompt.lower()
+    texts = [c.value for c in view.control.widget.children if hasattr(c, "value") and isinstance(c.value, str)]
+    assert not any("Tick every option" in t for t in texts)
+
+
+def test_prose_boxes_use_the_body_font_and_controls_have_room():
+    from workshop.widgets.view import FRAME_STYLE
+
+    assert ".lwi-exercise textarea" in FRAME_STYLE and "--jp-content-font-family" in FRAME_STYLE
+    assert ".widget-checkbox .widget-label-basic { display: flex; align-items: flex-start; gap: 8px; }" in FRAME_STYLE
