@@ -50,8 +50,14 @@ def test_walk_the_black_friday_incident_then_start_again_and_restore(page, lab, 
     expect(box).to_contain_text("Decision 1 of at most 3: The page")
     expect(box.locator(".lwi-measures")).to_contain_text("Minutes of failing checkout")
 
+    score = box.get_by_role("button", name="Score my path")
+    assert "mod-primary" in box.get_by_role("button", name="Decide").get_attribute("class")
+    assert "mod-primary" not in score.get_attribute("class")  # secondary until the story ends
+    score.click()  # pressed too early: "Not attempted", then gone after the next Decide
+    expect(box.locator(".lwi-result")).to_contain_text("Not attempted")
     decide(box, "Dive into the logs yourself; you know the address code best")
     expect(box).to_contain_text("Decision 2 of at most 3: Roll back or fix forward?")
+    expect(box.locator(".lwi-result")).to_have_count(0)
     expect(box.locator(".lwi-story")).to_contain_text("nobody told support")
     decide(box, "Roll back now; fix forward once checkout is healthy")
     expect(box.locator(".lwi-reveal")).to_contain_text("payment provider")
@@ -60,7 +66,12 @@ def test_walk_the_black_friday_incident_then_start_again_and_restore(page, lab, 
     expect(result).to_contain_text("costliest decision")
     assert "Not yet" in result.inner_text() or "Partly right" in result.inner_text()  # said in words, not colour
     assert result.get_attribute("role") == "status"
+    assert "mod-primary" in score.get_attribute("class")
+    expect(result).to_contain_text("Running total")
+    assert result.locator("li").first.inner_text().startswith("Decision 1, ")  # the path list is numbered once
+    result.scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "scenario-ending.png"), full_page=False)
+    box.screenshot(path=str(artifacts / "scenario-ending-box.png"))
 
     box.get_by_role("button", name="Start again").click()
     expect(box).to_contain_text("Decision 1 of at most 3: The page")
