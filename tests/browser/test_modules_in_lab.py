@@ -163,6 +163,8 @@ def test_proposal_form_and_a_rounded_payback_in_05(page, lab, artifacts):
 
     form = page.locator(".lwi-prose", has=page.get_by_role("button", name="Save my proposal")).first
     form.scroll_into_view_if_needed()
+    form.get_by_label("Title:").scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "proposal-form-top.png"), full_page=False)
     form.get_by_label("The problem:").fill("Thirty engineers wait for builds, hours a week each.")
     form.get_by_label("Payback of the fix:").fill("about 3 weeks")
     for n, (name, pro, con) in enumerate([("Do nothing", "costs nothing now", "the waiting goes on"),
@@ -178,4 +180,5 @@ def test_proposal_form_and_a_rounded_payback_in_05(page, lab, artifacts):
     form.get_by_role("button", name="Save my proposal").click()
     expect(form).to_contain_text("my-proposal.md", timeout=30_000)
     assert page_problems(page) == []
-    form.screenshot(path=str(artifacts / "proposal-form.png"))
+    form.get_by_label("The ask:").scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "proposal-form.png"), full_page=False)
