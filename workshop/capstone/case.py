@@ -92,7 +92,12 @@ class Case:
 
     def text(self, name: str) -> str:
         value = self.values.get(name, "")
-        return value if isinstance(value, str) else f"{value:g}"
+        if isinstance(value, str):
+            return value
+        try:
+            return f"{value:g}"
+        except (OverflowError, ValueError):  # an int too large for a float: shown cut short, then explained by the checks
+            return str(value)[:40]
 
     def lines(self, name: str) -> list[str]:
         """A several-line field as its non-empty lines, without list bullets."""
