@@ -148,3 +148,15 @@ def test_the_live_view_labels_bars_with_the_displayed_letters():
     assert [y.split()[1] for y in bars] == [letter(i) for i in range(len(ex.options))]
     keyed = next(i for i, o in enumerate(ex.shown_options) if o.correct)
     assert bars[keyed].endswith("(right)")
+
+
+def test_the_facilitators_room_table_names_options_by_their_displayed_letters():
+    from types import SimpleNamespace
+
+    from workshop.kinds.options import as_shown
+
+    ex = get_bank().exercises["02.mentor-metric"]
+    counts = {o.key: 1 for o in ex.options}
+    assert as_shown(ex.id, counts) == [(letter(i), 1) for i in range(len(ex.options))]
+    assert as_shown(ex.id, {"gone": 2, ex.shown_options[1].key: 1}) == [("B", 1), ("gone", 2)]
+    assert as_shown("99.nothing", {"a": 1}) == [("a", 1)]

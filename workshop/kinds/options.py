@@ -86,3 +86,18 @@ def letters(items: Sequence, key=lambda item: item.key) -> dict[str, str]:
 def labelled(index: int, text: str) -> str:
     """An option's label as shown: 'B. text'."""
     return f"{letter(index)}. {text}"
+
+
+def as_shown(exercise_id: str, counts: dict) -> list[tuple[str, object]]:
+    """A choice question's per-key counts as the room sees them: (letter, count) in the displayed order.
+
+    Keys the bank does not know (an old log, a renamed option) come last, as themselves."""
+    try:
+        from workshop.bank import get_bank
+
+        shown = getattr(get_bank().exercises.get(exercise_id), "shown_options", [])
+    except Exception:  # a broken bank: the keys as they are
+        shown = []
+    place = {o.key: i for i, o in enumerate(shown)}
+    ordered = sorted(counts, key=lambda k: (place.get(k, len(place)), str(k)))
+    return [(letter(place[k]) if k in place else str(k), counts[k]) for k in ordered]

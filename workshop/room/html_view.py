@@ -90,6 +90,8 @@ def simple_bars(pairs: list[tuple[str, float]], label: str, unit: str = "", widt
 
 
 def exercise_table(figures: RoomFigures) -> str:
+    from workshop.kinds.options import as_shown
+
     head = ("<tr><th scope='col'>exercise</th><th scope='col'>answered</th><th scope='col'>\u2714 correct</th>"
             "<th scope='col'>\u25d1 partial</th><th scope='col'>\u2716 incorrect</th><th scope='col'>not attempted</th>"
             "<th scope='col'>choices (learners)</th><th scope='col'>most common misconception</th></tr>")
@@ -100,7 +102,7 @@ def exercise_table(figures: RoomFigures) -> str:
                 out.append("</table>")
             module = f.module
             out.append(f"<h3>Module {esc(module)}: {figures.pace.get(module, 0)} learner(s) here now</h3><table>{head}")
-        choices = ", ".join(f"{esc(k)}: {n}" for k, n in sorted(f.choices.items()))
+        choices = ", ".join(f"{esc(k)}: {n}" for k, n in as_shown(f.exercise, f.choices))  # letters as learners see them
         top = f.misconceptions.most_common(1)
         misconception = f"{esc(top[0][0])} ({top[0][1]})" if top else ""
         out.append(
