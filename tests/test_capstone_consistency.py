@@ -101,6 +101,16 @@ def test_each_inconsistency_is_refused_by_name(changes, title, phrases):
     {"low_saving_per_year": "12960"},  # exactly 80%
     {"options": "Do nothing: the repairs continue, about $1,800 a month\nRetries: about $12,000; removes the 18 timeout failures"},
     {"reversibility": "One-way door: once invoices are re-sent they can't be recalled, so we run the new job on a copy for a week first."},
+    {"reversibility": "Behind a flag."},
+    {"reversibility": "Fully reversible: we keep the old script and can switch back within an hour."},
+    {"risks": "Duplicate invoices."},
+    {"ask": "Approval for Priya and Sam to spend sprint 14 on it ($12,000 of their time)."},
+    {"ask": "I'd like two engineers for two weeks starting 3 March, about $12,000 of their time."},
+    {"ask": "Two engineers by the end of the quarter, $12,000."},
+    {"options": "Do nothing: $21.6k/yr continues\nBuy a vendor tool: $20k/yr\nRetries: $12k; removes timeouts"},
+    {"evidence": "The job's logs: 24 failures last year; Finance's rate, which I think is $75 an hour."},
+    {"headline": "Fixing the nightly invoice run for $12,000 would save about $16,200 a year in engineer time, a 9-month payback, per 12 months of logs."},
+    {"headline": "A $12,000 fix would save us $16,200 a year of engineer time and break even in 40 weeks, based on last year's logs."},
 ])
 def test_sound_variations_still_pass(changes):
     result = workshop.check("10.my-case", with_(**changes))

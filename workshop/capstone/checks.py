@@ -149,8 +149,8 @@ def _words(text: str) -> list[str]:
 # --- the checks, in the order a finance director reads the page -----------------------
 
 _NOT_EVIDENCE = re.compile(
-    r"\b(made (?:it|this|them|that) up|my gut|gut feel(?:ing)?|guess(?:ed|timate)?|trust me|everyone knows|"
-    r"obviously|i think|i feel|i believe|vibes?|hunch|rough feel|out of thin air)\b", re.IGNORECASE)
+    r"\b(made (?:it|this|them|that|the \w+) up|my gut|gut feel(?:ing)?|(?:my|a|our|pure|wild) guess|guesstimate|trust me|"
+    r"everyone knows|vibes?|hunch|out of thin air|the moon)\b", re.IGNORECASE)
 
 
 def problem_and_evidence(case: Case) -> Result:
@@ -335,7 +335,7 @@ def do_nothing_option(case: Case) -> Result:
 def _described(option: str) -> bool:
     """An option line that says more than a name: 'Name: what it costs and changes', or a sentence of six words."""
     name, sep, note = _split(option)
-    return len(_words(note)) >= 3 if sep else len(_words(option)) >= 6
+    return (len(_words(note)) >= 3 or bool(re.search(r"\d", note))) if sep else len(_words(option)) >= 6
 
 
 def _split(option: str) -> tuple[str, str, str]:
@@ -346,7 +346,7 @@ def _split(option: str) -> tuple[str, str, str]:
 _MECHANISM = re.compile(
     r"\b(flag|feature[- ]flag|toggle|switch(?:ing)?\s+(?:it\s+)?(?:back|off)|setting|config\w*|roll(?:ed|ing)?[- ]?back|rollback|"
     r"revert\w*|redeploy\w*|previous version|old (?:job|version|system|code|path|service|one)|side by side|in parallel|"
-    r"alongside|canary|pilot|trial|per ?cent|%|backup|snapshot|copy|restore|one-way|two-way|can(?:no|')t be undone|"
+    r"old\s+\w+|previous\s+\w+|alongside|canary|pilot|trial|per ?cent|%|backup|snapshot|copy|restore|one-way|two-way|can(?:no|')t be undone|"
     r"cannot undo|irreversible|exit clause|cancel\w*|notice period|migrat\w*|dual[- ]writes?|shadow|blue[- ]green|"
     r"behind a|kill[- ]switch|turn(?:ed|ing)? (?:it )?off)", re.IGNORECASE)
 _GENERIC = set("""a an the it this that we i you they us our can could would will should may might be is are was were
@@ -365,7 +365,7 @@ def reversibility(case: Case) -> Result:
     """How the decision could be undone (a flag, a rollback, side by side), or why it can't."""
     name = "reversibility"
     text = case.text("reversibility")
-    if _specific(text) < 3 or not (_MECHANISM.search(text) or re.search(r"\d", text)):
+    if _specific(text) < 2 or not (_MECHANISM.search(text) or re.search(r"\d", text)):
         return _result(name, "incorrect", "Say how, concretely, you would undo the change: a flag, a rollback, running old "
                        "and new side by side, a pilot on a share of the traffic, and how long switching back takes; or why "
                        "it can't be undone. \"We can undo it\" tells the reader nothing they can check.",
@@ -380,7 +380,7 @@ def risks_of_the_fix(case: Case) -> Result:
     if not any(_words(r) for r in lines):
         return _result(name, "incorrect", "Name at least one risk of the fix itself (what could go wrong while you make it) "
                        "and what you would do about it.", "no-risks")
-    risks = [r for r in lines if _specific(r) >= 3]
+    risks = [r for r in lines if _specific(r) >= 2]
     if not risks:
         return _result(name, "incorrect", "Name the risk itself: what could go wrong, to what, and what you would do "
                        "(\"a retry could send an invoice twice; each run checks for an existing invoice first\"). "
@@ -389,15 +389,16 @@ def risks_of_the_fix(case: Case) -> Result:
     return _result(name, "correct", f"{named} of the fix named: a sceptic trusts a case that names its own.")
 
 
-_WHO = re.compile(r"\b(\d+|one|two|three|four|five|six|a|an)?\s*(engineers?|developers?|devs?|people|persons?|team|squad|"
+_WHO = re.compile(r"(?i:\b(\d+|one|two|three|four|five|six|a|an)?\s*(engineers?|developers?|devs?|people|persons?|team|squad|"
                   r"contractors?|consultants?|staff|sres?|designers?|analysts?|testers?|qa|admins?|me|myself|us|we|"
-                  r"i|pair|specialists?|vendor|agency|budget)\b", re.IGNORECASE)
+                  r"i|pair|specialists?|vendor|agency|budget)\b)|\b[A-Z][a-z]+ and [A-Z][a-z]+\b")  # or two people's names
 _WHEN = re.compile(
-    r"\b(?:from|by|starting|start|next|this|before|until|in|on|for)\s+(?:the\s+)?(?:next\s+|this\s+|early\s+|late\s+|mid-?\s*|"
-    r"end of\s+|start of\s+|first\s+)?(?:sprint|week|month|quarter|year|monday|tuesday|wednesday|thursday|friday|"
+    r"\b(?:from|by|starting|start|next|this|before|until|in|on|over|during)\s+(?:the\s+)?(?:next\s+|this\s+|early\s+|"
+    r"late\s+|mid-?\s*|(?:the\s+)?end of\s+(?:the\s+)?|(?:the\s+)?start of\s+(?:the\s+)?|first\s+)?"
+    r"(?:\d+\s+|one\s+|two\s+|three\s+|four\s+|six\s+)?(?:sprint|week|month|quarter|year|monday|tuesday|wednesday|thursday|friday|"
     r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|q[1-4]|\d{1,2}(?:st|nd|rd|th)?\b|"
     r"20\d\d|tomorrow|today|now)|\b(?:q[1-4]|20\d\d-\d\d(?:-\d\d)?|\d{1,2}/\d{1,2}(?:/\d{2,4})?|next sprint|"
-    r"(?:this|next) (?:week|month|quarter))\b", re.IGNORECASE)
+    r"(?:this|next) (?:week|month|quarter)|sprint \d+|week \d+)\b", re.IGNORECASE)
 
 
 def specific_ask(case: Case) -> Result:
@@ -414,7 +415,7 @@ def specific_ask(case: Case) -> Result:
                        f"that costs. It does not yet say {' or '.join(missing)}.", "vague-ask")
     cost = _amount(case, "fix_cost")
     asked = [x for x, _ in money_in(ask) if x > 0]
-    if cost and asked and not any(abs(x - cost) <= 0.25 * cost for x in asked):
+    if cost and asked and not any(abs(x - cost) <= 0.25 * cost for x in [*asked, sum(asked)]):
         return _result(name, "incorrect", f"The ask is for {_money(asked[0])}, but the fix costs {_money(cost)} in your "
                        "numbers, and the payback was worked out on that. Ask for what the case costs, or change the cost "
                        "box and the payback with it.", "ask-not-the-cost")
