@@ -15,21 +15,44 @@ from workshop.capstone.amounts import parse_amount
 from workshop.proposal import Option, Proposal, money
 
 # name -> (label the learner reads, is it an amount, is it several lines)
+# No colon inside a label: the page prints "**label:** value", and "saving: avoided loss: $22,000" reads badly.
 FIELDS: dict[str, tuple[str, bool, bool]] = {
     "title": ("Title", False, False),
-    "headline": ("Headline: one sentence with the number", False, False),
+    "headline": ("Headline, one sentence with the number", False, True),
     "problem": ("The problem, in business terms", False, True),
     "problem_per_year": ("The problem's cost a year today", True, False),
-    "saving_per_year": ("The fix's saving a year: avoided loss", True, False),
-    "low_saving_per_year": ("The sceptic's low case: saving a year", True, False),
+    "saving_per_year": ("The fix's saving a year (the avoided loss)", True, False),
+    "low_saving_per_year": ("The sceptic's low case (saving a year)", True, False),
     "fix_cost": ("What the fix costs", True, False),
     "evidence": ("Where the numbers come from", False, True),
-    "options": ("Options, one per line, with doing nothing", False, True),
+    "options": ("Options, with doing nothing, each with a pro and a con", False, True),
     "reversibility": ("Reversibility: how you would undo it", False, True),
     "risks": ("Risks of the fix itself, one per line", False, True),
     "ask": ("The ask: who, how much, by when", False, True),
 }
 AMOUNTS = tuple(name for name, (_, amount, _) in FIELDS.items() if amount)
+
+# One option a line: "Name: pro: what it gains; con: what it costs" (the form writes this), or "Name: a note".
+_PRO_CON = re.compile(r"\b(pros?|cons?)\s*:\s*(.*?)\s*(?=;\s*(?:pros?|cons?)\s*:|$)", re.IGNORECASE)
+
+
+def parse_option(line: str) -> Option:
+    """An option line as the page's option: its name, and its pro and con (or a plain note)."""
+    name, _, rest = line.partition(":")
+    parts = _PRO_CON.findall(rest)
+    if not parts:
+        return Option(name.strip(), note=rest.strip())
+    pros = [text.strip(" ;") for kind, text in parts if kind.lower().startswith("pro") and text.strip(" ;")]
+    cons = [text.strip(" ;") for kind, text in parts if kind.lower().startswith("con") and text.strip(" ;")]
+    return Option(name.strip(), pros=pros, cons=cons)
+
+
+def option_line(name: str, pro: str = "", con: str = "") -> str:
+    """The line the form stores for one option (the inverse of ``parse_option``)."""
+    name = " ".join(name.replace(":", " -").split())
+    parts = [f"pro: {' '.join(pro.split())}" if pro.strip() else "", f"con: {' '.join(con.split())}" if con.strip() else ""]
+    rest = "; ".join(p for p in parts if p)
+    return f"{name}: {rest}" if rest else name
 
 
 @dataclass
@@ -126,10 +149,7 @@ class Case:
         numbers.update(self.payback_lines())
         if self.text("evidence"):
             numbers["Source"] = self.text("evidence")
-        options = []
-        for line in self.lines("options"):
-            name, _, rest = line.partition(":")
-            options.append(Option(name.strip(), note=rest.strip()))
+        options = [parse_option(line) for line in self.lines("options")]
         from workshop.capstone.checks import to_do
 
         return CaseProposal(
@@ -189,6 +209,10 @@ class Case:
 
     def markdown(self) -> str:
         return self.proposal().markdown()
+
+    def still_to_fill(self) -> list[str]:
+        """What the page still lacks: the preview's "Still to fill in" list, the one definition of unfinished."""
+        return self.proposal().missing()
 
     def save(self, stem: str = "my-case") -> list:
         """Write ``my-case.md``, ``my-case.html`` and ``my-case.pdf`` to the output folder; return their paths."""

@@ -326,14 +326,16 @@ def do_nothing_option(case: Case) -> Result:
     bare = [o for o in options if not DO_NOTHING.search(o) and not _described(o)]
     if bare:
         return _result(name, "partial", f"{len(bare)} option{'s' * (len(bare) > 1)} {'has' if len(bare) == 1 else 'have'} "
-                       "only a name. Give each option one line: its name, then what it costs and what it changes "
-                       "(\"Retries: about 2 weeks; removes the timeout failures\"), so the reader can compare them.")
+                       "only a name. Give each option a pro and a con (what it gains, what it costs), so the reader "
+                       "can compare them: \"Retries: pro: removes the timeout failures; con: two engineers for two weeks\".")
     return _result(name, "correct", f"{len(options)} options, each with what it costs or changes, including doing nothing "
                    "and its cost.")
 
 
 def _described(option: str) -> bool:
     """An option line that says more than a name: 'Name: what it costs and changes', or a sentence of six words."""
+    if re.search(r"\b(?:pros?|cons?)\s*:\s*\w", option, re.IGNORECASE):  # the form's "Name: pro: ...; con: ..."
+        return True
     name, sep, note = _split(option)
     return (len(_words(note)) >= 3 or bool(re.search(r"\d", note))) if sep else len(_words(option)) >= 6
 

@@ -1,3 +1,5 @@
+import re
+
 import ipywidgets as w
 
 from workshop.kinds.options import labelled
@@ -12,10 +14,11 @@ class Control(_Base):
             o.key: w.Checkbox(value=False, description=labelled(i, o.text), indent=False, style=LABEL_STYLE, layout=WIDE)
             for i, o in enumerate(self.exercise.shown_options)
         }
-        return w.VBox(
-            [w.HTML("<em>Tick every option that applies.</em>"), *self.boxes.values()],
-            layout=w.Layout(width="auto"),
-        )
+        # The instruction once: the prompt usually says it already ("Tick every one that applies").
+        said = re.search(r"\b(tick|choose|select|pick)\b[^.]*\b(all|every|each)\b|\bthat apply\b|\bapplies\b",
+                         self.exercise.prompt, re.I)
+        note = [] if said else [w.HTML("<em>Tick every option that applies.</em>")]
+        return w.VBox([*note, *self.boxes.values()], layout=w.Layout(width="auto"))
 
     def get(self):
         return [key for key, box in self.boxes.items() if box.value]
