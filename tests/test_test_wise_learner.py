@@ -4,6 +4,7 @@ Three test-wise learners play every single choice, every multiple select and eve
 scenario decision in the bank, without reading the question:
 
 * **longest**: picks the longest option;
+* **shortest**: picks the shortest (a bank that over-corrects the length tell has the opposite one);
 * **first**: picks the first option as displayed (the room's stable shuffled order);
 * **hedged**: picks the option with the most hedging words ("usually", "it depends", "balance"...).
 
@@ -79,6 +80,7 @@ def hedges(text: str) -> int:
 
 STRATEGIES = {
     "longest": lambda t: [float(len(x)) for x in t.texts],
+    "shortest": lambda t: [-float(len(x)) for x in t.texts],  # the over-correction: keyed options written short
     "first": lambda t: [1.0] + [0.0] * (len(t.texts) - 1),
     "hedged": lambda t: [float(hedges(x)) for x in t.texts],
 }
@@ -119,7 +121,7 @@ def test_hedge_counting_reads_words_not_parts_of_words():
     assert hedges("Maybe a bothersome mayor") == 0
 
 
-@pytest.mark.parametrize("strategy", ["first", "longest", "hedged"])
+@pytest.mark.parametrize("strategy", ["first", "longest", "shortest", "hedged"])
 def test_a_learner_who_never_reads_the_question_scores_near_chance(strategy):
     hit, chance, kinds = score(strategy)
     offenders = ""
