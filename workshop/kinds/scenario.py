@@ -231,6 +231,12 @@ class Scenario(Exercise):
 
         yield from walk(self.start, [], {})
 
+    def shown_choices(self, node_key: str) -> list[Choice]:
+        """A node's choices in the order every learner sees them (stable, shuffled per node: ``display_order``)."""
+        from workshop.kinds.options import display_order
+
+        return display_order(self.nodes[node_key].choices, self.id, node_key)
+
     # -- walking a learner's path ------------------------------------------------
     def follow(self, path) -> tuple[list[Step], str]:
         """The steps a path takes and the node it stops at; AnswerProblem for a path that can't be walked."""
@@ -247,7 +253,7 @@ class Scenario(Exercise):
                                     f"but the path goes on with {learner(repr(key[:40]))}. Leave out the extra choices.")
             choice = next((c for c in node.choices if c.key == key), None)
             if choice is None:
-                offered = ", ".join(repr(c.key) for c in node.choices)
+                offered = ", ".join(repr(c.key) for c in self.shown_choices(here))
                 raise AnswerProblem(f"At decision {number} (\u201c{node.title}\u201d) the choices are {offered}; "
                                     f"{learner(repr(key[:40]))} is not one of them.")
             steps.append(Step(here, node, choice, self._best_at(node, choice)))
@@ -324,7 +330,7 @@ class Scenario(Exercise):
         node = self.nodes[here]
         totals = self.totals(steps)
         if not node.ending:
-            offered = "; ".join(f"{c.key!r}: {c.text}" for c in node.choices)
+            offered = "; ".join(f"{c.key!r}: {c.text}" for c in self.shown_choices(here))
             return self.result(
                 "not_attempted",
                 f"Not finished yet: after {_decisions(len(steps))} you are at \u201c{node.title}\u201d. "
@@ -356,8 +362,12 @@ class Scenario(Exercise):
 
     def solution_markdown(self) -> str:
         steps, here = self.follow(self.key())
-        lines = [f"{n}. **{html.escape(s.node.title)}**: {s.choice.text}. {s.choice.feedback}"
-                 for n, s in enumerate(steps, 1)]
+        from workshop.kinds.options import labelled
+
+        lines = []
+        for n, s in enumerate(steps, 1):
+            index = next(i for i, c in enumerate(self.shown_choices(s.node_key)) if c.key == s.choice.key)
+            lines.append(f"{n}. **{html.escape(s.node.title)}**: {labelled(index, s.choice.text)}. {s.choice.feedback}")
         totals = self.totals(steps)
         lines.append(f"\nEnding: **{self.nodes[here].title}** ({self.measures_text(totals)}). {self.nodes[here].debrief}")
         return "\n".join(lines)

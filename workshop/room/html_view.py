@@ -90,6 +90,8 @@ def simple_bars(pairs: list[tuple[str, float]], label: str, unit: str = "", widt
 
 
 def exercise_table(figures: RoomFigures) -> str:
+    from workshop.kinds.options import as_shown
+
     head = ("<tr><th scope='col'>exercise</th><th scope='col'>answered</th><th scope='col'>\u2714 correct</th>"
             "<th scope='col'>\u25d1 partial</th><th scope='col'>\u2716 incorrect</th><th scope='col'>not attempted</th>"
             "<th scope='col'>changed their mind</th>"
@@ -101,7 +103,7 @@ def exercise_table(figures: RoomFigures) -> str:
                 out.append("</table>")
             module = f.module
             out.append(f"<h3>Module {esc(module)}: {figures.pace.get(module, 0)} learner(s) here now</h3><table>{head}")
-        choices = ", ".join(f"{esc(k)}: {n}" for k, n in sorted(f.choices.items()))
+        choices = ", ".join(f"{esc(k)}: {n}" for k, n in as_shown(f.exercise, f.choices))  # letters as learners see them
         top = f.first_misconceptions.most_common(1) or f.misconceptions.most_common(1)
         misconception = f"{esc(top[0][0])} ({top[0][1]})" if top else ""
         changed = f"{f.changed_mind}" + (f" ({f.repaired} repaired a misconception)" if f.repaired else "")

@@ -2,15 +2,17 @@ import re
 
 import ipywidgets as w
 
+from workshop.kinds.options import labelled
 from workshop.widgets._common import LABEL_STYLE, WIDE
 from workshop.widgets._common import Control as _Base
 
 
 class Control(_Base):
     def build(self):
+        # The room's stable shuffled order, lettered A, B, C... by position; the boxes stay keyed by option key.
         self.boxes = {
-            o.key: w.Checkbox(value=False, description=o.text, indent=False, style=LABEL_STYLE, layout=WIDE)
-            for o in self.exercise.options
+            o.key: w.Checkbox(value=False, description=labelled(i, o.text), indent=False, style=LABEL_STYLE, layout=WIDE)
+            for i, o in enumerate(self.exercise.shown_options)
         }
         # The instruction once: the prompt usually says it already ("Tick every one that applies").
         said = re.search(r"\b(tick|choose|select|pick)\b[^.]*\b(all|every|each)\b|\bthat apply\b|\bapplies\b",

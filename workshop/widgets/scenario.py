@@ -12,6 +12,7 @@ import html
 import ipywidgets as w
 
 from workshop import progress
+from workshop.kinds.options import labelled
 from workshop.kinds.scenario import _decisions
 from workshop.markdown import to_html
 from workshop.widgets._common import LABEL_STYLE, WIDE
@@ -128,7 +129,8 @@ class Control(_Base):
         heading = "The end: " if node.ending else f"Decision {len(steps) + 1} of at most {ex.max_steps}: "
         self.situation.value = (f"<div class='lwi-node'><p><strong>{html.escape(heading + node.title)}</strong></p>"
                                 f"{to_html(node.situation)}{reveal}</div>")
-        self.radio.options = [(c.text, c.key) for c in node.choices]
+        # The room's stable shuffled order for this node, lettered by position; the values stay the choice keys.
+        self.radio.options = [(labelled(i, c.text), c.key) for i, c in enumerate(ex.shown_choices(here))]
         self.radio.value = None
         for control in (self.radio, self.decide):
             control.layout.display = "none" if node.ending else None
