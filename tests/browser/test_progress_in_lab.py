@@ -16,7 +16,11 @@ pytestmark = pytest.mark.browser
 
 
 def run_in_terminal(lab, command: str, until: str, timeout: float = 60) -> str:
-    from tornado.ioloop import IOLoop
+    """Type a command into a new Lab terminal; return what it printed. Runs its own event loop on a
+    thread of its own, so Playwright's loop (the browser tests share the session) is left alone."""
+    import asyncio
+    import threading
+
     from tornado.websocket import websocket_connect
 
     request = urllib.request.Request(f"{lab.base}/api/terminals?token={lab.token}", data=b"{}", method="POST",
@@ -38,7 +42,20 @@ def run_in_terminal(lab, command: str, until: str, timeout: float = 60) -> str:
         socket.close()
         return seen
 
-    return IOLoop.current().run_sync(talk, timeout=timeout + 10)
+    box: dict = {}
+
+    def work():
+        try:
+            box["out"] = asyncio.run(asyncio.wait_for(talk(), timeout + 10))
+        except BaseException as exc:  # noqa: BLE001 - handed to the test below
+            box["error"] = exc
+
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    thread.join(timeout + 20)
+    if "error" in box:
+        raise box["error"]
+    return box.get("out", "")
 
 
 def test_workshop_progress_runs_in_a_lab_terminal(lab):
