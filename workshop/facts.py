@@ -452,7 +452,20 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     risk = cfr * dep["minutes_to_restore"].mean() * margin_lost_per_minute_down(funnel, True)
     add("peak_deploy_expected_loss", risk, money(rounded(risk, 100)),
         "change failure rate × mean deploy-incident minutes × peak margin lost a minute")
+    _add_peak_causes(add, incidents)  # module 10 (c-pm2): kept apart so c-pm1's facts stay easy to read
     return facts
+
+
+# --- Module 10's facts (added by c-pm2) -------------------------------------------------------
+def _add_peak_causes(add, incidents) -> None:
+    """Peak-season incidents by cause: a model answer must attribute the peak's outages as the data does."""
+    peak = incidents[incidents["peak_season"].astype(bool)]
+    counts = peak["cause"].value_counts()
+    for cause in ("deploy", "capacity", "dependency"):
+        n = int(counts.get(cause, 0))
+        add(f"incidents_peak_{cause}", n, f"{n}", f"peak-season incidents caused by {cause}")
+    rest = len(peak) - int(counts.get("deploy", 0))
+    add("incidents_peak_not_deploy", rest, f"{rest}", "peak-season incidents not caused by a deploy (capacity, dependencies)")
 
 
 @lru_cache(maxsize=4)
