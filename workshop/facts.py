@@ -370,7 +370,7 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     shown_weekly = rounded(weekly, 100)
     add("ci_fix_saving_per_week_shown", shown_weekly, f"{shown_weekly:,.0f}", "the weekly saving, to the nearest 100")
     running_week = rounded(ci_running_cost_per_year() / weeks_a_year, 10)
-    net_shown = rounded(weekly - ci_running_cost_per_year() / weeks_a_year, 100)
+    net_shown = rounded(shown_weekly - running_week, 100)
     add("ci_fix_payback_weeks", cost / net_shown, f"{cost / net_shown:.1f}",
         "fix cost ÷ net saving a working week shown (saving − running cost): payback on net benefit")
     add("ci_fix_payback_weeks_gross", cost / shown_weekly, f"{cost / shown_weekly:.1f}",
@@ -382,6 +382,8 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         "the slip: fix cost ÷ yearly saving (a payback in years)")
     add("ci_payback_on_whole_problem", cost / (yearly / weeks_a_year), f"{cost / (yearly / weeks_a_year):.1f}",
         "the slip: fix cost ÷ the weekly cost of all the waiting")
+    add("ci_payback_weeks_on_whole_problem", cost / (yearly / weeks_a_year), f"{cost / (yearly / weeks_a_year):.1f}",
+        "the slip: fix cost ÷ the weekly cost of all the waiting, in weeks", "weeks")
     add("ci_wait_cost_per_week", yearly / weeks_a_year, money(rounded(yearly / weeks_a_year, 100)),
         "the weekly cost of all the waiting")
     # The slips a budget holder catches in "a year of waiting costs ...".
@@ -395,10 +397,12 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     gross_year = weekly * weeks_a_year
     net_year = gross_year - running
     add("ci_fix_net_saving_per_year", net_year, money(rounded(net_year, 1000)), "yearly saving − running cost a year")
-    net_week = weekly - running / weeks_a_year
-    shown_net_week = rounded(net_week, 100)
+    shown_net_week = rounded(rounded(weekly, 100) - rounded(running / weeks_a_year, 10), 100)
     add("ci_fix_net_saving_per_week_shown", shown_net_week, f"{shown_net_week:,.0f}",
         "net saving a working week (saving − running cost a year ÷ working weeks), to the nearest 100")
+    add("ci_fix_net_saving_per_week_money", shown_net_week, money(shown_net_week), "the net weekly saving shown, as money")
+    add("ci_running_cost_per_week_money", rounded(running / weeks_a_year, 10), money(rounded(running / weeks_a_year, 10)),
+        "running cost a working week, as money")
     add("ci_running_cost_per_week_shown", rounded(running / weeks_a_year, 10), f"{rounded(running / weeks_a_year, 10):,.0f}",
         "running cost a year ÷ working weeks, to the nearest 10")
     add("ci_breakeven_share_quarter_pct", 100 * ci_breakeven_share(gross_year, 3),
@@ -406,6 +410,13 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         "(fix cost + a quarter's running cost) ÷ a quarter's saving: the share of saved minutes that must become work")
     add("ci_breakeven_share_year_pct", 100 * ci_breakeven_share(gross_year, 12), f"{ci_breakeven_share(gross_year, 12):.0%}",
         "(fix cost + a year's running cost) ÷ a year's saving")
+    add("ci_breakeven_share_quarter_no_running", 100 * ci_fix_cost() / (gross_year / 4), f"{ci_fix_cost() / (gross_year / 4):.0%}",
+        "the slip: fix cost ÷ a quarter's saving, the running cost left out")
+    add("ci_breakeven_share_quarter_on_whole", 100 * (ci_fix_cost() + running / 4) / (yearly / 4),
+        f"{(ci_fix_cost() + running / 4) / (yearly / 4):.0%}", "the slip: against a quarter of the whole waiting cost")
+    add("working_weeks_per_year_gap", 52 - weeks_a_year, f"{52 - weeks_a_year:g}", "52 − working weeks a year")
+    add("ci_sample_cost", hours * hourly, money(rounded(hours * hourly, 1000)),
+        "the slip: hours in the data's weeks × hourly cost, a quarter reported as a year")
     low_target = float(p["build_minutes_low_case"])
     low_year = ci_saving_per_year(ci, low_target)
     add("ci_fix_saving_per_year_low_case", low_year, money(rounded(low_year, 1000)),
@@ -641,3 +652,21 @@ def current() -> dict[str, Fact]:
 
     files = [profile_path(), *(data_path(n) for n in SCHEMAS)]
     return _cached(tuple((str(f), f.stat().st_mtime if f.exists() else 0) for f in files))
+
+
+def ci_fix_explorer_defaults() -> dict:
+    """Module 05's what-if starting values: the profile's, so the first bar is the learner's saving."""
+    from workshop.company import profile
+    from workshop.data import load
+
+    p = profile()
+    return {
+        "ci": load("ci_runs"),
+        "target_minutes": p["build_target_minutes"],
+        "working_weeks": p["working_weeks_per_year"],
+        "data_weeks": ci_weeks(),
+        "hourly_cost": p["loaded_hourly_cost"],
+        "running_per_month": p["ci_fix_running_cost_per_month"],
+        "fix_cost": ci_fix_cost(),
+        "low_case_minutes": p["build_minutes_low_case"],
+    }
