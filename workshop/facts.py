@@ -508,6 +508,11 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     add("mitigation_saving", peak_loss * p["mitigation_share_prevented"],
         money(rounded(peak_loss * p["mitigation_share_prevented"], 1000)), "peak-season loss × share the mitigation prevents")
 
+    # Both seasons at their own revenue a minute: the peak share must not be set against an all-year average.
+    off_hit = hit[~hit["peak_season"].astype(bool)]
+    off_loss = (len(off_hit) / years) * (off_hit["minutes_to_restore"].mean() if len(off_hit) else 0) \
+        * margin_lost_per_minute_down(funnel, False)
+    seasons = peak_loss + off_loss
     # The year in outages, and the two spike days.
     add("outage_hours_per_year", incidents["minutes_to_restore"].sum() / 60 / years,
         f"{incidents['minutes_to_restore'].sum() / 60 / years:.0f}", "Σ minutes to restore ÷ 60 ÷ years")
@@ -535,6 +540,18 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         f"{fix / loss:.0%}" if loss else "never", "fix cost ÷ the addressed margin lost a year: the share it must prevent to pay back in a year")
     outage_revenue_minute = (hit["minutes_to_restore"] * hit["peak_season"].astype(bool).map(season_revenue_a_minute(funnel))).sum() \
         / hit["minutes_to_restore"].sum() if len(hit) else 0.0
+    avg_loss = (len(hit) / years) * (hit["minutes_to_restore"].mean() if len(hit) else 0) * margin_lost_per_minute_down(funnel)
+    add("addressed_margin_lost_per_year_average_minute", avg_loss, money(rounded(avg_loss, 1000)),
+        "the slip: every outage minute priced at the all-year average minute, the peak diluted")
+    add("checkout_fix_breakeven_share_average_minute_pct", 100 * fix / avg_loss if avg_loss else math.inf,
+        f"{fix / avg_loss:.0%}" if avg_loss else "never", "the slip: fix cost ÷ the loss priced at the average minute")
+    add("checkout_fix_breakeven_on_saving_pct", 100 * fix / saving if saving else math.inf,
+        f"{fix / saving:.0%}" if saving else "never", "the slip: fix cost ÷ the saving (the share prevented counted twice)")
+    rev_loss = loss / p["gross_margin"]
+    add("checkout_fix_breakeven_share_revenue_pct", 100 * fix / rev_loss if rev_loss else math.inf,
+        f"{fix / rev_loss:.0%}" if rev_loss else "never", "the slip: fix cost ÷ the loss in revenue, not margin")
+    add("addressed_peak_share_pct", 100 - (100 * off_loss / seasons if seasons else 0),
+        f"{1 - off_loss / seasons:.0%}" if seasons else "0%", "addressed peak-season loss ÷ all addressed loss")
     add("addressed_revenue_per_outage_minute", outage_revenue_minute, money(outage_revenue_minute),
         "revenue a minute of the addressed outages, each at its season's rate (the simulation's minute)")
     add("checkout_fix_share_prevented_low_pct", 100 * max(0.0, p["checkout_fix_share_prevented"] - 0.3),
@@ -586,11 +603,6 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     facts["checkout_fix_causes"] = Fact("checkout_fix_causes", math.nan, " and ".join(causes), "profile list")
     facts["checkout_fix_causes_code"] = Fact("checkout_fix_causes_code", math.nan,
                                              "[" + ", ".join(f'"{c}"' for c in causes) + "]", "profile list, as Python")
-    # Both seasons at their own revenue a minute: the peak share must not be set against an all-year average.
-    off_hit = hit[~hit["peak_season"].astype(bool)]
-    off_loss = (len(off_hit) / years) * (off_hit["minutes_to_restore"].mean() if len(off_hit) else 0) \
-        * margin_lost_per_minute_down(funnel, False)
-    seasons = peak_loss + off_loss
     add("addressed_offpeak_share_pct", 100 * off_loss / seasons if seasons else 0,
         f"{off_loss / seasons:.0%}" if seasons else "0%",
         "addressed off-peak loss ÷ (off-peak + peak loss), each season at its own revenue a minute")
