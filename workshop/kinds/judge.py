@@ -340,6 +340,9 @@ def derived_facts(known: list[Known], facts: dict) -> list[Known]:
             if a.period is None or b.period is None:  # a cost against a yearly saving: net of the first year
                 out.append(Known(f"{a.name}-{b.name}", abs(a.value - b.value), "", "money", "", a.period or b.period,
                                  "context", "a difference"))
+    for m in money:  # the sceptic's case and its kin: half, a third, a quarter, three quarters, double
+        for share in (0.5, 1 / 3, 0.25, 2 / 3, 0.75):
+            out.append(Known(f"{m.name}*{share:.2f}", m.value * share, "", "money", "", m.period, "context", "a share"))
     for pct in (k for k in known if k.kind == "percent"):
         for m in money:
             out.append(Known(f"{pct.name}*{m.name}", m.value * pct.value / 100, "", "money", "", m.period, "context",
@@ -426,7 +429,7 @@ def matches(q: Quantity, pool, *, any_period: bool = False, strict: bool = False
         value = _same_unit(q, k)
         if value is None:
             continue
-        if strict:
+        if strict or k.how:  # a derived number must be near: a share of a fact is not a licence for any round number
             if not (abs(value - k.value) <= 0.05 * abs(k.value) or abs(value - round_sig(k.value, 2)) <= 1e-9 * abs(value)):
                 continue
         elif not close(value, k.value):
@@ -434,7 +437,7 @@ def matches(q: Quantity, pool, *, any_period: bool = False, strict: bool = False
         if not any_period:
             if k.how.startswith("converted") and q.period != k.period:
                 continue  # a conversion to a period matches only a figure stated for that period
-            if q.period and k.period != q.period and (k.period is not None or k.role is None):
+            if q.period and k.period != q.period and (k.period is not None or k.role is None or k.how):
                 continue
         found.append(k)
     return sorted(found, key=lambda k: abs(math.log(max(_same_unit(q, k) or 1e-12, 1e-12) / k.value)) if k.value > 0 else 0)
@@ -525,6 +528,11 @@ GENERIC = {
         "or a payback does not follow from the cost and saving, they stop trusting all of them."),
 }
 
+# Verbs of a forecast: "definitely" before one of these claims certainty about the future.
+FORECAST = (r"(?:fail|crash|break|collapse|lose|cost|go[ \t]+down|happen|die|sink|explode|be[ \t]+lost|cut|save|double"
+            r"|triple|halve|pay|increase|reduce|grow|win|beat|bring|make|deliver|double|stop|prevent|eliminate|fix|solve"
+            r"|work|succeed|improve|boost|drive|generate|earn|lift|raise)\w*\b")
+
 RED_FLAGS = {
     "absolute": (
         re.compile(
@@ -536,10 +544,9 @@ RED_FLAGS = {
             r"|\brisk[- ]free\b|\bnever[ \t]+(?:fail|break|go[ \t]+down|again)\b|\bbankrupt\w*|\bout[ \t]+of[ \t]+business\b"
             r"|\b(?:go|goes|going)[ \t]+under\b|\bcatastroph\w*|\bdisaster(?!(?:[ \t]+|-)recovery)\w*|\bapocalyp\w*"
             r"|\bend[ \t]+of[ \t]+the[ \t]+(?:company|business|world)\b|\b(?:kill|destroy|ruin|sink)s?[ \t]+(?:the|our)[ \t]+"
-            r"(?:company|business)\b|\bdefinitely\b(?:[ \t]+\w+){0,3}?[ \t]+(?:fail|crash|break|collapse|lose|cost|go[ \t]+down"
-            r"|happen|die|sink|explode)|\b(?:will|would|is|are)[ \t]+(?:definitely|certainly|surely)[ \t]+(?:fail|crash|break"
-            r"|collapse|lose|cost|go[ \t]+down|happen|die|sink|explode|be[ \t]+lost)|\bcertain[ \t]+to[ \t]+(?:fail|crash|break|"
-            r"collapse|lose|happen)|\bwithout[ \t]+(?:a|any)[ \t]+doubt\b", I),
+            r"(?:company|business)\b|\b(?:definitely|certainly|surely|undoubtedly)[ \t]+(?:\w+[ \t]+){0,2}?" + FORECAST +
+            r"|\bcertain[ \t]+to[ \t]+" + FORECAST + r"|\bwithout[ \t]+(?:a|any)[ \t]+doubt\b"
+            r"|\bnever[ \t]+(?:\w+[ \t]+){0,4}?again\b", I),
         "An absolute or a catastrophe makes the case stronger.",
         "A finance director checks the biggest claim first. \u201cEvery customer\u201d, \u201c100%\u201d, \u201cforever\u201d "
         "or \u201cwill collapse\u201d is almost never true, and once one claim is overstated the rest of the case loses "
@@ -579,7 +586,7 @@ RED_FLAGS = {
 # Words each kind of red flag cannot match without: the patterns run only around them, so a
 # long answer costs a few short searches, not a long alternation at every character.
 NEEDLES = {
-    "absolute": ("every", "all ", "100", "forever", "collaps", "die", "implode", "explode", "guarantee", "zero",
+    "absolute": ("every", "all ", "100", "forever", "surely", "undoubtedly", "collaps", "die", "implode", "explode", "guarantee", "zero",
                  "risk", "never", "bankrupt", "business", "under", "catastroph", "disaster", "apocalyp", "end of",
                  "kill", "destroy", "ruin", "sink", "definitely", "certain", "surely", "doubt"),
     "invention": ("made", "gut", "guess", "pulled", "thin air", "top of my", "just know", "no data", "no idea",
@@ -642,14 +649,17 @@ def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
 SAVING_WORDS = re.compile(
     r"\b(?:sav(?:e|es|ed|ing|ings)|recover\w*|recoup\w*|give[sn]?[ \t]+(?:\w+[ \t]+){0,3}?back|gives?[ \t]+back|win[ \t]+back"
     r"|get[ \t]+back|free[sd]?[ \t]+up|eliminat\w*|wipe[sd]?[ \t]+out|remove[sd]?|avoid\w*|prevent\w*|pay(?:s|ing)?[ \t]+"
-    r"(?:for[ \t]+itself|back)|stop[ \t]+(?:losing|paying|wasting)|worth|gain\w*|cut(?:s|ting)?[ \t]+(?:the|our|that|this|all)"
+    r"(?:for[ \t]+itself|back)|stop[ \t]+(?:losing|paying|wasting)|cut(?:s|ting)?[ \t]+(?:the|our|that|this|all)"
     r")\b", I)
 ALL_OF_IT = re.compile(
     r"\b(?:sav(?:e|es|ed|ing)|recover\w*|eliminat\w*|remov\w*|wipe[sd]?[ \t]+out|prevent\w*|avoid\w*|stop\w*|end\w*|get[ \t]+back"
     r"|give[sn]?[ \t]+(?:us[ \t]+)?back|cut\w*|fix\w*)[ \t]+(?:\w+[ \t]+){0,2}?(?:all[ \t]+(?:of[ \t]+)?(?:it|that|this|those|these"
     r"|the[ \t]+(?:waiting|wait|loss|losses|cost|money|problem|time|outages?|incidents?|downtime))|the[ \t]+(?:whole|entire|full)"
     r"[ \t]+(?:\w+[ \t]+)?(?:cost|loss|problem|amount|bill)|every[ \t]+(?:dollar|pound|euro|penny|cent|minute|hour)"
-    r"(?:[ \t]+of[ \t]+(?:it|that|waiting|the[ \t]+\w+))?)\b", I)
+    r"(?:[ \t]+of[ \t]+(?:it|that|waiting|the[ \t]+\w+))?)\b"
+    r"|\b(?:eliminat\w*|remov\w*|wipe[sd]?[ \t]+out|prevent\w*|end(?:s|ing)?|stop\w*|sav\w*|fix\w*)[ \t]+(?:\w+[ \t]+){0,3}?"
+    r"(?:entirely|completely|altogether|in[ \t]+full|for[ \t]+good)\b"
+    r"|\b(?:entirely|completely|fully)[ \t]+(?:eliminat\w*|remov\w*|prevent\w*|end\w*|stop\w*|wipe[sd]?[ \t]+out)", I)
 PART_OF = re.compile(r"\b(?:half|part|some|a[ \t]+third|a[ \t]+quarter|a[ \t]+share|\d+[ \t]?%|most|much)[ \t]+of[ \t]+(?:the[ \t]+|our[ \t]+)?$"
                      r"|\bof[ \t]+(?:the[ \t]+|our[ \t]+)?$|\bout[ \t]+of[ \t]+(?:the[ \t]+|our[ \t]+)?$", I)
 LOSS_WORDS = re.compile(r"\b(?:cost\w*|los(?:e|es|t|ing|s|ses)|at[ \t]+risk|sav(?:e|es|ed|ing)|damage\w*|bleed\w*"
@@ -667,7 +677,8 @@ MITIGATION_WORDS = re.compile(
     r"\b(?:mitigat\w*|stop-?gap|patch\w*|quick\w*|interim|temporar\w*|short[ \t-]term|small|smaller|flags?|load[ \t-]shedding"
     r"|rate[ \t-]limit\w*|runbooks?|rehears\w*|fallback\w*|after[ \t]+(?:the[ \t]+)?(?:freeze|peak|black[ \t]+friday|holidays)"
     r"|once[ \t]+the[ \t]+(?:freeze|peak)|queue|cache|scale[ \t]+up|add(?:ing)?[ \t]+capacity|cannot|can't|can[ \t]+not|won't"
-    r"|will[ \t]+not|not[ \t]+(?:land|be[ \t]+ready|make|fit)|too[ \t]+(?:long|late))\b", I)
+    r"|will[ \t]+not|not[ \t]+(?:land|be[ \t]+ready|make|fit)|too[ \t]+(?:long|late)|january|february|march|next[ \t]+year"
+    r"|if[ \t]+we[ \t]+(?:don't|do[ \t]+not|can't|fail[ \t]+to)|unless|without)\b", I)
 
 
 # --- Detectors --------------------------------------------------------------------------------
@@ -771,7 +782,8 @@ def detect_whole_problem(ctx: Context) -> list[Finding]:
                            + (f" (the fix saves {savings[0].text})." if savings else "."), *GENERIC["whole_problem"]))
         break
     if not out:
-        m = search_near(ALL_OF_IT, ctx.text, ctx.lowered, ("all", "whole", "entire", "full", "every"))
+        m = search_near(ALL_OF_IT, ctx.text, ctx.lowered, ("all", "whole", "entire", "full", "every", "complete",
+                                                            "altogether", "for good"))
         if m and not PART_OF.search(ctx.text, max(0, m.start() - 30), m.start()):
             out.append(Finding("whole_problem", f"I read \u201c{_quote(m.group(0))}\u201d: the whole problem, credited to the fix"
                                + (f" (the fix saves {savings[0].text})." if savings else "."), *GENERIC["whole_problem"]))
@@ -830,6 +842,10 @@ def _paybacks(ctx: Context, q: Quantity) -> list[float]:
     return out
 
 
+HEDGED = re.compile(r"\b(?:half|a[ \t]+third|a[ \t]+quarter|sceptic\w*|skeptic\w*|low[ \t]+case|worst[ \t]+case|pessimistic\w*"
+                    r"|conservative\w*|if[ \t]+only|even[ \t]+if|even[ \t]+at|at[ \t]+worst|only[ \t]+\d+[ \t]?%|\d+[ \t]?%[ \t]+of)\b", I)
+
+
 def detect_payback_contradiction(ctx: Context) -> list[Finding]:
     for q in ctx.quantities:
         if q.kind != "time" or not q.payback or q.value <= 0:
@@ -842,6 +858,10 @@ def detect_payback_contradiction(ctx: Context) -> list[Finding]:
             source = "the cost and saving you were given"
         if not implied:
             continue
+        lo, hi = clause_of(ctx.text, q.start, q.end)
+        if HEDGED.search(ctx.text, max(0, lo - 200), hi):  # the sceptic's case: only part of the saving counted
+            implied = implied + [p * f for p in implied for f in (4 / 3, 1.5, 2.0, 3.0, 4.0)]
+        implied = implied + [v for v in (_in_unit(k, q.unit) for k in ctx.by_role("payback")) if v]
         if q.bound:
             ok = any(p <= q.value * 1.1 for p in implied)
         else:
@@ -999,7 +1019,7 @@ def judge(answer: Any, *, facts: Iterable = (), misconceptions: Iterable = (), f
     if given:
         for q in quantities:
             k = ctx.role_of(q)
-            if k is not None and (q.kind == "money" or q.is_rate or q.payback):
+            if k is not None and k.text and (q.kind == "money" or q.is_rate or q.payback):
                 readings.append(describe(q, k))
     return Verdict(tuple(quantities), tuple(dict.fromkeys(readings))[:8], tuple(findings), bool(given))
 
