@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 MAX_CHARS = 6_000        # an answer is a few sentences; judge the opening of anything longer
-MAX_QUANTITIES = 60      # no honest answer states more numbers than this
+MAX_QUANTITIES = 40      # no honest answer states more numbers than this
 I = re.I
 
 # --- Reading numbers -------------------------------------------------------------------------
@@ -400,19 +400,24 @@ class Index:
 
         self._left, self._right = bisect_left, bisect_right
         self.items = list(items)
-        self._time = [k for k in self.items if k.kind == "time"]
-        self._sorted: dict[str, tuple[list[float], list[Known]]] = {}
-        for kind in {k.kind for k in self.items} - {"time"}:
-            ks = sorted((k for k in self.items if k.kind == kind), key=lambda k: k.value)
-            self._sorted[kind] = ([k.value for k in ks], ks)
+        self._sorted: dict[tuple[str, str], tuple[list[float], list[Known]]] = {}
+        for key in {(k.kind, k.unit if k.kind == "time" else "") for k in self.items}:
+            ks = sorted((k for k in self.items if (k.kind, k.unit if k.kind == "time" else "") == key), key=lambda k: k.value)
+            self._sorted[key] = ([k.value for k in ks], ks)
 
     def near(self, q: Quantity) -> list[Known]:
-        if q.kind == "time":
-            return self._time
-        values, ks = self._sorted.get(q.kind, ((), ()))
-        if not values or q.value <= 0:
-            return [k for k in ks if k.value <= 0]
-        return ks[self._left(values, q.value / 1.8):self._right(values, q.value * 1.8)]
+        out: list[Known] = []
+        for (kind, unit), (values, ks) in self._sorted.items():
+            if kind != q.kind:
+                continue
+            value = q.value if kind != "time" else _same_unit(q, Known("", 1.0, "", "time", unit))
+            if value is None:
+                continue
+            if value <= 0:
+                out += [k for k in ks if k.value <= 0]
+            else:
+                out += ks[self._left(values, value / 1.8):self._right(values, value * 1.8)]
+        return out
 
 
 def matches(q: Quantity, pool, *, any_period: bool = False, strict: bool = False) -> list[Known]:
@@ -595,16 +600,16 @@ NEEDLES = {
                      "trust me", "believe me", "my word", "sure", "certain", "heard", "read ", "rumo", "someone",
                      "friend", "fortune", "crystal", "magic"),
 }
-MAX_NEEDLE_HITS = 80
+MAX_NEEDLE_HITS = 40
 
 
 def search_near(pattern: re.Pattern, text: str, lowered: str, needles: Iterable[str]):
-    """``pattern.search(text)``, run only in short windows around each needle (the first 80 of them)."""
+    """``pattern.search(text)``, run only in short windows around each needle (the first 40 of them)."""
     hits = 0
     for needle in needles:
         i = lowered.find(needle)
         while i != -1 and hits < MAX_NEEDLE_HITS:
-            m = pattern.search(text, max(0, i - 90), min(len(text), i + len(needle) + 120))
+            m = pattern.search(text, max(0, i - 70), min(len(text), i + len(needle) + 100))
             if m:
                 return m
             hits += 1
@@ -719,11 +724,11 @@ class Context:
         return None
 
 
-MAX_CLAIMS = 30
+MAX_CLAIMS = 20
 
 
 def _claims(ctx: Context) -> list[Quantity]:
-    """The quantities a finance director would check: money, and time rates ("20 hours a week"); the first 30."""
+    """The quantities a finance director would check: money, and time rates ("20 hours a week"); the first 20."""
     return [q for q in ctx.quantities if (q.kind == "money" and q.value > 0) or (q.kind == "time" and q.is_rate)][:MAX_CLAIMS]
 
 
