@@ -295,3 +295,36 @@ def test_money_in_feedback_has_separators_and_no_scientific_notation(company):
         for answer in answers:
             feedback = check_safely(exercise, answer).text()
             assert not bad.search(feedback), (exercise.id, feedback)
+
+
+# --- Framing tags: the phrase that carries each element, or nothing --------------------------
+
+def _marks(text):
+    from workshop.framing import assess
+    from workshop.framing.render import highlighted
+
+    html = highlighted(text, assess(text).spans)
+    return re.findall(r"<mark[^>]*>(.*?)<sup[^>]*>\[(.*?)\]</sup></mark>", html)
+
+
+@pytest.mark.parametrize("text", [
+    "The dashboard shows checkout failed 3 times last quarter.",
+    "The incidents were costly: 3 outages last quarter cost us $40,000.",
+    "The team waits 362 hours a week for builds, about $27,000 a week.",
+    "Our engineers had 12 outages last year.",
+])
+def test_no_lone_function_word_is_tagged(text):
+    from workshop.framing.lexicon import FUNCTION_WORDS
+
+    for words, _ in _marks(text):
+        lone = words.lower().split()
+        assert not (len(lone) == 1 and (lone[0] in FUNCTION_WORDS or lone[0] in {"shows", "were", "team", "had"})), words
+        assert words.lower() not in ("the team", "our team"), words
+
+
+def test_a_future_pilot_is_not_evidence():
+    from workshop.framing import assess
+
+    assert not assess("We will run a pilot next month to cut build time by 20%, saving $50,000 a year.").elements["evidence"]
+    assert not assess("A pilot next quarter would show a 20% cut, saving $50,000 a year.").elements["evidence"]
+    assert assess("In last month's pilot this library cut development time by 20%.").elements["evidence"]
