@@ -217,6 +217,7 @@ class Known:
     period: str | None = None
     role: str | None = None   # the role the exercise gives it (None: a company fact it did not give)
     how: str = ""             # for a derived number: how it follows from the given facts
+    given: bool = False       # declared by the exercise (a period it leaves unknown is not held against it)
 
     @property
     def described(self) -> str:
@@ -259,7 +260,7 @@ def known_facts(given: Iterable, facts: dict) -> list[Known]:
             period = "week"
         elif g.role == "per_year":
             period = "year"
-        out.append(Known(g.fact, float(fact.value), fact.text, kind, unit, period, g.role))
+        out.append(Known(g.fact, float(fact.value), fact.text, kind, unit, period, g.role, given=True))
     return out
 
 
@@ -340,6 +341,18 @@ def derived_facts(known: list[Known], facts: dict) -> list[Known]:
             if a.period is None or b.period is None:  # a cost against a yearly saving: net of the first year
                 out.append(Known(f"{a.name}-{b.name}", abs(a.value - b.value), "", "money", "", a.period or b.period,
                                  "context", "a difference"))
+    people = [facts[n] for n in ("engineers", "ci_fix_engineers", "checkout_fix_engineers") if n in facts]
+    for k in known:  # per person: "each engineer gets back about 6 hours a week"
+        if k.kind in ("money", "time") and k.period:
+            for p in people:
+                if p.value:
+                    out.append(Known(k.name, k.value / p.value, "", k.kind, k.unit, k.period, "context", "per person"))
+    for a in known:  # a duration times a rate of the same unit: 148 minutes x $150 a minute
+        if a.kind != "time" or a.period or a.unit not in ("minutes", "hours"):
+            continue
+        for b in money:
+            if b.period == _singular(a.unit):
+                out.append(Known(f"{a.name}*{b.name}", a.value * b.value, "", "money", "", None, "context", "a product"))
     for m in money:  # the sceptic's case and its kin: half, a third, a quarter, three quarters, double
         for share in (0.5, 1 / 3, 0.25, 2 / 3, 0.75):
             out.append(Known(f"{m.name}*{share:.2f}", m.value * share, "", "money", "", m.period, "context", "a share"))
@@ -442,7 +455,7 @@ def matches(q: Quantity, pool, *, any_period: bool = False, strict: bool = False
         if not any_period:
             if k.how.startswith("converted") and q.period != k.period:
                 continue  # a conversion to a period matches only a figure stated for that period
-            if q.period and k.period != q.period and (k.period is not None or k.role is None or k.how):
+            if q.period and k.period != q.period and (k.period is not None or not k.given):
                 continue
         found.append(k)
     return sorted(found, key=lambda k: abs(math.log(max(_same_unit(q, k) or 1e-12, 1e-12) / k.value)) if k.value > 0 else 0)
@@ -542,12 +555,13 @@ RED_FLAGS = {
     "absolute": (
         re.compile(
             r"\bevery[ \t]+(?:single[ \t]+)?(?:one[ \t]+of[ \t]+(?:our|the)[ \t]+)?(?:customer|user|client|player|patient|"
-            r"subscriber|shopper|buyer)s?\b|\b(?:all|every one)[ \t]+(?:of[ \t]+)?(?:our|the|its|their)?[ \t]*(?:customers|users|clients|"
-            r"players|patients|subscribers|shoppers|buyers)\b|(?<![\d.,])100[ \t]?(?:%|percent\b|per[ \t]cent\b)"
-            r"|\bforever\b|\bcollaps(?:e|es|ed|ing)\b|\bwill[ \t]+(?:certainly[ \t]+|surely[ \t]+)?(?:die|implode|explode)\b"
-            r"|\bguarantee(?:d|s)?\b|\bzero[ \t]+(?:risk|downtime|outages?|incidents?|bugs|chance)\b|\bno[ \t]+risk\b"
-            r"|\brisk[- ]free\b|\bnever[ \t]+(?:fail|break|go[ \t]+down|again)\b|\bbankrupt\w*|\bout[ \t]+of[ \t]+business\b"
-            r"|\b(?:go|goes|going)[ \t]+under\b|\bcatastroph\w*|\bdisaster(?!(?:[ \t]+|-)recovery)\w*|\bapocalyp\w*"
+            r"subscriber|shopper|buyer)s?\b(?![ \t]+(?:who|that|which|trying|checking|paying|in|on|during|at|whose|affected|hit))|\b(?:all|every one)[ \t]+(?:of[ \t]+)?(?:our|the|its|their)?[ \t]*(?:customers|users|clients|"
+            r"players|patients|subscribers|shoppers|buyers)\b(?![ \t]+(?:who|that|which|trying|checking|paying|in|on|during|at|whose|affected|hit))|(?<![\d.,])100[ \t]?(?:%|percent\b|per[ \t]cent\b)"
+            r"|\bforever\b|\b(?:will|would|could|might|going[ \t]+to|about[ \t]+to|set[ \t]+to|is[ \t]+going[ \t]+to)[ \t]+"
+            r"(?:\w+[ \t]+)?collapse\b|\btotal[ \t]+collapse\b|\bcollapses?[ \t]+(?:on|under|if|when|unless)\b|\bwill[ \t]+(?:certainly[ \t]+|surely[ \t]+)?(?:die|implode|explode)\b"
+            r"|\bguarantee(?:d|s)?\b|\bzero[ \t]+(?:risk|downtime|outages?|incidents?|bugs|chance)\b|\bno[ \t]+risk\b(?![- ]free)"
+            r"|(?<!no[ \t])(?<!not[ \t])\brisk[- ]free\b|\bnever[ \t]+(?:fail|break|go[ \t]+down|again)\b|\bbankrupt\w*|\bout[ \t]+of[ \t]+business\b"
+            r"|\bcatastroph\w*|\bdisaster(?!(?:[ \t]+|-)recovery)\w*|\bapocalyp\w*"
             r"|\bend[ \t]+of[ \t]+the[ \t]+(?:company|business|world)\b|\b(?:kill|destroy|ruin|sink)s?[ \t]+(?:the|our)[ \t]+"
             r"(?:company|business)\b|\b(?:definitely|certainly|surely|undoubtedly)[ \t]+(?:\w+[ \t]+){0,2}?" + FORECAST +
             r"|\bcertain[ \t]+to[ \t]+" + FORECAST + r"|\bwithout[ \t]+(?:a|any)[ \t]+doubt\b"
@@ -576,7 +590,7 @@ RED_FLAGS = {
         re.compile(
             r"\bthe[ \t]+moon\b|\bretrograde\b|\bhoroscope|\bastrolog\w*|\btarot\b|\bthe[ \t]+stars[ \t]+(?:say|align|are)"
             r"|\b(?:every(?:one|body)|we[ \t]+all|all[ \t]+of[ \t]+us|the[ \t]+whole[ \t]+team)[ \t]+knows?\b|\bit'?s[ \t]+"
-            r"(?:obvious|common[ \t]+knowledge|common[ \t]+sense)\b|\bobviously\b|\bcommon[ \t]+sense\b|\btrust[ \t]+me\b"
+            r"(?:obvious|common[ \t]+knowledge|common[ \t]+sense)\b|\btrust[ \t]+me\b"
             r"|\bbelieve[ \t]+me\b|\btake[ \t]+my[ \t]+word\b|\bi'?m[ \t]+(?:just[ \t]+)?(?:sure|certain)[ \t]+(?:of[ \t]+it|it|that)"
             r"|\bi[ \t]+(?:heard|read)[ \t]+(?:somewhere|online|on[ \t]+(?:twitter|reddit|linkedin|hacker[ \t]+news))"
             r"|\brumou?r(?:s|ed)?\b|\bsomeone[ \t]+(?:said|told[ \t]+me)\b|\ba[ \t]+friend[ \t]+(?:said|told)\b"
@@ -651,6 +665,18 @@ def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+SENTENCE_BREAK = re.compile(r"[.;!?\n]+(?!\d)")
+
+
+def sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around ``start..end`` (a semicolon ends one too)."""
+    lo = 0
+    for m in SENTENCE_BREAK.finditer(text, max(0, start - 600), start):
+        lo = m.end()
+    m = SENTENCE_BREAK.search(text, end, min(len(text), end + 600))
+    return lo, (m.start() if m else min(len(text), end + 600))
+
+
 SAVING_WORDS = re.compile(
     r"\b(?:sav(?:e|es|ed|ing|ings)|recover\w*|recoup\w*|give[sn]?[ \t]+(?:\w+[ \t]+){0,3}?back|gives?[ \t]+back|win[ \t]+back"
     r"|get[ \t]+back|free[sd]?[ \t]+up|eliminat\w*|wipe[sd]?[ \t]+out|remove[sd]?|avoid\w*|prevent\w*|pay(?:s|ing)?[ \t]+"
@@ -667,6 +693,7 @@ ALL_OF_IT = re.compile(
     r"|\b(?:entirely|completely|fully)[ \t]+(?:eliminat\w*|remov\w*|prevent\w*|end\w*|stop\w*|wipe[sd]?[ \t]+out)", I)
 PART_OF = re.compile(r"\b(?:half|part|some|a[ \t]+third|a[ \t]+quarter|a[ \t]+share|\d+[ \t]?%|most|much)[ \t]+of[ \t]+(?:the[ \t]+|our[ \t]+)?$"
                      r"|\bof[ \t]+(?:the[ \t]+|our[ \t]+)?$|\bout[ \t]+of[ \t]+(?:the[ \t]+|our[ \t]+)?$", I)
+NEGATED = re.compile(r"\b(?:not|never|won't|wont|will[ \t]+not|wouldn't|can't|cannot|doesn't|don't|isn't|no[ \t]+fix|nor)\b", I)
 LOSS_WORDS = re.compile(r"\b(?:cost\w*|los(?:e|es|t|ing|s|ses)|at[ \t]+risk|sav(?:e|es|ed|ing)|damage\w*|bleed\w*"
                         r"|hit|drain\w*|burn\w*|wast\w*|prevent\w*|protect\w*|avoid\w*)\b", I)
 MARGIN_WORDS = re.compile(r"\bmargin\b|\bprofit\b", I)
@@ -683,7 +710,8 @@ MITIGATION_WORDS = re.compile(
     r"|rate[ \t-]limit\w*|runbooks?|rehears\w*|fallback\w*|after[ \t]+(?:the[ \t]+)?(?:freeze|peak|black[ \t]+friday|holidays)"
     r"|once[ \t]+the[ \t]+(?:freeze|peak)|queue|cache|scale[ \t]+up|add(?:ing)?[ \t]+capacity|cannot|can't|can[ \t]+not|won't"
     r"|will[ \t]+not|not[ \t]+(?:land|be[ \t]+ready|make|fit)|too[ \t]+(?:long|late)|january|february|march|next[ \t]+year"
-    r"|if[ \t]+we[ \t]+(?:don't|do[ \t]+not|can't|fail[ \t]+to)|unless|without)\b", I)
+    r"|if[ \t]+we[ \t]+(?:don't|do[ \t]+not|can't|fail[ \t]+to)|unless|without|impossible|not[ \t]+possible"
+    r"|no[ \t]+time|not[ \t]+enough[ \t]+time|too[ \t]+late)\b", I)
 
 
 # --- Detectors --------------------------------------------------------------------------------
@@ -735,9 +763,13 @@ def _claims(ctx: Context) -> list[Quantity]:
 def detect_week_as_year(ctx: Context) -> list[Finding]:
     out = []
     for q in _claims(ctx):
-        if not q.period or matches(q, ctx.ix_all):
+        # A real figure with another period beats a derived number that happens to be near
+        # (a yearly saving per engineer can equal the weekly saving).
+        if not q.period or matches(q, ctx.ix_real, strict=True):
             continue
         other = [k for k in matches(q, ctx.ix_real, any_period=True, strict=True) if k.period and k.period != q.period]
+        if not other and matches(q, ctx.ix_all):
+            continue
         if other:
             k = other[0]
             out.append(Finding("week_as_year",
@@ -779,7 +811,7 @@ def detect_whole_problem(ctx: Context) -> list[Finding]:
             continue
         lo, hi = clause_of(ctx.text, q.start, q.end)
         clause = ctx.text[lo:hi]
-        if not SAVING_WORDS.search(clause) or PART_OF.search(ctx.text, max(lo, q.start - 30), q.start):
+        if not SAVING_WORDS.search(clause) or PART_OF.search(ctx.text, max(lo, q.start - 30), q.start) or NEGATED.search(clause):
             continue
         if any(matches(o, saving_pool) for o in ctx.quantities if lo <= o.start < hi and o is not q):
             continue
@@ -789,7 +821,8 @@ def detect_whole_problem(ctx: Context) -> list[Finding]:
     if not out:
         m = search_near(ALL_OF_IT, ctx.text, ctx.lowered, ("all", "whole", "entire", "full", "every", "complete",
                                                             "altogether", "for good"))
-        if m and not PART_OF.search(ctx.text, max(0, m.start() - 30), m.start()):
+        if m and not PART_OF.search(ctx.text, max(0, m.start() - 30), m.start()) and \
+                not NEGATED.search(ctx.text, max(0, m.start() - 40), m.start() + 12):
             out.append(Finding("whole_problem", f"I read \u201c{_quote(m.group(0))}\u201d: the whole problem, credited to the fix"
                                + (f" (the fix saves {savings[0].text})." if savings else "."), *GENERIC["whole_problem"]))
     if not out:  # a payback worked out from the whole problem
@@ -818,8 +851,8 @@ def detect_revenue_as_margin(ctx: Context) -> list[Finding]:
         if k is None or k.role != "revenue" or not matches(q, [k], strict=True):
             continue
         lo, hi = clause_of(ctx.text, q.start, q.end)
-        sentence = ctx.text[lo:hi]
-        if not LOSS_WORDS.search(sentence) or MARGIN_WORDS.search(sentence):
+        slo, shi = sentence_of(ctx.text, q.start, q.end)
+        if not LOSS_WORDS.search(ctx.text, lo, hi) or MARGIN_WORDS.search(ctx.text, slo, shi):
             continue
         return [Finding("revenue_as_margin", f"I read \u201c{q.said}\u201d as revenue ({k.text}) presented as what we lose.",
                         *GENERIC["revenue_as_margin"])]
