@@ -89,7 +89,7 @@ def test_the_stakeholder_diagnosis_ends_in_an_options_table(page, lab, artifacts
     decide(box, "Go and see the VP, say your reply was too short, and ask what worries them about the peak")
     expect(box.locator(".lwi-reveal")).to_contain_text("blindsided")
     decide(box, "Bring the incident log for the last two peak seasons, cause by cause")
-    decide(box, "An options table with what each protects and risks, and the one you recommend")
+    decide(box, "An options table: what each option protects and risks, what it costs, and which one you recommend")
     table = box.locator(".lwi-node table")
     expect(table).to_contain_text("Do nothing")
     expect(table).to_contain_text("recommended")
