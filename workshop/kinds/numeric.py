@@ -15,6 +15,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from workshop.currency import number as currency_number, with_unit
 from workshop.answers import as_number
 from workshop.kinds.base import Exercise, Strict
 
@@ -226,8 +227,8 @@ def judge_number(exercise, given: float, target: float, slips: list[tuple[float,
     if tolerance.accepts(given, target, step):
         shown = about(target, tolerance)
         if not tolerance.allows(given, target):
-            return exercise.result("correct", f"Yes: about {shown} {exercise.unit}; {_fmt(given)} is that, honestly rounded.")
-        return exercise.result("correct", f"Yes: about {shown} {exercise.unit}.")
+            return exercise.result("correct", f"Yes: about {with_unit(shown, exercise.unit)}; {_fmt(given)} is that, honestly rounded.")
+        return exercise.result("correct", f"Yes: about {with_unit(shown, exercise.unit)}.")
     for value, slip in slips:
         if tolerance.accepts(given, value, step):
             return exercise.result("incorrect", slip.feedback, misconception=slip.misconception)
@@ -260,12 +261,8 @@ def _magnitude_slip(given: float, target: float, tolerance: Tolerance) -> str | 
 
 
 def _fmt(number: float) -> str:
-    """A number the learner typed, as they typed it (at most 4 significant figures after a point)."""
-    if math.isfinite(number) and number == int(number):
-        return f"{int(number):,}"
-    if math.isfinite(number) and abs(number) >= 1000:
-        return f"{number:,.0f}"
-    return f"{number:,.4g}"
+    """Separators, never scientific notation ("1,249,725", not "1.25e+06"): workshop.currency.number."""
+    return currency_number(number)
 
 
 MODEL = Numeric
