@@ -54,9 +54,9 @@ class Framing(Judged, Exercise):
         marks = ", ".join(f"{name} {TICK if found else CROSS}" for name, found in a.elements.items())
         summary = f"Score {a.score}/100 ({marks}" + (f"; jargon: {', '.join(a.jargon)})" if a.jargon else ")")
         details = tuple(a.feedback)
-        if self.baseline:
-            return self.result("correct", f"Baseline saved. {summary}. You'll come back to it at the end of the day.",
-                               details=details, score=a.score / 100, extra_html=extra, graded=False)
+        if self.baseline:  # saved, scored for the end of the day, and shown no score now (issue 19)
+            return self.result("correct", "Baseline saved. You'll see it scored at the end of the day, "
+                               "beside your rewrite.", score=a.score / 100, graded=False)
         if a.strong:
             return self.result("correct", f"Strong: a business listener can act on this. {summary}.",
                                details=details, score=a.score / 100, extra_html=extra)
