@@ -183,12 +183,14 @@ def test_framing_statuses_follow_the_assessment():
     assert check("04.rewrite-messy", "The code is messy.").status == "incorrect"
     partial = check("04.rewrite-messy", "The messy code could make checkout fail for customers.")
     assert partial.status == "partial" and any("Put a number on it" in d for d in partial.details)
-    strong = check("04.rewrite-messy", "Checkout failures could cost us about $50,000 an hour in lost orders on Black Friday.")
+    strong = check("04.rewrite-messy", ex("04.rewrite-messy").sound[0])  # in the company's own numbers: the judge reads them
     assert strong.status == "correct" and strong.score > partial.score
+    invented = check("04.rewrite-messy", "Checkout failures could cost us about $50,000 an hour in lost orders on Black Friday.")
+    assert invented.status != "correct"  # strong framing, a number no fact supports
 
 
 def test_framing_jargon_names_the_misconception():
-    result = check("04.rewrite-library", "Refactoring to microservices would cut costs by 20%.")
+    result = check("04.rewrite-library", "Refactoring to microservices would cut hosting costs by about $2,000 a month.")
     assert result.status == "partial"
     assert result.misconception == "Technical terms are self-explanatory to a business listener."
 
