@@ -83,7 +83,7 @@ def _outcome(text: str, timeframe: list[Span]) -> list[Span]:
     ]
     for pattern in (p.CURRENCY, p.CUSTOMER_FAILURE, p.COUNTED_SERVICE, p.DOWN, p.SLOWS_PEOPLE, p.HIRING,
                     p.COUNTED_GROUP, p.GROUP_EFFECT, p.LOSS_SIZED, p.PERIOD_SHARE, p.TIME_USE, p.BOOKS, p.MONEY_TO_US,
-                    p.DELIVERY_WAIT):
+                    p.DELIVERY_WAIT, p.CAPABILITY):
         spans += _find(pattern, text)
     staff, durations = _find(p.STAFF, text), _find(p.DURATION_AMOUNT, text)
     if staff and any(d[2][0].isdigit() or not _overlaps(d, timeframe) for d in durations):

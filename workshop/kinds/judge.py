@@ -78,7 +78,7 @@ PAYBACK_BEFORE = re.compile(
     r"(?:\bpay(?:s|ing)?[ \t]+(?:for[ \t]+)?(?:itself[ \t]+)?(?:back|off)|\bpays?[ \t]+for[ \t]+itself|\bpaying[ \t]+for"
     r"[ \t]+itself|\bpaid[ \t]+(?:for[ \t]+)?(?:itself[ \t]+)?(?:back|off)|\bpay-?back(?:[ \t]+(?:time|period))?"
     r"|\bbreaks?[ \t]+even|\bbreaking[ \t]+even|\brecoup(?:s|ed)?|\bearns?[ \t]+(?:its|the)[ \t]+cost[ \t]+back)"
-    r"[^.;,\d]{0,28}$", I)
+    r"[^.;\d]{0,36}$", I)
 PAYBACK_AFTER = re.compile(r"^[ \t-]*(?:\w+[ \t]+){0,1}(?:pay-?back|to[ \t]+pay[ \t]+(?:for[ \t]+itself|back|off)"
                            r"|to[ \t]+break[ \t]+even)", I)
 BOUND_BEFORE = re.compile(r"\b(?:under|within|less[ \t]+than|inside|in[ \t]+under|no[ \t]+more[ \t]+than"
@@ -335,7 +335,8 @@ def derived_facts(known: list[Known], facts: dict) -> list[Known]:
     for i, a in enumerate(money):
         for b in money[i + 1:]:
             if a.period == b.period:
-                out.append(Known(f"{a.name}+{b.name}", a.value + b.value, "", "money", "", a.period, "context", "a sum"))
+                if a.role == b.role or "context" in (a.role, b.role):  # two savings, two costs; never problem + saving
+                    out.append(Known(f"{a.name}+{b.name}", a.value + b.value, "", "money", "", a.period, "context", "a sum"))
                 out.append(Known(f"{a.name}-{b.name}", abs(a.value - b.value), "", "money", "", a.period, "context",
                                  "a difference"))
             if a.period is None or b.period is None:  # a cost against a yearly saving: net of the first year
@@ -371,8 +372,12 @@ def round_sig(value: float, figures: int) -> float:
     return round(value, figures - 1 - int(math.floor(math.log10(abs(value)))))
 
 
-def close(said: float, fact: float, relative: float = 0.05) -> bool:
-    """Honest rounding: within 5%, or the fact rounded to one or two significant figures ("about $1.2 million")."""
+def close(said: float, fact: float, relative: float = 0.05, strict: bool = False) -> bool:
+    """Honest rounding: within 5%, or the fact rounded to one or two significant figures ("about $1.2 million").
+
+    ``strict`` (a derived number, another company fact, or a detector that accuses): within 5%,
+    the fact to two significant figures, or a one-figure number within 10% ("about 6 hours" for 5.7).
+    """
     if not (math.isfinite(said) and math.isfinite(fact)):
         return False
     if fact == 0:
@@ -381,7 +386,11 @@ def close(said: float, fact: float, relative: float = 0.05) -> bool:
         return False
     if abs(said - fact) <= relative * abs(fact):
         return True
-    return any(abs(said - round_sig(fact, n)) <= 1e-9 * max(1.0, abs(said)) for n in (1, 2))
+    if abs(said - round_sig(fact, 2)) <= 1e-9 * max(1.0, abs(said)):
+        return True
+    if strict:
+        return abs(said - round_sig(said, 1)) <= 1e-9 * max(1.0, abs(said)) and abs(said - fact) <= 0.1 * abs(fact)
+    return abs(said - round_sig(fact, 1)) <= 1e-9 * max(1.0, abs(said))
 
 
 def _same_unit(q: Quantity, k: Known) -> float | None:
@@ -447,10 +456,9 @@ def matches(q: Quantity, pool, *, any_period: bool = False, strict: bool = False
         value = _same_unit(q, k)
         if value is None:
             continue
-        if strict or k.how:  # a derived number must be near: a share of a fact is not a licence for any round number
-            if not (abs(value - k.value) <= 0.05 * abs(k.value) or abs(value - round_sig(k.value, 2)) <= 1e-9 * abs(value)):
-                continue
-        elif not close(value, k.value):
+        # A derived number or another company fact must be near: with a hundred of them, one-figure
+        # rounding would let almost any round number through.
+        if not close(value, k.value, strict=strict or bool(k.how) or not k.given):
             continue
         if not any_period:
             if k.how.startswith("converted") and q.period != k.period:
@@ -681,7 +689,8 @@ SAVING_WORDS = re.compile(
     r"\b(?:sav(?:e|es|ed|ing|ings)|recover\w*|recoup\w*|give[sn]?[ \t]+(?:\w+[ \t]+){0,3}?back|gives?[ \t]+back|win[ \t]+back"
     r"|get[ \t]+back|free[sd]?[ \t]+up|eliminat\w*|wipe[sd]?[ \t]+out|remove[sd]?|avoid\w*|prevent\w*|pay(?:s|ing)?[ \t]+"
     r"(?:for[ \t]+itself|back)|stop[ \t]+(?:losing|paying|wasting)|cut(?:s|ting)?[ \t]+(?:the|our|that|this|all)"
-    r")\b", I)
+    r"|(?:end|ends|ending|stop|stops|stopping|kill|kills|remove|removes)[ \t]+(?:the|our|that|this|all)"
+    r"|get(?:s|ting)?[ \t]+rid[ \t]+of|do(?:es)?[ \t]+away[ \t]+with)\b", I)
 ALL_OF_IT = re.compile(
     r"\b(?:sav(?:e|es|ed|ing)|recover\w*|eliminat\w*|remov\w*|wipe[sd]?[ \t]+out|prevent\w*|avoid\w*|stop\w*|end\w*|get[ \t]+back"
     r"|give[sn]?[ \t]+(?:us[ \t]+)?back|cut\w*|fix\w*)[ \t]+(?:\w+[ \t]+){0,2}?(?:all[ \t]+(?:of[ \t]+)?(?:it|that|this|those|these"
