@@ -197,23 +197,21 @@ class Module:
     def solution(self, exercise_id: str) -> "_Html":
         return _Html(self.solution_html(exercise_id), "solution")
 
-    def solution_html(self, exercise_id: str) -> str:
+    def solution_html(self, exercise_id: str, why: bool = True) -> str:
         exercise = self._find(exercise_id)
         if exercise is None:
             return self._missing_html(exercise_id).html
-        available, why = self.solution_state(exercise_id)
+        available, reason_closed = self.solution_state(exercise_id)
         if not available:
-            return f"<div role='status'>{html.escape(why)}</div>"
+            return f"<div role='status'>{html.escape(reason_closed)}</div>"
         try:
             content = to_html(exercise.solution_markdown())
         except Exception:  # e.g. a computed key that fails on today's data: say so, and log no reveal
             return ("<div role='alert'>This exercise's model answer could not be shown because its answer key failed; "
                     "tell your facilitator.</div>")
         _save("reveal", exercise.id)
-        return (
-            f"<div role='status' aria-live='polite'><strong>Solution</strong>{content}"
-            f"<p><em>Why:</em></p>{to_html(exercise.explanation)}</div>"
-        )
+        reason = f"<div class='lwi-why'><p><em>Why:</em></p>{to_html(exercise.explanation)}</div>" if why else ""
+        return f"<div role='status' aria-live='polite'><strong>Solution</strong>{content}{reason}</div>"
 
 
 def _solution_mode() -> str:

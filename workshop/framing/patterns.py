@@ -58,6 +58,16 @@ PERIOD_SHARE = re.compile(
     r"(?:day|week|month|sprint|shift|morning|afternoon|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b", I)
 TIME_USE = re.compile(r"\b(?:save|saves|saved|saving|waste|wastes|wasted|wasting|free up|frees up|freed up|lose|loses|lost|losing)"
                       r"\s+(?:\w+\s+)?(?:time|hours|days|weeks)\b", I)
+# Delivery time: work items that wait or take a sized time ("reviews wait 1 day instead of 3").
+DELIVERY_WAIT = re.compile(
+    r"\b(?:releases?|reviews?|changes?|features?|tickets?|deploys?|deployments?|fixes|pull\s+requests?|PRs?|orders?)"
+    r"\s+(?:[\w'-]+\s+){0,2}?(?:wait|waits|waiting|take|takes|took|ship|ships|land|lands|reach|reaches)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:about\s+|around\s+|roughly\s+|over\s+|under\s+)?(?:\d[\d,.]*|" + NUMBER_WORD + r")\s+(?:days?|hours?|weeks?|months?)\b", I)
+# Team capacity: more people who can do the work ("so 3 engineers can change it").
+CAPABILITY = re.compile(
+    r"(?:\b\d+|\b" + NUMBER_WORD + r")\s+(?:more\s+|other\s+)?(?:engineers|developers|people|teammates|of\s+us|team\s+members)"
+    r"\s+(?:who\s+)?(?:can|could|will\s+be\s+able\s+to|are\s+able\s+to)\s+(?:now\s+)?(?:ship|change|deploy|review|fix|own"
+    r"|handle|run|release|maintain|support|debug|modify)\b", I)
 MONEY_TO_US = re.compile(r"\b(?:bill|bills|billed|charge|charges|charged|invoice|invoices|invoiced|fine|fines|fined)\s+us\b", I)
 COUNT_PER_PERIOD = re.compile(
     r"(?:\b(?<![\d,])\d[\d,]*+|(?<![\w-])" + NUMBER_WORD + r")\s+(?:[\w'-]+\s+){0,3}?(?:a|an|per|each|every)\s+"
