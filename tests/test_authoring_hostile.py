@@ -74,3 +74,31 @@ def test_module_with_an_odd_code_says_so(code):
 
     m = Module(code)
     assert m.error and "no module" in m.error.lower()
+
+
+def test_a_fifo_where_a_profile_a_csv_or_a_module_should_be_blocks_nothing(tmp_path, monkeypatch):
+    import os
+    import signal
+
+    from workshop.bank import BankError
+    from workshop.company import ProfileError, load_profile
+    from workshop.data import DataError, load
+
+    for name in ("acme.yaml", "ci_runs.csv", "05_fifo.yaml"):
+        os.mkfifo(tmp_path / name)
+
+    def fail(*_):
+        raise AssertionError("blocked on a FIFO")
+
+    old = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(10)
+    try:
+        with pytest.raises(ProfileError, match="not a regular file"):
+            load_profile(tmp_path / "acme.yaml")
+        with pytest.raises(DataError, match="not a regular file"):
+            load("ci_runs", path=tmp_path / "ci_runs.csv")
+        with pytest.raises(BankError, match="not a regular file"):
+            load_bank(tmp_path)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)

@@ -178,6 +178,9 @@ def get_bank() -> Bank:
 
 def _load_file(file: Path, bank: Bank, problems: list[Problem]) -> None:
     name = file.name
+    if file.exists() and not file.is_file():  # a FIFO named like a module would block every load
+        problems.append(Problem(name, "is not a regular file; a module is a YAML file."))
+        return
     try:
         data, root = load_with_nodes(file.read_text(encoding="utf-8"))
     except YamlProblem as exc:

@@ -189,6 +189,8 @@ def load_profile(path: str | Path) -> Company:
 
     path = Path(path)
     try:
+        if path.exists() and not path.is_file():  # a FIFO would block every kernel that reads it
+            raise ProfileError(f"{path} is not a regular file; a company profile is a YAML file.")
         with open(path, "rb") as handle:
             raw = handle.read(MAX_PROFILE_BYTES + 1)
     except FileNotFoundError:

@@ -116,6 +116,8 @@ def _read(name: str, file: Path, where: str):
                         "or point $WORKSHOP_DATA_DIR at a folder of CSV files.")
     if file.is_dir():
         raise DataError(f"{file} is a folder, not a CSV file ({where}). Point at the .csv file itself.")
+    if not file.is_file():  # a FIFO or a device: reading it would block or never end
+        raise DataError(f"{file} is not a regular file ({where}). Point at a .csv file.")
     try:
         # index_col=False: a row with trailing empty fields ("a,b,c,,") must not shift every column by one.
         table = pd.read_csv(file, index_col=False)
