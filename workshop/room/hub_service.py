@@ -15,6 +15,7 @@ Without a hub, ``workshop room live FOLDER`` is still the live view.
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 from urllib.parse import urlparse
@@ -64,8 +65,12 @@ class Room:
         bar = (f"<p class='muted' data-testid='updated'>Updated {stamp} (read and computed in {self.last_refresh_ms:.0f} ms); "
                f"this page reloads every {refresh} s. <a href='{view.esc(other[1])}'>{view.esc(other[0])}</a></p>")
         html = html.replace("<head>", f"<head><meta http-equiv='refresh' content='{refresh}'>", 1)
-        html = html.replace("<main class='lwi-room'>", f"<main class='lwi-room{' projector' if projector else ''}'>{bar}", 1)
-        return html
+        html = html.replace("<main class='lwi-room'>", f"<main class='lwi-room{' projector' if projector else ''}'>", 1)
+        # The report's "Made ... by workshop room --html" line becomes the live page's status line.
+        made = re.compile(r"<p class='muted'>Made .*? by <code>workshop room --html</code>\.(.*?)</p>", re.S)
+        if made.search(html):
+            return made.sub(lambda m: bar.replace("</p>", m.group(1) + "</p>"), html, count=1)
+        return html.replace("</h1>", "</h1>" + bar, 1)
 
 
 class RoomHandler(HubOAuthenticated, web.RequestHandler):
@@ -110,6 +115,7 @@ def main() -> None:
     ioloop.PeriodicCallback(room.refresh, interval * 1000).start()
     url = urlparse(os.environ["JUPYTERHUB_SERVICE_URL"])
     app.listen(url.port, url.hostname)
+    ioloop.IOLoop.current().add_callback(room.refresh)  # load the bank now, not on the first page
     ioloop.IOLoop.current().start()
 
 
