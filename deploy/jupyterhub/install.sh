@@ -56,13 +56,19 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   # (pip's notes about local index folders that do not exist are noise here)
   "$prefix/bin/python" -m pip install --quiet --upgrade pip 2> >(grep -v '^WARNING: Location' >&2)
   "$prefix/bin/python" -m pip install --quiet -r "$here/requirements.txt" -e "$prefix/src" 2> >(grep -v '^WARNING: Location' >&2)
+  # rfc3987-syntax (an optional extra of jsonschema, pulled in by jupyter-events) builds a parser
+  # for its grammar at every import: 2-5 s of CPU for the hub and for EVERY learner's server start.
+  # jsonschema only uses it to check IRIs, which no Jupyter event schema needs; without it, a room
+  # of 30 starts that much sooner (docs/deploying.md).
+  "$prefix/bin/python" -m pip uninstall --quiet --yes rfc3987-syntax 2> >(grep -v '^WARNING: Location' >&2) || true
+  "$prefix/bin/python" -c 'import jupyterhub, nbgitpuller, jupyterhub_idle_culler, workshop; workshop.exercise_ids()'
   echo "$want" > "$stamp"
 fi
-"$prefix/bin/python" -c 'import jupyterhub, nbgitpuller, jupyterhub_idle_culler, workshop; workshop.exercise_ids()'
 
 # 3. configurable-http-proxy from npm.
 chp="$prefix/node/node_modules/.bin/configurable-http-proxy"
-if ! [ -x "$chp" ] || [ "$("$chp" --version 2>/dev/null)" != "$chp_version" ]; then
+chp_json="$prefix/node/node_modules/configurable-http-proxy/package.json"
+if ! [ -x "$chp" ] || ! grep -q "\"version\": \"$chp_version\"" "$chp_json" 2>/dev/null; then
   npm install --silent --no-audit --no-fund --prefix "$prefix/node" "configurable-http-proxy@$chp_version" >/dev/null
 fi
 
@@ -71,4 +77,4 @@ mkdir -p "$prefix/share/jupyter/lab/settings"
 cp "$repo/lab-settings/overrides.json" "$prefix/share/jupyter/lab/settings/overrides.json"
 
 chmod -R a+rX "$prefix"
-echo "Hub environment ready in $prefix (jupyterhub $("$prefix/bin/jupyterhub" --version), configurable-http-proxy $("$chp" --version))."
+echo "Hub environment ready in $prefix (jupyterhub $("$prefix/bin/python" -c 'import jupyterhub; print(jupyterhub.__version__)'), configurable-http-proxy $chp_version)."

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlparse
@@ -105,6 +106,15 @@ def make_app(folder: Path, prefix: str = "/", interval: float = 3.0, capstone: s
     ], cookie_secret=os.urandom(32), room=room)
 
 
+def _warm() -> None:
+    try:
+        from workshop.bank import get_bank
+
+        get_bank()
+    except Exception:  # the page will say what is wrong with the bank
+        pass
+
+
 def main() -> None:
     folder = Path(os.environ[VIEW_ENV])
     interval = float(os.environ.get(INTERVAL_ENV) or 3.0)
@@ -112,10 +122,12 @@ def main() -> None:
     app = make_app(folder, prefix, interval, os.environ.get(CAPSTONE_ENV) or None)
     room = app.settings["room"]
     # Keep the figures fresh between page loads, so a reload shows the room as of a moment ago.
-    ioloop.PeriodicCallback(room.refresh, interval * 1000).start()
+    ioloop.PeriodicCallback(room.refresh, max(interval, 1) * 1000).start()
     url = urlparse(os.environ["JUPYTERHUB_SERVICE_URL"])
     app.listen(url.port, url.hostname)
-    ioloop.IOLoop.current().add_callback(room.refresh)  # load the bank now, not on the first page
+    # Load the exercise bank beside the loop, so neither the hub's start (it waits for this service
+    # to answer) nor the first page waits for it.
+    threading.Thread(target=_warm, daemon=True).start()
     ioloop.IOLoop.current().start()
 
 
