@@ -32,8 +32,8 @@ HUB_PREFIX = Path(os.environ.get("LWI_HUB_PREFIX") or "/opt/lead-with-impact-hub
 RUN_PREFIX = "lwh"  # unix names of every test or bench run start with it, then 5 hex digits
 
 
-def missing_reason() -> str | None:
-    """Why a real hub cannot run here, or None."""
+def missing_reason(browser: bool = False) -> str | None:
+    """Why a real hub (and, with ``browser``, Chromium to watch it) cannot run here, or None."""
     if os.name != "posix" or os.geteuid() != 0:
         return "the real-hub test needs root (it creates unix users); CI runs as root"
     if shutil.which("useradd") is None or shutil.which("userdel") is None:
@@ -43,6 +43,8 @@ def missing_reason() -> str | None:
     for path in (HUB_PREFIX / "bin" / "jupyterhub", HUB_PREFIX / "node" / "node_modules" / ".bin" / "configurable-http-proxy"):
         if not path.exists():
             return f"the hub environment is missing ({path}): run `sudo deploy/jupyterhub/install.sh` (.ci/run does)"
+    if browser and not (shutil.which("chromium") or shutil.which("chromium-browser")):
+        return "the real-hub test watches the room in Debian's chromium, which is not installed (.ci/run installs it)"
     return None
 
 
