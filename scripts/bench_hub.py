@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import pwd
 import re
 import statistics
 import sys
@@ -74,6 +76,22 @@ def _memory(uid: int) -> dict[str, float]:
         except psutil.Error:
             continue
     return out
+
+
+def _server_cpu(name: str) -> float:
+    """CPU seconds a learner's processes have used: just after sign-in, what a server start costs."""
+    import psutil
+
+    uid = pwd.getpwnam(name).pw_uid
+    total = 0.0
+    for proc in psutil.process_iter(["uids"]):
+        try:
+            if proc.info["uids"] and proc.info["uids"].real == uid:
+                times = proc.cpu_times()
+                total += times.user + times.system + times.children_user + times.children_system
+        except psutil.Error:
+            continue
+    return total
 
 
 def _kernel_rss(learner: Learner, kernel: str) -> float:
@@ -144,7 +162,10 @@ def main() -> int:
         report["all_ready_s"] = round(time.monotonic() - t, 1)
         report["sign_in_to_ready_s"] = {"median": round(statistics.median(ready), 1), "p90": round(_pct(ready, 90), 1),
                                         "max": round(max(ready), 1)}
-        print(f"{args.learners} servers ready in {report['all_ready_s']} s; sign-in to ready {report['sign_in_to_ready_s']}", flush=True)
+        report["server_start_cpu_s"] = round(statistics.median(_server_cpu(learner.name) for learner in learners), 2)
+        report["load_average_1min_at_ready"] = round(os.getloadavg()[0], 1)
+        print(f"{args.learners} servers ready in {report['all_ready_s']} s; sign-in to ready {report['sign_in_to_ready_s']}; "
+              f"CPU per server start {report['server_start_cpu_s']} s (load {report['load_average_1min_at_ready']})", flush=True)
 
         # 2. Everyone pulls the workshop and runs module 00's checks in their own kernel.
         answers = _answers("00")
@@ -170,8 +191,6 @@ def main() -> int:
         print(f"module 00 checked by all in {report['module_00_all_s']} s ({report['module_00_statuses']})", flush=True)
 
         # 3. Memory: hub and proxy; each learner (server + kernel after module 00); a whole day's kernel.
-        import pwd
-
         per = [_memory(pwd.getpwnam(learner.name).pw_uid) for learner in learners]
         busy = hub.rss_mib()
         report["hub_rss_mib"] = {"idle": round(idle["hub"]), f"with_{args.learners}": round(busy["hub"])}
@@ -211,6 +230,12 @@ def main() -> int:
                                        "plus_browser_reload_up_to_s": 3}
         print(f"live view delay: {report['live_view_delay_s']}", flush=True)
     finally:
+        out_dir = Path(args.out).parent
+        out_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            (out_dir / "bench-hub.log").write_text(hub.log_path.read_text(errors="replace"))
+        except OSError:
+            pass
         hub.stop()
         git.stop()
         import shutil

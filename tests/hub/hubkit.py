@@ -270,6 +270,10 @@ class Hub:
         return session
 
 
+class _NotStarted(Exception):
+    """The websocket closed before any reply to our request: the code never ran."""
+
+
 class Learner:
     """One learner: a browser-like session, then a token for the REST API and the kernel websocket."""
 
@@ -348,7 +352,19 @@ class Learner:
         return response.json()["id"]
 
     def execute(self, kernel_id: str, code: str, timeout: float = 180) -> dict:
-        """Run code in the kernel over its websocket; returns stdout, the result and any error."""
+        """Run code in the kernel over its websocket; returns stdout, the result and any error.
+
+        If the server closes the websocket before the kernel has started on the code (it does when
+        a kernel is slow to answer its first request), connect again and resend, as JupyterLab does.
+        """
+        for attempt in range(4):
+            try:
+                return self._execute(kernel_id, code, timeout)
+            except _NotStarted:
+                time.sleep(2)
+        raise RuntimeError(f"the kernel of {self.name} never started on the code")
+
+    def _execute(self, kernel_id: str, code: str, timeout: float) -> dict:
         import websocket
 
         ws_url = self.server.replace("http://", "ws://") + f"/api/kernels/{kernel_id}/channels"
@@ -365,10 +381,17 @@ class Learner:
             out = {"stdout": "", "error": None, "status": None}
             idle = replied = False
             deadline = time.monotonic() + timeout
+            started = False
             while not (idle and replied) and time.monotonic() < deadline:
-                msg = json.loads(ws.recv())
+                try:
+                    msg = json.loads(ws.recv())
+                except websocket.WebSocketConnectionClosedException:
+                    if not started:
+                        raise _NotStarted() from None
+                    raise
                 if msg.get("parent_header", {}).get("msg_id") != msg_id:
                     continue
+                started = True
                 kind = msg["header"]["msg_type"]
                 if kind == "stream" and msg["content"].get("name") == "stdout":
                     out["stdout"] += msg["content"]["text"]

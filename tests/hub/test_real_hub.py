@@ -44,12 +44,14 @@ def _answers():
     from workshop import check
     from workshop.bank import get_bank
 
-    exercises = get_bank().exercises
-    choice = exercises["04.analogy"]
+    module = get_bank().module_exercises("04")
+    choice = next(e for e in module if e.kind == "single_choice")  # 04.analogy today
     right = next(o.key for o in choice.options if o.correct)
     wrong = next(o.key for o in choice.options if not o.correct)
-    rewrite_id = "04.rewrite-library"
-    rewrite = next(a for a in exercises[rewrite_id].model_answers if "{{" not in a)
+    # A framing rewrite (04.rewrite-library today): its first model answer with no placeholder.
+    framing = next(e for e in module if e.kind == "framing" and any("{{" not in a for a in e.model_answers))
+    rewrite_id = framing.id
+    rewrite = next(a for a in framing.model_answers if "{{" not in a)
     return {"choice": choice.id, "right": right, "wrong": wrong, "rewrite_id": rewrite_id, "rewrite": rewrite,
             "rewrite_status": check(rewrite_id, rewrite).status}
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 import time
 from pathlib import Path
 from urllib.parse import urlparse
@@ -106,15 +105,6 @@ def make_app(folder: Path, prefix: str = "/", interval: float = 3.0, capstone: s
     ], cookie_secret=os.urandom(32), room=room)
 
 
-def _warm() -> None:
-    try:
-        from workshop.bank import get_bank
-
-        get_bank()
-    except Exception:  # the page will say what is wrong with the bank
-        pass
-
-
 def main() -> None:
     folder = Path(os.environ[VIEW_ENV])
     interval = float(os.environ.get(INTERVAL_ENV) or 3.0)
@@ -125,9 +115,8 @@ def main() -> None:
     ioloop.PeriodicCallback(room.refresh, max(interval, 1) * 1000).start()
     url = urlparse(os.environ["JUPYTERHUB_SERVICE_URL"])
     app.listen(url.port, url.hostname)
-    # Load the exercise bank beside the loop, so neither the hub's start (it waits for this service
-    # to answer) nor the first page waits for it.
-    threading.Thread(target=_warm, daemon=True).start()
+    # The first refresh (which loads the exercise bank) runs in the loop, after the hub has seen the
+    # service answer. Not in a thread: the bank's first load is not thread-safe.
     ioloop.IOLoop.current().start()
 
 
