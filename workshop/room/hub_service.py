@@ -63,7 +63,7 @@ class Room:
         refresh = max(1, round(interval))
         other = ("Normal view", base) if projector else ("Projector mode (large type, no names)", base + "?projector=1")
         bar = (f"<p class='muted' data-testid='updated'>Updated {stamp} (read and computed in {self.last_refresh_ms:.0f} ms); "
-               f"this page reloads every {refresh} s. <a href='{view.esc(other[1])}'>{view.esc(other[0])}</a></p>")
+               f"this page reloads every {refresh} s (<a href='{view.esc(other[1])}'>{view.esc(other[0])}</a>).</p>")
         html = html.replace("<head>", f"<head><meta http-equiv='refresh' content='{refresh}'>", 1)
         html = html.replace("<main class='lwi-room'>", f"<main class='lwi-room{' projector' if projector else ''}'>", 1)
         # The report's "Made ... by workshop room --html" line becomes the live page's status line.
