@@ -124,9 +124,10 @@ c.Spawner.environment = {
 }
 if env("LWI_HUB_SOLUTIONS"):  # "locked" for the room, "open" at the end (docs/deploying.md)
     c.Spawner.environment["WORKSHOP_SOLUTIONS"] = env("LWI_HUB_SOLUTIONS")
-# Memory: 250-300 MiB in use per learner after the whole day (measured: README.md). The local
-# spawner does not enforce limits; the figure is shown to JupyterLab as MEM_LIMIT, and the machine
-# is sized from it (docs/deploying.md). On Kubernetes or systemd spawners it is enforced.
+# Memory: about 306 MiB in use per learner (server + kernel) after the whole day, measured with
+# `make bench-hub`; plan 0.5 GiB each (docs/deploying.md, "Sizing a one-machine hub"). The local
+# spawner does not enforce limits: this figure is what JupyterLab is told (MEM_LIMIT), and the
+# machine is sized so that it is never reached.
 c.Spawner.mem_limit = MEM_LIMIT
 # 30 servers starting at 9:00 on two cores: give each time to start.
 c.Spawner.start_timeout = 180
