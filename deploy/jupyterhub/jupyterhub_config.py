@@ -94,12 +94,17 @@ c.SharedPasswordAuthenticator.user_password = env("LWI_HUB_PASSWORD")
 c.SharedPasswordAuthenticator.admin_password = env("LWI_HUB_ADMIN_PASSWORD")  # 32+ characters
 c.Authenticator.admin_users = {plain_name(n, USER_PREFIX) for n in (env("LWI_HUB_ADMINS", "") or "").split(",") if n.strip()}
 c.Authenticator.allow_all = True
+# Nobody signs in as the room's service user (it owns the room folder and reads every answer), even
+# when its name happens to start with the learners' prefix.
+c.Authenticator.blocked_users = {ROOM_USER}
 # Letters and digits after the prefix, 1-20 of them: a safe unix name, never an existing account.
 c.Authenticator.username_pattern = rf"^{re.escape(USER_PREFIX)}[a-z][a-z0-9]{{0,19}}$"
 # The facilitator password signs a person in as a learner AND puts them in the `facilitators` group.
 # Membership follows the password used at each sign-in: the learner password leaves the group.
 _facilitator_password = env("LWI_HUB_FACILITATOR_PASSWORD")
 if _facilitator_password:
+    if _facilitator_password == env("LWI_HUB_PASSWORD"):
+        raise SystemExit("LWI_HUB_FACILITATOR_PASSWORD must differ from LWI_HUB_PASSWORD.")
     c.SharedPasswordAuthenticator.manage_groups = True
     c.SharedPasswordAuthenticator.password_groups = {_facilitator_password: [FACILITATORS]}
 c.LocalAuthenticator.create_system_users = True

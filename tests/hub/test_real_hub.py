@@ -178,6 +178,8 @@ def test_a_workshop_day_on_a_real_hub(hub):
     # 5 (the page). A learner gets 403 from /services/room/; a hub admin gets the page.
     denied = days[2]["learner"].session.get(f"{hub.url}/services/room/", timeout=60)
     assert denied.status_code == 403, (denied.status_code, denied.url)
+    with pytest.raises(RuntimeError, match="sign-in"):  # the room's service user (prefix + "room") is blocked
+        hub.login("room")
     admin = hub.login("boss", hub.admin_password)
     allowed = admin.get(f"{hub.url}/services/room/", timeout=60)
     assert allowed.status_code == 200 and 'data-testid="learners">5<' in allowed.text
