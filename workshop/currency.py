@@ -52,3 +52,34 @@ def is_money_unit(unit: str) -> bool:
     """Whether an exercise's unit is money, in any currency ("US dollars a year", "£", "pounds")."""
     lowered = (unit or "").lower()
     return any(s in lowered for s in "$£€") or any(word in lowered for word in MONEY_WORDS)
+
+
+def number(value: float) -> str:
+    """A number for feedback: thousands separators, never scientific notation, at most 4 significant figures
+    after the point ("1,249,725", "2.8", "0.06114"). A learner reads "about 1.25e+06" as noise, not as money."""
+    import math
+
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return str(value)
+    if not math.isfinite(value):
+        return "an unbounded number" if math.isinf(value) else "not a number"
+    if abs(value) >= 1000 or float(value).is_integer():
+        return f"{value:,.0f}"
+    digits = max(0, 3 - int(math.floor(math.log10(abs(value))))) if value else 0
+    text = f"{round(value, digits):,.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+_MONEY_LEAD = ("US dollars", "Canadian dollars", "Australian dollars", "dollars", "dollar", "pounds sterling",
+               "pounds", "pound", "sterling", "euros", "euro", "US$", "C$", "A$", "$", "£", "€")
+
+
+def with_unit(value: float, unit: str) -> str:
+    """A value and its unit as a learner reads it: "$1,249,725 a year" for a money unit, "2.8 weeks" otherwise."""
+    unit = (unit or "").strip()
+    if is_money_unit(unit):
+        for lead in _MONEY_LEAD:
+            if unit.lower().startswith(lead.lower()):
+                rest = unit[len(lead):].strip()
+                return f"{'-' if value < 0 else ''}{symbol()}{number(abs(value))}" + (f" {rest}" if rest else "")
+    return f"{number(value)} {unit}".strip()

@@ -39,6 +39,23 @@ def _feedback_html(marked: str) -> str:
     return re.sub(r"LWIQUOTED(\d+)Z", lambda m: f"<code>{html.escape(quoted[int(m.group(1))])}</code>", rendered)
 
 
+def _belief(text: str) -> str:
+    return text.strip()
+
+
+def belief_line(belief: str, repair: str | None = None) -> str:
+    """A misconception as a mistaken belief in quotes, never a bare sentence a skimming reader takes as advice."""
+    line = f"\u2716 Mistaken belief: \u201c{_belief(belief)}\u201d"
+    return f"{line} Why not: {repair.strip()}" if repair else line
+
+
+def belief_html(belief: str, repair: str | None = None) -> str:
+    """The same in HTML: the cross and the words carry the meaning, not a colour."""
+    why = f" <em>Why not:</em> {html.escape(repair.strip())}" if repair else ""
+    return (f'<div class="lwi-belief"><span aria-hidden="true">\u2716</span> <strong>Mistaken belief:</strong> '
+            f"\u201c{html.escape(_belief(belief))}\u201d{why}</div>")
+
+
 @dataclass(frozen=True)
 class Result:
     """Outcome of checking one answer: what a learner reads and what tests assert on."""
@@ -46,13 +63,14 @@ class Result:
     exercise_id: str
     status: str
     feedback: str
-    misconception: str | None = None
+    misconception: str | None = None  # the mistaken belief, phrased as one
     score: float = 0.0
     details: tuple[str, ...] = field(default_factory=tuple)
     explanation: str | None = None
     extra_html: str | None = None  # a kind's own view, e.g. the framing highlights; must be escaped already
     graded: bool = True  # False for answers that are saved, not marked: the badge says "Saved"
     marked_feedback: str | None = field(default=None, repr=False, compare=False)  # feedback with learner text marked
+    repair: str | None = None  # why the belief is mistaken, when the feedback above does not already say it
 
     def __post_init__(self):
         if self.status not in STATUSES:
@@ -88,7 +106,7 @@ class Result:
         lines = [f"{self.icon} {self.label} ({self.exercise_id})", self.feedback]
         lines += [f"  - {d}" for d in self.details]
         if self.misconception:
-            lines.append(f"Watch out for: {self.misconception}")
+            lines.append(belief_line(self.misconception, self.repair))
         if self.explanation:
             lines.append(f"Why: {self.explanation}")
         return "\n".join(line for line in lines if line)
@@ -115,7 +133,7 @@ class Result:
         if self.extra_html:
             parts.append(self.extra_html)
         if self.misconception:
-            parts.append(f"<div><em>Watch out for:</em> {html.escape(self.misconception)}</div>")
+            parts.append(belief_html(self.misconception, self.repair))
         if self.explanation:
             parts.append(f"<div><em>Why:</em> {to_html(self.explanation)}</div>")
         parts.append("</div>")

@@ -122,6 +122,22 @@ def _past_verbs(text: str) -> list[Span]:
     return spans
 
 
+FUTURE_SOURCE_BEFORE = re.compile(
+    r"\b(?:will|would|could|should|shall|going\s+to|plan(?:s|ning)?\s+to|propose|want\s+to|let's|let\s+us|we'll|we'd"
+    r"|i'll|i'd|intend\s+to|run\s+an?|start\s+an?|launch\s+an?|try\s+an?|do\s+an?|a\s+future|an\s+upcoming|upcoming"
+    r"|planned|proposed)\b[^,.;:]*$", re.I)
+FUTURE_SOURCE_AFTER = re.compile(
+    r"^[^,.;:]{0,30}?\b(?:next\s+(?:week|month|quarter|year|sprint)|will|would|could|might|is\s+planned|starts?|in\s+\d+\s+weeks)\b",
+    re.I)
+
+
+def _planned(text: str, span: Span) -> bool:
+    """A pilot we will run, a survey we plan: not yet observed, so not evidence (RUBRIC.md: a forecast is not)."""
+    before = _clause_before(text, span[0])
+    return bool(FUTURE_SOURCE_BEFORE.search(before) or FUTURE_SOURCE_AFTER.match(text[span[1]:span[1] + 40])) and not \
+        p.PAST_MARKER.search(before + text[span[1]:span[1] + 40])
+
+
 def _adjectival(text: str, span: Span) -> bool:
     """A past form after "in", "the", "of": it describes a noun ("in lost orders"), it does not report an event."""
     before = text[:span[0]].split()
@@ -133,6 +149,7 @@ def _evidence(text: str, magnitude: list[Span], timeframe: list[Span]) -> list[S
     sources = [
         s for s in _find(p.EVIDENCE_SOURCE, text)
         if not p.SYSTEM_AFTER.match(text, s[1]) and not p.SOURCE_AS_WORK.search(_clause_before(text, s[0]))
+        and not _planned(text, s)
     ]
     spans = sources + [s for s in _find(p.EVIDENCE_VERB, text) if _observed(text, s)]
     markers = _find(p.PAST_MARKER, text)

@@ -28,14 +28,47 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Words that never carry an element alone: a verb like "shows" or "were" counts towards evidence
+# only with the number or date beside it, and "the team" is an outcome only with the hours it loses.
+LONE = frozenset("""
+shows show showed shown found find were was is are be been being had has have having did do does saw went took
+cost costs fell rose grew dropped lost cut got made
+team teams staff people everyone engineers developers employees workers crew the our my their a an
+""".split())
+
+
+def _carries(text: str) -> bool:
+    """Whether a marked phrase says something by itself, not a lone function word or bare verb."""
+    from workshop.framing.lexicon import FUNCTION_WORDS
+
+    words = [w for w in text.lower().replace("\u2019", "'").split() if w not in ("the", "our", "my", "their", "a", "an")]
+    if not words:
+        return False
+    if len(words) == 1:
+        return words[0] not in LONE and words[0] not in FUNCTION_WORDS
+    return True
+
+
 def highlighted(text: str, spans: dict[str, list[tuple[int, int, str]]]) -> str:
-    """Escape everything; wrap each non-overlapping trigger in a <mark> with its elements named in words."""
+    """Escape everything; wrap each phrase that carries an element in a <mark> with its elements named in words.
+
+    A lone function word or bare verb is never marked ("shows[evidence]", "the team[outcome]"):
+    the phrase that carries the element is marked, or nothing is. A mark that contains shorter
+    marks names their elements too, so no element's words go unlabelled.
+    """
     names: dict[tuple[int, int], list[str]] = {}
     for name in sorted(spans, key=lambda n: ORDER.index(n) if n in ORDER else len(ORDER)):
         for start, end, _ in spans[name]:
             key = _trimmed(text, start, end)
-            if key[0] < key[1] and name not in names.setdefault(key, []):
+            if key[0] < key[1] and _carries(text[key[0]:key[1]]) and name not in names.setdefault(key, []):
                 names[key].append(name)
+    names = {k: v for k, v in names.items() if v}
+    for outer in names:
+        for inner, found in names.items():
+            if inner != outer and outer[0] <= inner[0] and inner[1] <= outer[1]:
+                names[outer] += [n for n in found if n not in names[outer]]
+    for key in names:
+        names[key].sort(key=lambda n: ORDER.index(n) if n in ORDER else len(ORDER))
     out, position = [], 0
     for (start, end), found in sorted(names.items(), key=lambda item: (item[0][0], -(item[0][1] - item[0][0]))):
         if start < position:

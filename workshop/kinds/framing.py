@@ -1,7 +1,9 @@
-"""Rewrite a technical statement for a business listener; the framing checker judges it.
+"""Rewrite a technical statement for a business listener; the framing checker and the judge read it.
 
-Strong (outcome and magnitude, no jargon) is correct; an outcome without the rest is
-partial. A baseline exercise is saved and scored but never marked wrong: it is the
+The framing checker scores the five elements; strong (outcome and magnitude, no jargon)
+is necessary but not enough. "Correct" also needs the judge (``workshop.kinds.judge``):
+no red flag, numbers the given facts support, none of the exercise's misconceptions.
+An outcome without the rest is partial. A baseline exercise is saved and scored but never marked wrong: it is the
 "before" picture the capstone compares with.
 """
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pydantic import Field, model_validator
 from workshop.answers import as_text
 from workshop.framing import assess
 from workshop.framing.render import CROSS, TICK, highlighted
+from workshop.kinds import judge
 from workshop.kinds.judgement import Judged
 from workshop.kinds.base import Exercise
 
@@ -53,20 +56,13 @@ class Framing(Judged, Exercise):
         extra = f"<blockquote>{highlighted(text, a.spans)}</blockquote>"
         marks = ", ".join(f"{name} {TICK if found else CROSS}" for name, found in a.elements.items())
         summary = f"Score {a.score}/100 ({marks}" + (f"; jargon: {', '.join(a.jargon)})" if a.jargon else ")")
+        verdict = judge.for_exercise(self, text)
         details = tuple(a.feedback)
-        if self.baseline:
+        if self.baseline:  # the "before" picture: saved and scored, never marked; a red flag is still named
+            notes = tuple(f.line() for f in verdict.findings)
             return self.result("correct", f"Baseline saved. {summary}. You'll come back to it at the end of the day.",
-                               details=details, score=a.score / 100, extra_html=extra, graded=False)
-        if a.strong:
-            return self.result("correct", f"Strong: a business listener can act on this. {summary}.",
-                               details=details, score=a.score / 100, extra_html=extra)
-        status = "partial" if a.elements["outcome"] else "incorrect"
-        lead = "A business outcome is there; now make it strong." if status == "partial" else \
-            "A business listener would not yet hear what is at stake."
-        misconception = "Technical terms are self-explanatory to a business listener." if a.jargon else (
-            None if a.elements["outcome"] else "Describing the code is the same as describing its impact.")
-        return self.result(status, f"{lead} {summary}.", details=details, score=a.score / 100,
-                           extra_html=extra, misconception=misconception)
+                               details=notes + details, score=a.score / 100, extra_html=extra, graded=False)
+        return framing_result(self, a, verdict, summary, extra)
 
     def key(self) -> str:
         return self.model_answers[0]
@@ -79,6 +75,44 @@ class Framing(Judged, Exercise):
     def solution_markdown(self) -> str:
         answers = "\n".join(f"- {text}" for text in self.model_answers)
         return f"Model answers (strong by the checker):\n\n{answers}"
+
+
+def elements_phrase(a) -> str:
+    """What the element check found, said as what it is: parts of a statement, not a verdict on the argument."""
+    if all(a.elements.values()) and not a.jargon:
+        return "Has all five elements (outcome, size, time, evidence, no jargon)"
+    return "Has an outcome and a size, with no jargon"
+
+
+def framing_result(exercise, a, verdict, summary: str, extra: str):
+    """Correct only when the elements are there AND the exercise's own checks pass (facts, red flags, misconceptions).
+
+    The element check is honest about what it is: "has all five elements", "Score N/100". It
+    never says a business listener can act on the answer; only the judge's checks (numbers
+    against the facts, red flags, the exercise's misconceptions) earn "Correct".
+    """
+    details = tuple(a.feedback)
+    readings = verdict.readings
+    if a.strong and verdict.ok:
+        checked = " Its numbers match the facts you were given." if verdict.checked_facts and readings else ""
+        return exercise.result("correct", f"Strong framing: {elements_phrase(a).lower()}.{checked} {summary}.",
+                               details=readings + details, score=a.score / 100, extra_html=extra)
+    if verdict.findings:
+        first = verdict.first
+        lead = ("The framing is strong, but a finance director would stop here. " if a.strong else
+                "A finance director would stop here. ")
+        others = tuple(f.line() for f in verdict.findings[1:])
+        feedback = f"{lead}{first.saw} {summary}.".replace("  ", " ")
+        status = "partial" if a.elements["outcome"] or a.strong else "incorrect"
+        return exercise.result(status, feedback, details=others + details, score=min(a.score / 100, 0.5),
+                               extra_html=extra, misconception=first.belief, repair=first.repair)
+    status = "partial" if a.elements["outcome"] else "incorrect"
+    lead = "A business outcome is there; now make it strong." if status == "partial" else \
+        "A business listener would not yet hear what is at stake."
+    misconception = "Technical terms are self-explanatory to a business listener." if a.jargon else (
+        None if a.elements["outcome"] else "Describing the code is the same as describing its impact.")
+    return exercise.result(status, f"{lead} {summary}.", details=details, score=a.score / 100,
+                           extra_html=extra, misconception=misconception)
 
 
 MODEL = Framing

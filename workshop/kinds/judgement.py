@@ -57,6 +57,25 @@ class GivenFact(Strict):
     fact: str = Field(min_length=1, description="a name from workshop.facts, e.g. ci_fix_saving_per_year")
     role: Role
 
+    @field_validator("fact")
+    @classmethod
+    def _known(cls, name: str) -> str:
+        """A misspelt fact would silently check nothing: name the fact and where the names live."""
+        import math
+
+        from workshop.placeholders import available_facts
+
+        facts = available_facts()
+        if facts is None:  # the data cannot be read; `workshop validate` reports that on its own
+            return name
+        if name not in facts:
+            close = [n for n in facts if n.split("_")[0] == name.split("_")[0]][:6]
+            hint = f" (similar: {', '.join(close)})" if close else ""
+            raise ValueError(f"unknown fact {name!r}{hint}; the names are listed in workshop/facts.py")
+        if not isinstance(facts[name].value, (int, float)) or math.isnan(facts[name].value):
+            raise ValueError(f"fact {name!r} is words, not a number; give a numeric fact")
+        return name
+
 
 class Misconception(Strict):
     """A mistake the exercise teaches against, how to catch it, and answers that make it."""

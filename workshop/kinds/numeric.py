@@ -6,12 +6,12 @@ forgotten context switch) as ``slips``.
 """
 from __future__ import annotations
 
-import math
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from workshop.answers import as_number
+from workshop.currency import number as currency_number, with_unit
 from workshop.kinds.base import Exercise, Strict
 
 
@@ -77,7 +77,7 @@ def magnitude_probes(target: float) -> list[tuple[float, str]]:
 def judge_number(exercise, given: float, target: float, slips: list[tuple[float, Slip]]):
     """The shared judgement of every number kind: tolerance, the author's slips, then magnitude."""
     if exercise.tolerance.allows(given, target):
-        return exercise.result("correct", f"Yes: about {_fmt(target)} {exercise.unit}.")
+        return exercise.result("correct", f"Yes: about {with_unit(target, exercise.unit)}.")
     for value, slip in slips:
         if exercise.tolerance.allows(given, value):
             return exercise.result("incorrect", slip.feedback, misconception=slip.misconception)
@@ -105,9 +105,8 @@ def _magnitude_slip(given: float, target: float, tolerance: Tolerance) -> str | 
 
 
 def _fmt(number: float) -> str:
-    if math.isfinite(number) and number == int(number):
-        return f"{int(number):,}"
-    return f"{number:,.4g}"
+    """Separators, never scientific notation ("1,249,725", not "1.25e+06"): workshop.currency.number."""
+    return currency_number(number)
 
 
 MODEL = Numeric

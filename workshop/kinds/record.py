@@ -5,7 +5,10 @@ decision record is only useful when every part is there. Each part is checked fo
 substance (``min_words``) and, where the author asks, for one of a few ideas
 (``must_mention``: e.g. how the decision can be undone). One part, the decision
 itself, can be ``framed``: scored by the framing checker, so the line a budget
-holder reads states an outcome and its size.
+holder reads states an outcome and its size. "Correct" also needs the judge
+(``workshop.kinds.judge``): no red flag, numbers the given facts support, and none of
+the exercise's misconceptions (whose ``part`` says which box its patterns read, so
+"I will not commit" is caught in the commit box and nowhere else).
 """
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from pydantic import Field, model_validator
 from workshop.answers import AnswerProblem, as_text, learner, safe_describe
 from workshop.framing import assess
 from workshop.framing.render import highlighted
+from workshop.kinds import judge
 from workshop.kinds.judgement import Judged
 from workshop.kinds.base import KEY_PATTERN, Exercise, Strict
 
@@ -99,10 +103,19 @@ class Record(Judged, Exercise):
                     continue
             complete += 1
         score = complete / len(self.parts)
-        if complete == len(self.parts):
+        verdict = judge.for_exercise(self, texts)
+        findings = tuple(f.line() for f in verdict.findings[1:])
+        if complete == len(self.parts) and verdict.ok:
             framed = f" The decision scores {framed_score}/100 on framing." if framed_score is not None else ""
             return self.result("correct", f"Every part is there and says something.{framed}", score=score,
-                               extra_html=extra_html)
+                               details=verdict.readings, extra_html=extra_html)
+        if verdict.findings:
+            first = verdict.first
+            ready = f"{complete} of {len(self.parts)} parts are ready, but a finance director would stop here."
+            status = "partial" if complete else "incorrect"
+            return self.result(status, f"{ready} {first.saw}", details=findings + tuple(details),
+                               score=min(score, 0.5), extra_html=extra_html,
+                               misconception=first.belief, repair=first.repair)
         status = "partial" if complete else "incorrect"
         return self.result(status, f"{complete} of {len(self.parts)} parts are ready.", details=tuple(details),
                            score=score, extra_html=extra_html,
