@@ -113,10 +113,17 @@ def test_switching_company_in_a_running_kernel_reloads_the_bank(clean, monkeypat
     from workshop.bank import get_bank
 
     lark_key = get_bank().exercises["05.payback"].answer
-    monkeypatch.setenv("WORKSHOP_COMPANY", "northway")
-    north_key = get_bank().exercises["05.payback"].answer
-    assert north_key != lark_key
-    assert check("05.payback", north_key).status == "correct"
+    data = copy.deepcopy(LARKSPUR)
+    data["name"], data["short_name"] = "Acme Outfitters", "Acme"
+    data["parameters"]["loaded_hourly_cost"]["value"] = 90  # another hourly cost: another payback
+    acme = clean / "acme.yaml"
+    acme.write_text(yaml.safe_dump(data))
+    monkeypatch.setenv("WORKSHOP_COMPANY", str(acme))
+    acme_key = get_bank().exercises["05.payback"].answer
+    assert acme_key != lark_key
+    assert check("05.payback", acme_key).status == "correct"
+    monkeypatch.setenv("WORKSHOP_COMPANY", "larkspur")
+    assert get_bank().exercises["05.payback"].answer == lark_key
 
 
 def test_a_facilitator_on_another_company_than_the_learners_is_warned(clean, monkeypatch, capsys):

@@ -231,7 +231,10 @@ def test_an_export_and_the_live_file_of_the_same_learner_count_once(tmp_path, mo
 
 # 8 -------------------------------------------------------------------------------------------
 def test_duplicate_keys_in_a_multiple_select_count_once(tmp_path):
-    answer = ["outcome"] * 500 + ["OUTCOME ", "magnitude"]
+    from workshop.bank import get_bank
+
+    first, second = [o.key for o in get_bank().exercises["04.spot-elements"].options][:2]
+    answer = [first] * 500 + [second]
     _learner_file(tmp_path, "learner-00000001.jsonl", [dict(EVENT, exercise="04.spot-elements", answer=answer)])
     figures = compute(read_exports([tmp_path]).present())
     (row,) = [f for f in figures.exercises if f.exercise == "04.spot-elements"]
