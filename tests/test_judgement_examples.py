@@ -328,3 +328,14 @@ def test_a_future_pilot_is_not_evidence():
     assert not assess("We will run a pilot next month to cut build time by 20%, saving $50,000 a year.").elements["evidence"]
     assert not assess("A pilot next quarter would show a 20% cut, saving $50,000 a year.").elements["evidence"]
     assert assess("In last month's pilot this library cut development time by 20%.").elements["evidence"]
+
+
+@pytest.mark.parametrize("text, agrees", [
+    ("About 300 tickets a month, at $12 each, cost us $36,000 a month in support time.", False),
+    ("About 300 tickets a month, at $12 each, cost us $3,600 a month in support time.", True),
+    ("Each of our 10 engineers loses 2 hours a day to slow builds, 50 hours a day in total.", False),
+    ("We run 20 deploys a week and each one takes 3 hours of an engineer's time, 60 hours a week.", True),
+    ("Our 30 engineers each wait 12 hours a week, about $27,000 a week, per the CI log.", True),
+])
+def test_a_count_times_each_must_be_the_total(text, agrees):
+    assert ("inconsistent_numbers" not in detectors(text, ())) == agrees

@@ -69,7 +69,7 @@ PERIOD_AFTER = re.compile(
 PHRASE_END = re.compile(r"[.;:!?\n]|\b(?:and|but|so|which|that|who|while|because|if|than|pays?|paying|paid|payback"
                         r"|fix|fixes|rework|costs?|costing|saves?|saving|would|will|could)\b", I)
 PERIOD_BEFORE = re.compile(r"\b(?P<adj>annual|annually|yearly|weekly|monthly|hourly|daily)[ \t]+(?:[\w-]+[ \t]+){0,3}$"
-                           r"|\b(?:every|each|per)[ \t]+(?P<p>week|year|month|hour|minute|day)\b[^.;\d]{0,24}$", I)
+                           r"|\b(?:every|each|per)[ \t]+(?P<p>week|year|month|hour|minute|day)\b[^.;\d]{0,60}$", I)
 PERIODS = {"week": "week", "year": "year", "month": "month", "day": "day", "hour": "hour", "minute": "minute",
            "quarter": "quarter", "sprint": "sprint", "weekly": "week", "yearly": "year", "annually": "year",
            "annual": "year", "monthly": "month", "daily": "day", "hourly": "hour", "wk": "week", "yr": "year",
@@ -175,7 +175,7 @@ def read_quantities(text: str) -> list[Quantity]:
             period = _period(pm.group("p") or pm.group("adj") or pm.group("abbr") or pm.group("pa"))
             after = after + pm.end()
         if period is None and kind in ("money", "time"):
-            before = PERIOD_BEFORE.search(text, max(0, start - 40), start)
+            before = PERIOD_BEFORE.search(text, max(0, start - 80), start)
             if before:
                 period = _period(before.group("adj") or before.group("p"))
         payback = bound = False
@@ -461,9 +461,9 @@ def matches(q: Quantity, pool, *, any_period: bool = False, strict: bool = False
         if not close(value, k.value, strict=strict or bool(k.how) or not k.given):
             continue
         if not any_period:
-            if k.how.startswith("converted") and q.period != k.period:
-                continue  # a conversion to a period matches only a figure stated for that period
-            if q.period and k.period != q.period and (k.period is not None or not k.given):
+            if not k.given and q.period != k.period:
+                continue  # a derived number or another company fact matches only a figure stated for its period
+            if q.period and k.period != q.period and k.period is not None:
                 continue
         found.append(k)
     return sorted(found, key=lambda k: abs(math.log(max(_same_unit(q, k) or 1e-12, 1e-12) / k.value)) if k.value > 0 else 0)
@@ -700,8 +700,8 @@ ALL_OF_IT = re.compile(
     r"|\b(?:eliminat\w*|remov\w*|wipe[sd]?[ \t]+out|prevent\w*|end(?:s|ing)?|stop\w*|sav\w*|fix\w*)[ \t]+(?:\w+[ \t]+){0,3}?"
     r"(?:entirely|completely|altogether|in[ \t]+full|for[ \t]+good)\b"
     r"|\b(?:entirely|completely|fully)[ \t]+(?:eliminat\w*|remov\w*|prevent\w*|end\w*|stop\w*|wipe[sd]?[ \t]+out)", I)
-PART_OF = re.compile(r"\b(?:half|part|some|a[ \t]+third|a[ \t]+quarter|a[ \t]+share|\d+[ \t]?%|most|much)[ \t]+of[ \t]+(?:the[ \t]+|our[ \t]+)?$"
-                     r"|\bof[ \t]+(?:the[ \t]+|our[ \t]+)?$|\bout[ \t]+of[ \t]+(?:the[ \t]+|our[ \t]+)?$", I)
+PART_OF = re.compile(r"\b(?:half|part|some|a[ \t]+third|a[ \t]+quarter|a[ \t]+share|\d+[ \t]?%|most|much|portion|fraction"
+                     r"|slice|chunk|share)[ \t]+of[ \t]+(?:the[ \t]+|our[ \t]+|that[ \t]+|this[ \t]+)?$", I)
 NEGATED = re.compile(r"\b(?:not|never|won't|wont|will[ \t]+not|wouldn't|can't|cannot|doesn't|don't|isn't|no[ \t]+fix|nor)\b", I)
 LOSS_WORDS = re.compile(r"\b(?:cost\w*|los(?:e|es|t|ing|s|ses)|at[ \t]+risk|sav(?:e|es|ed|ing)|damage\w*|bleed\w*"
                         r"|hit|drain\w*|burn\w*|wast\w*|prevent\w*|protect\w*|avoid\w*)\b", I)
@@ -981,10 +981,56 @@ def detect_inconsistent_numbers(ctx: Context) -> list[Finding]:
                             f"I read \u201c{a.said}\u201d and \u201c{b.said}\u201d as the same figure, but "
                             f"a {key[0]}'s figure times {number(low)} to {number(high)} is not {number(value_big)}.",
                             *GENERIC["inconsistent_numbers"])]
+    product = _product_disagrees(ctx)
+    if product:
+        return product
     if ctx.given:  # with given facts, payback_contradiction checks the payback against them
         return []
     return [Finding("inconsistent_numbers", f.saw, *GENERIC["inconsistent_numbers"])
             for f in detect_payback_contradiction(ctx)][:1]
+
+
+EACH = re.compile(r"\beach\b|\bapiece\b|\ba[ \t]+(?:head|piece|pop|time|go)\b|\bper[ \t]+(?:ticket|call|order|incident|outage|"
+                  r"deploy|build|run|person|engineer|head|item|case|customer|user|release|failure|request)\b", I)
+TOTAL = re.compile(r"\b(?:in[ \t]+total|total(?:ling|ing|s)?|altogether|all[ \t]+told|combined|overall|in[ \t]+all|together)\b", I)
+
+
+def _product_disagrees(ctx: Context) -> list[Finding]:
+    """"300 tickets at $12 each cost $36,000": a count times an amount each must be the total it states."""
+    for lo, hi in _sentences(ctx.text):
+        qs = [q for q in ctx.quantities if lo <= q.start < hi]
+        if len(qs) < 3 or len(qs) > 8:
+            continue
+        counts = [q for q in qs if q.kind == "count" and q.value >= 2 and not q.period]
+        counts += [q for q in qs if q.kind == "count" and q.value >= 2 and q.period]
+        each = [q for q in qs if q.kind in ("money", "time")
+                and EACH.search(ctx.text, max(lo, q.start - 30), min(hi, q.end + 14))]
+        for e in each:
+            totals = [t for t in qs if t is not e and t.kind == e.kind and t.start > e.start and t.unit == e.unit]
+            totals = [t for t in totals if t.period == e.period or not e.period or not t.period
+                      or (counts and t.period == counts[0].period)]
+            if not totals or not counts:
+                continue
+            t = totals[-1] if TOTAL.search(ctx.text, lo, hi) else totals[0]
+            products = [c.value * e.value for c in counts if c is not t]
+            if not products or any(close(p, t.value, 0.15) or close(t.value, p, 0.15) for p in products):
+                continue
+            c = counts[0]
+            return [Finding("inconsistent_numbers",
+                            f"I read \u201c{c.said}\u201d \u00d7 \u201c{e.said}\u201d, which is about {number(c.value * e.value)}, "
+                            f"but the answer says \u201c{t.said}\u201d.", *GENERIC["inconsistent_numbers"])]
+    return []
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in SENTENCE_BREAK.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+        if len(out) > 60:
+            break
+    out.append((start, len(text)))
+    return out
 
 
 DETECTORS = {
