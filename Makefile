@@ -23,8 +23,12 @@ $(LAB_OVERRIDES): lab-settings/overrides.json $(STAMP)
 env: $(STAMP) $(LAB_OVERRIDES)
 
 ## Open the workshop in JupyterLab, on module 00.
+# Lab's terminals inherit this PATH, so `workshop progress` works there (module 10 asks for it); they
+# start a non-login shell, because a login shell's /etc/profile would reset PATH and lose the venv.
 lab: env
-	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root,) notebooks/00_welcome.ipynb
+	PATH="$(CURDIR)/$(BIN):$$PATH" VIRTUAL_ENV="$(CURDIR)/$(VENV)" $(BIN)/jupyter lab \
+	  $(if $(filter 0,$(shell id -u)),--allow-root,) \
+	  --ServerApp.terminado_settings="shell_command=$${SHELL:-/bin/sh}" notebooks/00_welcome.ipynb
 
 ## Run every test: unit tests, answer-key self-test, hygiene, and nbval on both editions.
 test: env solutions

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -81,7 +82,7 @@ def test_the_headline_question_numbers_add_up():
     (with_(low_saving_per_year="16200"), checks.sceptic_low_case, "partial", "lower than your estimate", "A low case is the same estimate said again."),
     (with_(low_saving_per_year="3000"), checks.sceptic_low_case, "partial", "48 months", None),
     (with_(fix_cost=None), checks.sceptic_low_case, "incorrect", "what the fix costs", None),
-    (with_(reversibility="Can undo."), checks.reversibility, "incorrect", "undo", "Every decision needs the same certainty."),
+    (with_(reversibility="Can undo."), checks.reversibility, "incorrect", "undo", "A decision is reversible because we say it is."),
     (with_(risks=None), checks.risks_of_the_fix, "incorrect", "risk of the fix itself", "A fix has no risks of its own."),
     (with_(ask="Please approve the work."), checks.specific_ask, "partial", "how many people", "A general request is easier to approve."),
 ])
@@ -114,9 +115,10 @@ def test_hostile_answers_are_explained_not_raised(answer, phrase):
 def test_a_typo_in_an_amount_names_the_box_and_the_other_checks_still_run():
     result = workshop.check("10.my-case", with_(fix_cost="twelve grand"))
     assert result.status == "partial"
-    assert "Next: **the sceptic's low case**" in result.feedback
-    assert any("in 'What the fix costs (US$)'" in d for d in result.details if d.startswith("to do"))
-    assert sum(d.startswith("done") for d in result.details) == len(checks.CHECKS) - 1
+    assert "Next: **the payback adds up**" in result.feedback  # the first check that needs the cost
+    to_do = [d for d in result.details if d.startswith("to do")]
+    assert len(to_do) == 2 and all("in 'What the fix costs (US$)'" in d for d in to_do)  # the payback and the low case
+    assert sum(d.startswith("done") for d in result.details) == len(checks.CHECKS) - 2
 
 
 def test_blank_case_is_not_attempted():
@@ -168,13 +170,13 @@ def test_the_form_checks_saves_and_restores(tmp_path, monkeypatch):
     control = view.control
     assert control.save() == [] and "Nothing to save yet" in control.saved.value
     assert not list(tmp_path.glob("my-case.*"))
-    for name, value in MODEL.items():
-        control.boxes[name].value = value
+    control.set(MODEL)
+    assert control.get()["headline"] == MODEL["headline"]
     view.check_button.click()
     assert view.last_result.status == "correct"
     control.save_button.click()
     assert sorted(p.name for p in tmp_path.glob("my-case.*")) == ["my-case.html", "my-case.md", "my-case.pdf"]
-    assert "Saved <code>my-case.md</code>, <code>my-case.html</code> and <code>my-case.pdf</code>" in control.saved.value
+    assert f"Saved in {tmp_path}/: my-case.md, my-case.html and my-case.pdf." in control.saved.value
     again = Module("10").show("my-case")  # a kernel restart: the case comes back from the log
     assert again.control.boxes["headline"].value == MODEL["headline"]
     assert "Restored your last answer" in again.feedback.value
@@ -184,6 +186,69 @@ def test_every_box_is_labelled():
     view = Module("10").show("my-case")
     for box in view.control.boxes.values():
         assert box.description.strip().endswith(":") and len(box.description) > 5
+    for row in view.control.option_rows:
+        assert [b.description for b in row][1:] == ["pro:", "con:"] and row[0].description.startswith("Option")
+
+
+# --- issue 25: one definition of finished, and a Save that says what it did ----------------
+
+def test_save_sits_below_check_and_its_feedback():
+    view = Module("10").show("my-case")
+    children = list(view.children)
+    buttons = next(i for i, c in enumerate(children) if view.check_button in getattr(c, "children", ()))
+    save_row = next(i for i, c in enumerate(children) if view.control.save_button in getattr(c, "children", ()))
+    assert save_row > children.index(view.feedback) > buttons
+
+
+def test_the_form_has_a_pro_and_a_con_per_option_so_a_filled_form_is_finished():
+    from workshop.capstone import Case
+
+    view = Module("10").show("my-case")
+    control = view.control
+    control.set(MODEL)
+    rows = [("Do nothing", "costs nothing now", "$21,600 a year of repairs continues"),
+            ("Retries", "removes 3 in 4 failures", "two engineers for two weeks")]
+    for row, values in zip(control.option_rows, rows + [("", "", "")] * 2):
+        for box, value in zip(row, values):
+            box.value = value
+    case = Case.from_answer(control.get())
+    assert case.still_to_fill() == []  # the preview's "Still to fill in" is empty
+    page = case.markdown()
+    assert "- Pro: costs nothing now" in page and "- Con: two engineers for two weeks" in page
+    again = Module("10").show("my-case")
+    again.control.set(control.get())
+    assert [b.value for b in again.control.option_rows[1]] == list(rows[1])
+    control.option_rows[1][1].value = control.option_rows[1][2].value = ""
+    # one definition of finished: the preview lists the checks still to pass (workshop.capstone.checks)
+    assert "the options, with doing nothing and its cost" in Case.from_answer(control.get()).still_to_fill()
+
+
+def test_no_doubled_colons_on_the_saved_page():
+    from workshop.capstone import Case
+
+    page = Case.from_answer(MODEL).markdown()
+    for line in page.splitlines():
+        assert not re.search(r"\*\*[^*]*:[^*]*:\*\*", line), line
+
+
+def test_saving_an_unfinished_case_says_so_and_a_second_save_says_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKSHOP_OUTPUT_DIR", str(tmp_path))
+    control = Module("10").show("my-case").control
+    control.boxes["title"].value = "Flaky tests"
+    control.boxes["headline"].value = "Fixing the flaky tests saves time."
+    control.save_button.click()
+    text = control.saved.value
+    assert re.search(r"Saved, but \d+ of \d+ checks still fail: ", text), text
+    assert "my-case.md" in text and f"in {tmp_path}/:" in text and ".." not in text
+    control.save_button.click()
+    assert re.search(r"Saved again at \d\d:\d\d, but \d+ of \d+ checks still fail", control.saved.value)
+
+
+def test_saved_in_the_notebook_folder_is_named_plainly(tmp_path, monkeypatch):
+    from workshop.widgets.case import where
+
+    monkeypatch.chdir(tmp_path)
+    assert where(tmp_path / ".") == f"{tmp_path.name}/ (the folder this notebook is in)"
 
 
 def test_latest_case_shows_the_last_checked_case(tmp_path, monkeypatch):
@@ -274,3 +339,23 @@ def test_the_pdf_survives_characters_its_font_lacks(tmp_path, monkeypatch):
     assert latin1("≈ $20k − “more” … 🚀 ×") == '~ $20k - "more" ... ? ×'
     paths = Case.from_answer(with_(problem="Costs ≈ $20k − “often” … 🚀")).save("odd")
     assert paths[-1].name == "odd.pdf" and paths[-1].stat().st_size > 1000
+
+
+def test_the_data_dictionary_is_shown_in_the_notebook_not_pointed_to_outside_it():
+    """JupyterLab's file browser is rooted at notebooks/: a pointer to docs/... leads nowhere a learner can open."""
+    import json
+    from pathlib import Path
+
+    from workshop.capstone.dictionary import data_dictionary
+    from workshop.data import SCHEMAS
+
+    shown = data_dictionary("incidents")._repr_html_()
+    for column in SCHEMAS["incidents"]:
+        assert f"<code>{column}</code>" in shown
+    assert "minutes until checkout worked again" in shown  # the meaning, from docs/data-dictionary.md
+    root = Path(__file__).resolve().parent.parent / "notebooks"
+    for path in sorted(root.glob("*.ipynb")):
+        for cell in json.loads(path.read_text())["cells"]:
+            assert not re.search(r"`?docs/[\w-]+\.md", "".join(cell["source"])), (path.name, "points outside notebooks/")
+    ten = next(root.glob("10_*.ipynb")).read_text()
+    assert "data_dictionary(" in ten

@@ -93,3 +93,97 @@ def test_cli_warnings_name_no_internal_file(log):
     assert out.returncode == 0
     assert "damaged" in out.stderr
     assert ".py" not in out.stderr and "UserWarning" not in out.stderr and "ProgressWarning" not in out.stderr
+
+
+# Issue 25.6: honest rounding, a flipped ratio, 52 weeks, and no false precision in feedback.
+
+def _payback():
+    return get_bank().exercises["05.payback"]
+
+
+@pytest.mark.parametrize("typed", ["3", "3 weeks", "about 3", 3, 3.0])
+def test_an_honestly_rounded_about_answer_is_accepted(typed):
+    exercise = _payback()
+    assert exercise.tolerance.rounding, "05.payback asks for 'about' a number: honest rounding is accepted"
+    assert 2.5 < exercise.key() < 3.5 and round(exercise.key()) == 3
+    result = workshop.check("05.payback", typed)
+    assert result.status == "correct", result.feedback
+    assert "honestly rounded" in result.feedback
+
+
+def test_rounding_is_judged_at_the_digit_the_learner_typed():
+    from workshop.kinds.numeric import Tolerance, shown_step
+
+    assert shown_step("3") == 1 and shown_step("2.6") == pytest.approx(0.1)
+    assert shown_step("$590k") == 10_000 and shown_step("1,200") == 100 and shown_step(3.0) == 1
+    tolerance = Tolerance(relative=0.02, rounding=0.1)
+    assert tolerance.accepts(3, 2.8125, shown_step("3"))
+    assert not tolerance.accepts(2.6, 2.8125, shown_step("2.6"))   # typed to a tenth: claims 2.6 ± 0.05
+    assert not tolerance.accepts(100, 140, shown_step("100"))     # half a hundred, but 29% off
+    assert tolerance.accepts(590_000, 586_649, shown_step("$590k"))
+    assert not Tolerance(relative=0.02).accepts(3, 2.8125, 1.0)   # without `rounding`, exact arithmetic stays exact
+
+
+def test_a_flipped_ratio_gets_its_own_message():
+    result = workshop.check("05.payback", round(1 / _payback().key(), 2))
+    assert result.status == "incorrect"
+    assert "other way round" in result.feedback and result.misconception
+
+
+def test_a_year_of_52_weeks_gets_its_own_message():
+    from workshop.company import profile
+
+    exercise = get_bank().exercises["05.cost-per-year"]
+    weeks = profile()["working_weeks_per_year"]
+    result = workshop.check("05.cost-per-year", exercise.key() * 52 / weeks)
+    assert result.status == "incorrect"
+    assert "52 weeks" in result.feedback and f"{weeks:g} weeks" in result.feedback
+
+
+_NUMBER_IN_TEXT = __import__("re").compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+
+
+def significant_figures(number_text: str) -> int:
+    digits = number_text.replace(",", "")
+    if "." in digits:
+        return len(digits.replace(".", "").lstrip("0"))
+    return len(digits.strip("0")) or 1
+
+
+def test_significant_figures_counter():
+    assert [significant_figures(t) for t in ("2.812", "587,000", "586,649", "0.36", "10", "2024")] == [4, 3, 6, 2, 1, 4]
+
+
+def test_number_feedback_never_shows_false_precision():
+    """No number in the feedback of a number exercise has more than 4 significant figures ("about 2.812 weeks")."""
+    bank = get_bank()
+    offenders = []
+    for exercise in bank.exercises.values():
+        if exercise.kind not in ("numeric", "computed"):
+            continue
+        key = exercise.key()
+        answers = [key, key * 1.3, key * 0.7, key * 1.013, key * 10, -key, key * 52 / 46]
+        answers += [value for value, _ in exercise.wrong_answers()]
+        if key:
+            answers.append(1 / key)
+        for answer in answers:
+            feedback = workshop.check(exercise.id, answer).feedback
+            for number in _NUMBER_IN_TEXT.findall(feedback):
+                if significant_figures(number) > 4 and number.replace(",", "") not in exercise.prompt.replace(",", ""):
+                    offenders.append((exercise.id, answer, number, feedback[:100]))
+    assert not offenders, offenders[:5]
+
+
+def test_about_shows_the_digits_the_tolerance_means():
+    from workshop.kinds.numeric import Tolerance, about
+
+    assert about(2.8125, Tolerance(relative=0.02)) == "2.8"
+    assert about(586_649, Tolerance(relative=0.01)) == "587,000"
+    assert about(5.25, Tolerance(absolute=0.01)) == "5.25"
+    assert about(56, Tolerance(absolute=0.5)) == "56"
+
+
+def test_the_correct_payback_is_shown_as_the_prompt_would_say_it():
+    key = _payback().key()
+    feedback = workshop.check("05.payback", key).feedback
+    assert f"about {key:.1f} weeks" in feedback and f"{key:.3f}" not in feedback, feedback

@@ -132,19 +132,22 @@ def test_unfinished_proposal_lists_what_is_missing_and_escapes_html():
 
 
 def test_the_template_proposal_prefills_nothing_the_learner_writes():
-    """05's proposal cell leaves the options, their pros and cons, and the ask to the learner."""
+    """05's proposal is a form: the options, their pros and cons, and the ask are the learner's to write."""
     import nbformat
 
+    from workshop import proposal as proposal_module
     from workshop.notebooks.editions import module_notebooks
     from pathlib import Path
 
     nb = next(p for p in module_notebooks(Path(__file__).resolve().parent.parent / "notebooks") if p.name.startswith("05"))
-    cell = next(c for c in nbformat.read(nb, as_version=4).cells if "Proposal(" in c.source)
+    cell = next(c for c in nbformat.read(nb, as_version=4).cells if "proposal_form(" in c.source)
+    assert len(cell.source.splitlines()) <= 4  # a form, not a nested Python constructor
+    proposal_module._drafts.clear()
     namespace = {"headline": ..., "hours_waited": ..., "cost_per_year": ..., "fix_saving": ...}
-    exec(cell.source.rsplit("\n", 1)[0], namespace)
-    proposal = namespace["proposal"]
+    form = eval(cell.source.rsplit("\n", 1)[1], {**namespace, "proposal_form": proposal_module.proposal_form})
+    proposal = form.proposal()
     gaps = proposal.missing()
-    assert {"problem", "ask", "numbers", "a pro or a con for each option"} <= set(gaps)
+    assert {"problem", "ask", "numbers", "at least two options (doing nothing counts)"} <= set(gaps)
     assert "Ellipsis" not in proposal.markdown() and "(yours to write)" in proposal.markdown()
     assert "weeks" not in str(proposal.numbers.get("Payback of the fix"))  # the payback is 05.payback's answer
     assert ".save(" not in cell.source.split("#")[0]  # nothing is written before the learner asks

@@ -102,3 +102,56 @@ def test_python_dash_m_workshop_runs_the_cli(log):
     progress.record("check", "02.mentor-metric", answer="b", status="correct")
     out = subprocess.run([sys.executable, "-m", "workshop", "progress"], capture_output=True, text=True)
     assert out.returncode == 0 and "02.mentor-metric" in out.stdout and "correct" in out.stdout
+
+
+# --- issue 25.10: the report keeps the best result, counts real attempts, totals, and says what is next ----
+
+def _report_lines(capsys):
+    from workshop.cli import main
+
+    assert main(["progress"]) == 0
+    return capsys.readouterr().out
+
+
+def test_report_keeps_the_best_attempt_not_the_latest(log, capsys):
+    progress.record("check", "04.rewrite-messy", answer="a strong rewrite", status="correct", score=1.0)
+    progress.record("check", "04.rewrite-messy", answer="a later, weaker variant", status="partial", score=0.6)
+    out = _report_lines(capsys)
+    line = next(l for l in out.splitlines() if "04.rewrite-messy" in l)
+    assert "correct" in line and "partly" not in line and "best of 2 attempts" in line
+    assert progress.last_answer("04.rewrite-messy") == "a later, weaker variant"  # the widget still restores the latest
+
+
+def test_run_all_after_a_restart_is_not_a_new_attempt(log, capsys):
+    for _ in range(3):  # the same answer, checked by three Run Alls
+        progress.record("check", "05.hours-waited", answer=1234.5, status="incorrect", score=0.0)
+    out = _report_lines(capsys)
+    line = next(l for l in out.splitlines() if "05.hours-waited" in l)
+    assert "best of 1 attempt," in line
+
+
+def test_report_has_a_total_and_the_next_module(log, capsys):
+    from workshop.bank import get_bank
+
+    bank = get_bank()
+    for exercise in bank.module_exercises("00"):
+        progress.record("check", exercise.id, answer="x", status="correct", score=1.0)
+    out = _report_lines(capsys)
+    total = len(bank.exercises)
+    done = len(bank.module_exercises("00"))
+    assert f"Total: {done} of {total} exercises correct" in out
+    assert f"Next module: 01 {bank.modules['01'].title}." in out
+    progress.record("check", "01.already-practising", answer=["mentor"], status="partial", score=0.5)
+    out = _report_lines(capsys)
+    assert f"Next module: 02 {bank.modules['02'].title}." in out and "Still open in 01" in out
+
+
+def test_make_lab_puts_the_venv_on_the_lab_terminals_path():
+    """`workshop progress` in a Lab terminal: `make lab` exports the venv's bin, and terminals start a non-login
+    shell (a login shell's /etc/profile would reset PATH)."""
+    from pathlib import Path
+
+    makefile = (Path(__file__).resolve().parent.parent / "Makefile").read_text()
+    recipe = makefile.split("\nlab: env\n", 1)[1].split("\n\n", 1)[0]
+    assert 'PATH="$(CURDIR)/$(BIN):$$PATH"' in recipe
+    assert "terminado_settings" in recipe and "shell_command=" in recipe and " -l" not in recipe

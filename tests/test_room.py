@@ -142,3 +142,27 @@ def test_the_dashboard_refreshes_with_new_events_and_escapes_names(tmp_path):
     assert "&lt;script&gt;x&lt;/script&gt;" in board.stuck.value and "<script>" not in board.stuck.value
     board.projector.value = True  # projector mode: no names at all
     assert "script" not in board.stuck.value and "projector" in board.box._dom_classes
+
+
+def test_first_answer_misconceptions_stay_in_the_report_after_learners_correct_them(tmp_path, monkeypatch):
+    """Issue 25.13: three learners first chose a misconception, then corrected it. The debrief needs what
+    the room believed before the feedback, and how many changed their mind."""
+    from workshop.room import html_view
+    from workshop.room.summary import compute
+
+    for name in ("ada", "bo", "cy"):
+        _learner(tmp_path, monkeypatch, name, [("02.mentor-metric", "a"), ("02.mentor-metric", "b")])
+    figures = compute(read_exports([tmp_path / "room"]).present())
+    row = next(f for f in figures.exercises if f.exercise == "02.mentor-metric")
+    assert row.correct == 3 and not row.misconceptions  # everyone's last answer is right
+    assert row.first_misconceptions == {"Personal output measures leadership.": 3}
+    assert row.changed_mind == 3 and row.repaired == 3
+    table = html_view.misconception_table(figures)
+    assert "No misconceptions seen yet" not in table and "Personal output measures leadership." in table
+    assert "<td class='n' data-col='first'>3</td><td class='n' data-col='now'>0</td>" in table
+    assert 'data-col="changed">3 (3 repaired a misconception)' in html_view.exercise_table(figures)
+    from workshop.cli import main
+
+    assert main(["room", str(tmp_path / "room"), "--html", str(tmp_path / "r.html")]) == 0
+    report = (tmp_path / "r.html").read_text()
+    assert "Personal output measures leadership." in report and "learners, first answer" in report

@@ -194,7 +194,7 @@ class Module:
     def solution(self, exercise_id: str) -> "_Html":
         return _Html(self.solution_html(exercise_id), "solution")
 
-    def solution_html(self, exercise_id: str) -> str:
+    def solution_html(self, exercise_id: str, why: bool = True) -> str:
         exercise = self._find(exercise_id)
         if exercise is None:
             return self._missing_html(exercise_id).html
@@ -207,10 +207,8 @@ class Module:
             return ("<div role='alert'>This exercise's model answer could not be shown because its answer key failed; "
                     "tell your facilitator.</div>")
         _save("reveal", exercise.id)
-        return (
-            f"<div role='status' aria-live='polite'><strong>Solution</strong>{content}"
-            f"<p><em>Why:</em></p>{to_html(exercise.explanation)}</div>"
-        )
+        reason = f"<div class='lwi-why'><p><em>Why:</em></p>{to_html(exercise.explanation)}</div>" if why else ""
+        return f"<div role='status' aria-live='polite'><strong>Solution</strong>{content}{reason}</div>"
 
 
 def _solution_mode() -> str:

@@ -106,22 +106,16 @@ def _new(args) -> int:
 
 def _progress(args) -> int:
     from workshop.bank import BankError, get_bank
-    from workshop.progress import progress_path, standing
+    from workshop.progress import events, progress_path, standing
+    from workshop.progress_report import report
 
-    table = standing()
     try:
         bank = get_bank()
         modules = {code: (spec.title, [e.id for e in bank.module_exercises(code)]) for code, spec in bank.modules.items()}
     except BankError:
-        modules = {code: ("", sorted(rows)) for code, rows in table.items()}
-    print(f"Progress from {progress_path()}")
-    for code, (title, ids) in sorted(modules.items()):
-        rows = table.get(code, {})
-        done = sum(1 for i in ids if rows.get(i, {}).get("status") == "correct")
-        print(f"\n{code} {title}: {done}/{len(ids)} correct")
-        for exercise_id in ids:
-            row = rows.get(exercise_id, {"status": "not_attempted", "attempts": 0, "hints": 0})
-            print(f"  {exercise_id:<32} {row['status'].replace('_', ' '):<14} attempts {row['attempts']}, hints {row['hints']}")
+        modules = {code: ("", sorted(rows)) for code, rows in standing().items()}
+    print(f"Progress from {progress_path()} (each exercise's best result; the same answer checked again is not a new attempt)")
+    print(report(list(events()), modules))
     from workshop.capstone.growth import growth
 
     print("\nThe growth of the day (\"The code is messy\", scored now by the same checker):")

@@ -10,7 +10,9 @@ thinking about the health of the whole system.
 """
 from __future__ import annotations
 
+import datetime
 import html
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,9 +94,11 @@ class Proposal:
             if not isinstance(option, Option):
                 lines += [f"### {TO_WRITE}", ""]
                 continue
-            lines += [f"### {_text(option.name)}" + (f" ({_text(option.cost)})" if option.cost else ""), ""]
-            lines += [_text(option.note), ""] if option.note else []
-            lines += [f"- Pro: {_text(p)}" for p in option.pros] + [f"- Con: {_text(c)}" for c in option.cons] + [""]
+            # An empty part is left out, never printed as "Do nothing ((yours to write))".
+            lines += [f"### {_text(option.name)}" + (f" ({option.cost})" if _filled(option.cost) else ""), ""]
+            lines += [str(option.note), ""] if _filled(option.note) else []
+            lines += [f"- Pro: {p}" for p in option.pros if _filled(p)] + [f"- Con: {c}" for c in option.cons if _filled(c)]
+            lines += [""]
         risks = [r for r in self.risks if _filled(r)]
         if risks:  # before the ask, so the page ends with what the reader is asked to decide
             lines += ["## Risks", ""] + [f"- {r}" for r in risks] + [""]
@@ -167,3 +171,184 @@ class Proposal:
         headline = assess(self.headline if isinstance(self.headline, str) else "")
         return (f"<div class='lwi-proposal {NO_MATHS}'>{note}{body}<hr><p><em>How a business listener hears the headline:</em></p>"
                 f"{headline._repr_html_()}</div>")
+
+
+# -- the form: module 05's proposal, written in prose boxes like the capstone's case ----------------
+
+PROPOSAL_PLACEHOLDERS = {
+    "title": "e.g. Speed up our CI pipeline",
+    "headline": "One sentence: the saving, its size, what the fix costs, when it pays back.",
+    "problem": "One or two sentences: who waits, how long, and what it costs.",
+    "payback": "your answer to the payback question, e.g. about 3 weeks",
+    "risks": "What could make the saving smaller, one per line",
+    "ask": "What you want, from whom, by when",
+}
+PROPOSAL_OPTIONS = [
+    ("Do nothing", "costs nothing now", "the waiting goes on"),
+    ("Your fix", "what it saves", "what it costs, and for how long"),
+    ("(another option, if you have one)", "", ""),
+]
+_drafts: dict[str, dict] = {}  # name -> the form's text, so running the cell again keeps what was typed
+DRAFT_MARK = "<!-- lwi-proposal-form: "
+
+
+class ProposalForm:
+    """Module 05's one-page proposal as a form: prose boxes, options as name, pro and con, the page as it
+    will read (updated as you leave each box), and Save under it. Nothing is written until Save.
+
+    ``numbers`` are the figures computed above (label -> text); the headline starts as the one checked above.
+    """
+
+    def __init__(self, headline=None, numbers: dict | None = None, title: str = "", name: str = "my-proposal.md"):
+        import ipywidgets as w
+
+        from workshop.widgets.onepage import PROSE_CLASS, PROSE_STYLE, option_rows
+
+        self.name, self.numbers = name, dict(numbers or {})
+        wide = {"description_width": "150px"}
+
+        def box(kind, label, key, height=None):
+            layout = w.Layout(width="100%", max_width="760px", height=height) if height else \
+                w.Layout(width="100%", max_width="760px")
+            return kind(value="", description=label, placeholder=PROPOSAL_PLACEHOLDERS[key], style=wide,
+                        layout=layout, continuous_update=False)
+
+        self.boxes = {
+            "title": box(w.Text, "Title:", "title"),
+            "headline": box(w.Textarea, "Headline:", "headline", "52px"),
+            "problem": box(w.Textarea, "The problem:", "problem", "64px"),
+            "payback": box(w.Text, "Payback of the fix:", "payback"),
+        }
+        self.option_rows, rows = option_rows(PROPOSAL_OPTIONS)
+        self.boxes.update(risks=box(w.Textarea, "Risks:", "risks", "52px"), ask=box(w.Textarea, "The ask:", "ask", "52px"))
+        self.page = w.HTML(layout=w.Layout(width="auto"))
+        self.save_button = w.Button(description="Save my proposal", icon="save", button_style="primary",
+                                    tooltip=f"Write this page to {name} beside the notebook")
+        self.status = w.HTML(layout=w.Layout(width="auto"))
+        self.saves = 0
+        restored = self._restore(title, headline)
+        for widget in [*self.boxes.values(), *(b for row in self.option_rows for b in row)]:
+            widget.continuous_update = False
+            widget.observe(lambda _change: self.refresh(), "value")
+        self.save_button.on_click(lambda _: self.save())
+        numbers_html = "".join(f"<li><strong>{html.escape(k)}:</strong> {html.escape(str(v))}</li>"
+                               for k, v in self.numbers.items())
+        form = w.VBox([
+            w.HTML(f"{PROSE_STYLE}<p><em>Your numbers, from the cells above:</em></p><ul>{numbers_html}</ul>"),
+            self.boxes["title"], self.boxes["headline"], self.boxes["problem"], self.boxes["payback"],
+            w.HTML("<strong>Options:</strong> at least two, and make doing nothing one of them; a pro and a con for each."),
+            *rows, self.boxes["risks"], self.boxes["ask"],
+            w.HTML("<p><em>Your page, as a reader will see it:</em></p>"), self.page,
+            w.HBox([self.save_button]), self.status,
+        ], layout=w.Layout(width="auto"))
+        form.add_class(PROSE_CLASS)
+        self.widget = form
+        if restored:
+            self.status.value = f"<p role='status'><em>{html.escape(restored)}</em></p>"
+        self.refresh()
+
+    # -- what the learner typed ------------------------------------------------------------------
+    def values(self) -> dict:
+        from workshop.widgets.onepage import options_text
+
+        found = {k: b.value for k, b in self.boxes.items() if b.value.strip()}
+        options = options_text(self.option_rows)
+        if options:
+            found["options"] = options
+        return found
+
+    def _restore(self, title, headline) -> str:
+        """Fill the form from this kernel's draft, else from the page saved earlier; say which."""
+        from workshop.widgets.onepage import fill_option_rows
+
+        draft, said = _drafts.get(self.name), ""
+        if draft is None:
+            draft = _saved_draft(output_dir() / self.name)
+            said = f"Restored from {self.name}, saved earlier." if draft else ""
+        draft = dict(draft or {})
+        if not draft.get("title"):
+            draft["title"] = title
+        if _filled(headline) and isinstance(headline, str) and not draft.get("headline"):
+            draft["headline"] = headline
+        for key, widget in self.boxes.items():
+            if isinstance(draft.get(key), str):
+                widget.value = draft[key]
+        if isinstance(draft.get("options"), str):
+            fill_option_rows(self.option_rows, draft["options"])
+        return said
+
+    def proposal(self) -> Proposal:
+        from workshop.capstone.case import Case, parse_option
+
+        values = self.values()
+        numbers = dict(self.numbers)
+        if values.get("payback"):
+            numbers["Payback of the fix"] = values["payback"]
+        else:
+            numbers.setdefault("Payback of the fix", "")
+        case = Case({k: v for k, v in values.items() if k in ("options", "risks")})
+        return Proposal(
+            title=values.get("title", ""), headline=values.get("headline", ""), problem=values.get("problem", ""),
+            numbers=numbers, options=[parse_option(line) for line in case.lines("options")],
+            ask=values.get("ask", ""), risks=case.lines("risks"),
+        )
+
+    # -- showing and saving ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        _drafts[self.name] = self.values()
+        self.page.value = self.proposal()._repr_html_()
+
+    def save(self):
+        """Write the page (with the form's text in a comment, so a restarted kernel gets it back); say where."""
+        from workshop.widgets.case import where
+
+        proposal = self.proposal()
+        try:
+            path = output_dir() / self.name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            draft = json.dumps(self.values(), ensure_ascii=False).replace("--", "\\u002d\\u002d")
+            path.write_text(proposal.markdown() + f"\n{DRAFT_MARK}{draft} -->\n", encoding="utf-8")
+        except OSError as exc:
+            self.status.value = f"<p role='status'>Could not save: {html.escape(str(exc))}. Nothing was lost: try again.</p>"
+            return None
+        self.saves += 1
+        lead = "Saved" if self.saves == 1 else f"Saved again at {datetime.datetime.now():%H:%M}"
+        gaps = proposal.missing()
+        if gaps:
+            lead += f", but it is not finished (still to fill in: {html.escape(', '.join(gaps))}). The page is"
+        self.status.value = (f"<p role='status' aria-live='polite'>{lead} in {html.escape(where(path.parent))}: "
+                             f"{html.escape(path.name)}. Right-click it in the file browser to download it.</p>")
+        return path
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude)
+        data = bundle[0] if isinstance(bundle, tuple) else bundle
+        data["text/plain"] = "Proposal form: fill it in, then press Save my proposal."
+        return bundle
+
+
+def _saved_draft(path: Path) -> dict | None:
+    """The form's text kept in a saved page's last line, if there is one."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    start = text.rfind(DRAFT_MARK)
+    if start < 0:
+        return None
+    try:
+        draft = json.loads(text[start + len(DRAFT_MARK):].rsplit("-->", 1)[0])
+    except ValueError:
+        return None
+    return {k: v for k, v in draft.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(draft, dict) else None
+
+
+def proposal_form(headline=None, hours_waited=None, cost_per_year=None, fix_saving=None, **numbers) -> ProposalForm:
+    """Module 05's proposal form, with the numbers computed above (a blank one says "compute it above first")."""
+    figures = {
+        "Hours waited over the CI table's weeks": amount(hours_waited, "hours"),
+        "Cost of all the waiting, per year": money(cost_per_year),
+        "Saving the fix buys, per year": money(fix_saving),
+        **numbers,
+    }
+    return ProposalForm(headline=headline, numbers=figures, title="Speed up our CI pipeline")

@@ -74,7 +74,7 @@ def page_problems(page) -> list[str]:
     return problems
 
 
-UNLABELLED_CONTROLS_JS = """
+UNLABELLED_CONTROLS_JS = r"""
 () => [...document.querySelectorAll('.lwi-exercise input, .lwi-exercise select, .lwi-exercise textarea, .lwi-exercise button')]
   .filter(el => {
     const named = (el.labels && [...el.labels].some(l => l.textContent.trim()))

@@ -12,7 +12,7 @@ from pydantic import Field, field_validator, model_validator
 
 from workshop.answers import as_number
 from workshop.kinds.base import Exercise
-from workshop.kinds.numeric import SlipText, Tolerance, _fmt, judge_number, magnitude_probes
+from workshop.kinds.numeric import SlipText, Tolerance, about, judge_number, magnitude_probes, shown_step
 
 
 class CodeSlip(SlipText):
@@ -198,7 +198,7 @@ class Computed(Exercise):
                 slips.append((self.evaluate(slip.code), slip))
             except Exception:
                 continue
-        return judge_number(self, given, target, slips)
+        return judge_number(self, given, target, slips, shown_step(answer))
 
     def key(self) -> float:
         return self.evaluate(self.solution_code)
@@ -207,7 +207,7 @@ class Computed(Exercise):
         return [(self.evaluate(s.code), s.feedback) for s in self.slips] + magnitude_probes(self.key())
 
     def solution_markdown(self) -> str:
-        return f"```python\n{self.solution_code}\n```\n\n= **{_fmt(self.key())} {self.unit}** with the current data."
+        return f"```python\n{self.solution_code}\n```\n\n= **about {about(self.key(), self.tolerance)} {self.unit}** with the current data."
 
 
 MODEL = Computed

@@ -41,13 +41,22 @@ class Matching(Exercise):
                 )
         return self
 
+    @property
+    def shown_items(self) -> list[Item]:
+        """The items (rows) in the order every learner sees them (stable, shuffled: see ``display_order``).
+
+        Categories (columns) keep the bank's order: they are a scale or a set the author orders on purpose."""
+        from workshop.kinds.options import display_order
+
+        return display_order(self.items, self.id)
+
     def label(self, category_key: str) -> str:
         return next(c.label for c in self.categories if c.key == category_key)
 
     def judge(self, answer):
         placed = self._read(answer)
-        unanswered = [i for i in self.items if i.key not in placed]
-        misplaced = [i for i in self.items if i.key in placed and placed[i.key] != i.category]
+        unanswered = [i for i in self.shown_items if i.key not in placed]
+        misplaced = [i for i in self.shown_items if i.key in placed and placed[i.key] != i.category]
         right = len(self.items) - len(unanswered) - len(misplaced)
         if right == len(self.items):
             return self.result("correct", f"All {right} placed correctly.")
@@ -95,7 +104,7 @@ class Matching(Exercise):
             yield ({**self.key(), item.key: other}, item.feedback)
 
     def solution_markdown(self) -> str:
-        return "\n".join(f"- {i.text} \u2192 **{self.label(i.category)}**" for i in self.items)
+        return "\n".join(f"- {i.text} \u2192 **{self.label(i.category)}**" for i in self.shown_items)
 
 
 MODEL = Matching

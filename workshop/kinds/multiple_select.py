@@ -7,7 +7,7 @@ from pydantic import Field, model_validator
 
 from workshop.answers import as_choice_list
 from workshop.kinds.base import Exercise
-from workshop.kinds.options import Option, lookup, unique_keys
+from workshop.kinds.options import Option, display_order, labelled, lookup, unique_keys
 from workshop.wording import number
 
 
@@ -22,6 +22,11 @@ class MultipleSelect(Exercise):
         if not any(o.correct for o in self.options):
             raise ValueError("a multiple_select needs at least one option with 'correct: true'")
         return self
+
+    @property
+    def shown_options(self) -> list[Option]:
+        """The options in the order every learner sees them (stable, shuffled: see ``display_order``)."""
+        return display_order(self.options, self.id)
 
     def judge(self, answer):
         picked = {lookup(self.options, key).key for key in as_choice_list(answer)}
@@ -47,7 +52,7 @@ class MultipleSelect(Exercise):
         return [(self.key() + [o.key], o.feedback) for o in self.options if not o.correct]
 
     def solution_markdown(self) -> str:
-        return "\n".join(f"- {o.text}" for o in self.options if o.correct)
+        return "\n".join(f"- {labelled(i, o.text)}" for i, o in enumerate(self.shown_options) if o.correct)
 
 
 def _summary(hits: int, wanted: int, wrong: int) -> str:

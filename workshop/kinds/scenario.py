@@ -231,6 +231,12 @@ class Scenario(Exercise):
 
         yield from walk(self.start, [], {})
 
+    def shown_choices(self, node_key: str) -> list[Choice]:
+        """A node's choices in the order every learner sees them (stable, shuffled per node: ``display_order``)."""
+        from workshop.kinds.options import display_order
+
+        return display_order(self.nodes[node_key].choices, self.id, node_key)
+
     # -- walking a learner's path ------------------------------------------------
     def follow(self, path) -> tuple[list[Step], str]:
         """The steps a path takes and the node it stops at; AnswerProblem for a path that can't be walked."""
@@ -247,7 +253,7 @@ class Scenario(Exercise):
                                     f"but the path goes on with {learner(repr(key[:40]))}. Leave out the extra choices.")
             choice = next((c for c in node.choices if c.key == key), None)
             if choice is None:
-                offered = ", ".join(repr(c.key) for c in node.choices)
+                offered = ", ".join(repr(c.key) for c in self.shown_choices(here))
                 raise AnswerProblem(f"At decision {number} (\u201c{node.title}\u201d) the choices are {offered}; "
                                     f"{learner(repr(key[:40]))} is not one of them.")
             steps.append(Step(here, node, choice, self._best_at(node, choice)))
@@ -303,6 +309,19 @@ class Scenario(Exercise):
                 parts.append(self.describe(measure.key, worse, signed=True))
         return ", ".join(parts) if parts else "nothing you could measure, this time"
 
+    def _step_lines(self, steps: list[Step]) -> tuple[str, ...]:
+        """One line per decision, numbered once (the page's list adds no numbers of its own): what was
+        chosen, what happened, what this decision changed, and the running total after it."""
+        lines, running = [], {m.key: m.start for m in self.measures}
+        for n, step in enumerate(steps, 1):
+            for key, value in step.choice.effects.items():
+                running[key] += value
+            changed = ", ".join(self.describe(m.key, step.choice.effects[m.key], signed=True)
+                                for m in self.measures if step.choice.effects.get(m.key))
+            lines.append(f"Decision {n}, {step.node.title}: \u201c{step.choice.text}\u201d. {step.choice.feedback} "
+                         f"This decision: {changed or 'no change'}. Running total: {self.measures_text(running)}.")
+        return tuple(lines)
+
     def measures_text(self, totals: dict[str, float]) -> str:
         return "; ".join(self.describe(m.key, totals[m.key]) for m in self.measures)
 
@@ -311,22 +330,22 @@ class Scenario(Exercise):
         node = self.nodes[here]
         totals = self.totals(steps)
         if not node.ending:
-            offered = "; ".join(f"{c.key!r}: {c.text}" for c in node.choices)
+            offered = "; ".join(f"{c.key!r}: {c.text}" for c in self.shown_choices(here))
             return self.result(
                 "not_attempted",
                 f"Not finished yet: after {_decisions(len(steps))} you are at \u201c{node.title}\u201d. "
                 f"Choose one of {offered}.",
             )
-        details = tuple(f"{n}. {s.node.title}: \u201c{s.choice.text}\u201d. {s.choice.feedback}"
-                        for n, s in enumerate(steps, 1))
-        ending = f"You reached \u201c{node.title}\u201d: {self.measures_text(totals)}. {node.debrief}"
+        details = self._step_lines(steps)
+        ending = f"You reached \u201c{node.title}\u201d. Totals at the end: {self.measures_text(totals)}. {node.debrief}"
         missed = [s for s in steps if not s.choice.best]
         if not missed:
             return self.result("correct", f"Every decision was a sound one. {ending}", details=details)
         costliest = max(missed, key=lambda s: self._weight(self.regret(s)))
         cost = self._cost_text(self.regret(costliest))
         lead = (f"Your costliest decision was at \u201c{costliest.node.title}\u201d: choosing "
-                f"\u201c{costliest.choice.text}\u201d over \u201c{costliest.best.text}\u201d cost {cost}.")
+                f"\u201c{costliest.choice.text}\u201d over \u201c{costliest.best.text}\u201d cost {cost} "
+                f"compared with that better choice.")
         score = round(1 - len(missed) / len(steps), 2)
         status = "partial" if score > 0 else "incorrect"
         return self.result(status, f"{lead} {ending}", details=details, score=score,
@@ -343,8 +362,12 @@ class Scenario(Exercise):
 
     def solution_markdown(self) -> str:
         steps, here = self.follow(self.key())
-        lines = [f"{n}. **{html.escape(s.node.title)}**: {s.choice.text}. {s.choice.feedback}"
-                 for n, s in enumerate(steps, 1)]
+        from workshop.kinds.options import labelled
+
+        lines = []
+        for n, s in enumerate(steps, 1):
+            index = next(i for i, c in enumerate(self.shown_choices(s.node_key)) if c.key == s.choice.key)
+            lines.append(f"{n}. **{html.escape(s.node.title)}**: {labelled(index, s.choice.text)}. {s.choice.feedback}")
         totals = self.totals(steps)
         lines.append(f"\nEnding: **{self.nodes[here].title}** ({self.measures_text(totals)}). {self.nodes[here].debrief}")
         return "\n".join(lines)

@@ -7,7 +7,7 @@ from pydantic import Field, model_validator
 
 from workshop.answers import as_text
 from workshop.kinds.base import Exercise
-from workshop.kinds.options import Option, lookup, unique_keys
+from workshop.kinds.options import Option, display_order, labelled, lookup, unique_keys
 
 
 class SingleChoice(Exercise):
@@ -22,6 +22,11 @@ class SingleChoice(Exercise):
             raise ValueError(f"a single_choice needs exactly one option with 'correct: true', found {len(right)}")
         return self
 
+    @property
+    def shown_options(self) -> list[Option]:
+        """The options in the order every learner sees them (stable, shuffled: see ``display_order``)."""
+        return display_order(self.options, self.id)
+
     def judge(self, answer):
         chosen = lookup(self.options, as_text(answer, limit=200))
         if chosen.correct:
@@ -35,8 +40,8 @@ class SingleChoice(Exercise):
         return [(o.key, o.feedback) for o in self.options if not o.correct]
 
     def solution_markdown(self) -> str:
-        option = next(o for o in self.options if o.correct)
-        return f"**{option.text}**"
+        index, option = next((i, o) for i, o in enumerate(self.shown_options) if o.correct)
+        return f"**{labelled(index, option.text)}**"
 
 
 MODEL = SingleChoice

@@ -90,9 +90,12 @@ def simple_bars(pairs: list[tuple[str, float]], label: str, unit: str = "", widt
 
 
 def exercise_table(figures: RoomFigures) -> str:
+    from workshop.kinds.options import as_shown
+
     head = ("<tr><th scope='col'>exercise</th><th scope='col'>answered</th><th scope='col'>\u2714 correct</th>"
             "<th scope='col'>\u25d1 partial</th><th scope='col'>\u2716 incorrect</th><th scope='col'>not attempted</th>"
-            "<th scope='col'>choices (learners)</th><th scope='col'>most common misconception</th></tr>")
+            "<th scope='col'>changed their mind</th>"
+            "<th scope='col'>choices (learners)</th><th scope='col'>most common misconception (first answers)</th></tr>")
     out, module = [], None
     for f in figures.exercises:
         if f.module != module:
@@ -100,14 +103,16 @@ def exercise_table(figures: RoomFigures) -> str:
                 out.append("</table>")
             module = f.module
             out.append(f"<h3>Module {esc(module)}: {figures.pace.get(module, 0)} learner(s) here now</h3><table>{head}")
-        choices = ", ".join(f"{esc(k)}: {n}" for k, n in sorted(f.choices.items()))
-        top = f.misconceptions.most_common(1)
+        choices = ", ".join(f"{esc(k)}: {n}" for k, n in as_shown(f.exercise, f.choices))  # letters as learners see them
+        top = f.first_misconceptions.most_common(1) or f.misconceptions.most_common(1)
         misconception = f"{esc(top[0][0])} ({top[0][1]})" if top else ""
+        changed = f"{f.changed_mind}" + (f" ({f.repaired} repaired a misconception)" if f.repaired else "")
         out.append(
             f'<tr data-exercise="{esc(f.exercise)}"><td>{esc(f.exercise)}<div class="muted">{esc(f.title)}</div></td>'
             f'<td class="n" data-col="answered">{f.answered}</td><td class="n" data-col="correct">{f.correct}</td>'
             f'<td class="n" data-col="partial">{f.partial}</td><td class="n" data-col="incorrect">{f.incorrect}</td>'
-            f'<td class="n">{f.not_attempted} of {figures.learners}</td><td>{choices}</td><td>{misconception}</td></tr>'
+            f'<td class="n">{f.not_attempted} of {figures.learners}</td><td class="n" data-col="changed">{changed}</td>'
+            f'<td>{choices}</td><td>{misconception}</td></tr>'
         )
     if module is not None:
         out.append("</table>")
@@ -115,11 +120,16 @@ def exercise_table(figures: RoomFigures) -> str:
 
 
 def misconception_table(figures: RoomFigures, limit: int | None = None) -> str:
-    rows = figures.misconceptions[:limit] if limit else figures.misconceptions
+    """Each misconception with how many learners held it in their FIRST answer (what the room believed
+    before any feedback) and how many still hold it in their last, most common first answers first."""
+    rows = figures.first_answers[:limit] if limit else figures.first_answers
     if not rows:
         return '<p class="muted">No misconceptions seen yet.</p>'
-    body = "".join(f"<tr><td class='n'>{n}</td><td>{esc(ex)}</td><td>{esc(m)}</td><td>{esc(plain(fix))}</td></tr>" for ex, m, n, fix in rows)
-    return ("<table><tr><th scope='col'>learners</th><th scope='col'>exercise</th><th scope='col'>misconception</th>"
+    body = "".join(f"<tr><td class='n' data-col='first'>{first}</td><td class='n' data-col='now'>{now}</td>"
+                   f"<td>{esc(ex)}</td><td>{esc(m)}</td><td>{esc(plain(fix))}</td></tr>"
+                   for ex, m, first, now, fix in rows)
+    return ("<table><tr><th scope='col'>learners, first answer</th><th scope='col'>learners, last answer</th>"
+            "<th scope='col'>exercise</th><th scope='col'>misconception</th>"
             f"<th scope='col'>the feedback that repairs it</th></tr>{body}</table>")
 
 

@@ -150,6 +150,7 @@ def choice_figure(figures, large: bool = False):
     import plotly.graph_objects as go
 
     from workshop.charts import PALETTE
+    from workshop.kinds.options import letter
 
     try:
         from workshop.bank import get_bank
@@ -161,9 +162,11 @@ def choice_figure(figures, large: bool = False):
     rows = [f for f in figures.exercises if f.choices]
     for f in rows:
         right = {o.key for o in getattr(bank.get(f.exercise), "options", []) if getattr(o, "correct", False)}
-        keys = sorted(f.choices)
+        # The letters learners see (A, B, C... in the room's displayed order), not the bank's keys.
+        shown = {o.key: i for i, o in enumerate(getattr(bank.get(f.exercise), "shown_options", []))}
+        keys = sorted(f.choices, key=lambda k: (shown.get(k, len(shown)), k))
         fig.add_trace(go.Bar(
-            y=[f"{f.exercise} {k}{' (right)' if k in right else ''}" for k in keys], x=[f.choices[k] for k in keys],
+            y=[f"{f.exercise} {letter(shown[k]) if k in shown else k}{' (right)' if k in right else ''}" for k in keys], x=[f.choices[k] for k in keys],
             orientation="h", name=f.exercise, marker_color=[PALETTE[2] if k in right else PALETTE[1] for k in keys],
             marker_pattern_shape=["" if k in right else "/" for k in keys], hovertemplate="%{y}: %{x} learners<extra></extra>",
         ))

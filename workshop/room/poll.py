@@ -90,11 +90,13 @@ def distribution_html(exercise_id: str, options: dict[str, str] | None = None) -
     if not data or not data["answered"]:
         return ""
     total = data["answered"]
-    items = "".join(
-        f"<li>{html.escape(key)}{(': ' + html.escape(options[key])) if options and key in options else ''}: "
-        f"{n} of {total} ({n / total:.0%})</li>"
-        for key, n in sorted(data["choices"].items(), key=lambda kv: -kv[1])
-    )
+    counts = data["choices"]
+    if options:  # the options as shown ("B. text"), in the room's displayed order; keys stay internal
+        rows = [(label, counts[key]) for key, label in options.items() if key in counts]
+        rows += [(key, n) for key, n in counts.items() if key not in options]
+    else:
+        rows = sorted(counts.items(), key=lambda kv: -kv[1])
+    items = "".join(f"<li>{html.escape(label)}: {n} of {total} ({n / total:.0%})</li>" for label, n in rows)
     return f"<div class='lwi-poll' role='status'><strong>How the room answered</strong><ul>{items}</ul></div>"
 
 
@@ -103,7 +105,9 @@ def learner_view(exercise) -> str:
     try:
         if exercise.kind not in ("single_choice", "multiple_select"):
             return ""
-        options = {o.key: o.text for o in getattr(exercise, "options", [])}
+        from workshop.kinds.options import labelled
+
+        options = {o.key: labelled(i, o.text) for i, o in enumerate(exercise.shown_options)}
         return distribution_html(exercise.id, options)
     except Exception:
         return ""

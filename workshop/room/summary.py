@@ -3,6 +3,9 @@
 Every learner's last answer to an exercise is checked again (cached by answer), so the
 figures name the misconception behind each wrong answer and the feedback that repairs it,
 whatever the learner's file claims about its own status.
+
+The first answer is kept too: what the room believed before any feedback is what a debrief
+needs, and a misconception everyone has since repaired would otherwise vanish from the figures.
 """
 from __future__ import annotations
 
@@ -32,6 +35,9 @@ class ExerciseFigures:
     choices: Counter = field(default_factory=Counter)  # option key -> learners whose last answer chose it
     misconceptions: Counter = field(default_factory=Counter)  # misconception -> learners
     repairs: dict[str, str] = field(default_factory=dict)  # misconception -> the feedback that repairs it
+    first_misconceptions: Counter = field(default_factory=Counter)  # misconception of first answers -> learners
+    changed_mind: int = 0  # learners whose last answer differs from their first
+    repaired: int = 0  # learners whose first answer held a misconception and whose last answer is correct
 
 
 @dataclass
@@ -52,6 +58,18 @@ class RoomFigures:
         """(exercise, misconception, learners, repairing feedback), most common first."""
         rows = [(f.exercise, m, n, f.repairs.get(m, "")) for f in self.exercises for m, n in f.misconceptions.items()]
         return sorted(rows, key=lambda r: (-r[2], r[0], r[1]))
+
+    @property
+    def first_answers(self) -> list[tuple[str, str, int, int, str]]:
+        """(exercise, misconception, learners whose first answer held it, learners whose last answer still
+        does, repairing feedback): what the room believed before the feedback, most common first."""
+        by_exercise = {f.exercise: f for f in self.exercises}
+        rows = []
+        for f in self.exercises:
+            for m in set(f.first_misconceptions) | set(f.misconceptions):
+                rows.append((f.exercise, m, f.first_misconceptions.get(m, 0), f.misconceptions.get(m, 0),
+                             by_exercise[f.exercise].repairs.get(m, "")))
+        return sorted(rows, key=lambda r: (-r[2], -r[3], r[0], r[1]))
 
     @property
     def median_growth(self) -> float | None:
@@ -99,6 +117,8 @@ class _Tally:
         self.done = 0
         self.last: dict[str, object] = {}  # exercise -> the result of the last answer
         self.answers: dict[str, object] = {}  # exercise -> the last answer
+        self.first: dict[str, object] = {}  # exercise -> the result of the first answer
+        self.first_answers: dict[str, object] = {}  # exercise -> the first answer
         self.attempts: Counter = Counter()
         self.ever_correct: set[str] = set()
         self.times: dict[str, list[float]] = {}  # module -> [first, last]
@@ -125,9 +145,19 @@ class _Tally:
                 self.attempts[exercise_id] += 1
                 self.last[exercise_id] = result
                 self.answers[exercise_id] = event.answer
+                if exercise_id not in self.first and result.status != "not_attempted":
+                    self.first[exercise_id] = result
+                    self.first_answers[exercise_id] = event.answer
                 if result.status == "correct":
                     self.ever_correct.add(exercise_id)
         self.done = len(self.learner.events)
+
+
+def _same(a, b) -> bool:
+    try:
+        return json.dumps(a, sort_keys=True, default=str) == json.dumps(b, sort_keys=True, default=str)
+    except (TypeError, ValueError, RecursionError):
+        return a is b
 
 
 def _bank():
@@ -182,6 +212,15 @@ def compute(learners: list[Learner], checker: Checker | None = None, baseline: s
             if result.misconception:
                 figures.misconceptions[result.misconception] += 1
                 figures.repairs.setdefault(result.misconception, result.feedback)
+            first = tally.first.get(exercise_id)
+            if first is not None:
+                if first.misconception:
+                    figures.first_misconceptions[first.misconception] += 1
+                    figures.repairs.setdefault(first.misconception, first.feedback)
+                    if result.status == "correct":
+                        figures.repaired += 1
+                if _same(tally.first_answers[exercise_id], tally.answers[exercise_id]) is False:
+                    figures.changed_mind += 1
             if exercise.kind in CHOICE_KINDS:
                 answer = tally.answers[exercise_id]
                 for key in answer if isinstance(answer, list) else [answer]:

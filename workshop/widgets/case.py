@@ -1,16 +1,21 @@
-"""The capstone form: one labelled box per part of the case, and a Save button that writes the page.
+"""The capstone form: one labelled box per part of the case, options as rows of name, pro and con,
+and, under Check, a Save button that writes the page and says plainly where and in what state.
 
 Files are written only when the learner presses Save (never on Run All).
 """
 from __future__ import annotations
 
+import datetime as dt
 import html
+from pathlib import Path
 
 import ipywidgets as w
 
 from workshop.widgets._common import Control as _Base
+from workshop.widgets.onepage import PROSE_CLASS, PROSE_STYLE, fill_option_rows, money_hint, option_rows, options_text
 
 FORM_LABELS = {"description_width": "330px"}  # one column of labels, so the boxes line up
+OPTION_ROWS = 4
 
 PLACEHOLDERS = {
     "title": "e.g. Stop the nightly invoice failures",
@@ -21,11 +26,28 @@ PLACEHOLDERS = {
     "low_saving_per_year": "what a sceptic would say it saves",
     "fix_cost": "e.g. 2 people x 2 weeks x 40 h x $75 = 12000",
     "evidence": "e.g. the last 12 months of the job's logs",
-    "options": "Do nothing: $0 now, the cost continues\nFix X: $..., removes ...\nRewrite Y: ...",
     "reversibility": "Two-way door? How would you switch back?",
     "risks": "What could go wrong while you make the fix, and what you'd do",
     "ask": "Who, how much, from when",
 }
+OPTION_PLACEHOLDERS = [
+    ("Do nothing", "costs nothing now", "the $21,600 a year continues"),
+    ("Retries and a longer timeout", "removes 3 in 4 failures for $12,000", "two engineers for two weeks"),
+    ("Rewrite the job", "removes nearly every failure", "8 weeks; delays the pricing project"),
+    ("(another option, if you have one)", "", ""),
+]
+
+
+def where(folder: Path) -> str:
+    """A folder as a learner finds it in the file browser: "notebooks/" for the notebook's own folder."""
+    folder = Path(folder).expanduser()
+    try:
+        resolved = folder.resolve()
+    except OSError:
+        return str(folder)
+    if resolved == Path.cwd().resolve():
+        return f"{resolved.name}/ (the folder this notebook is in)"
+    return f"{resolved}/"
 
 
 class Control(_Base):
@@ -37,32 +59,64 @@ class Control(_Base):
 
         self.boxes = {}
         for name, (_label, _amount, several_lines) in FIELDS.items():
+            if name == "options":
+                continue
             kind = w.Textarea if several_lines else w.Text
-            height = "72px" if several_lines else None
-            self.boxes[name] = kind(
-                value="", description=field_label(name) + ":", placeholder=PLACEHOLDERS.get(name, ""), style=FORM_LABELS,
-                layout=w.Layout(width="100%", max_width="760px", height=height) if height else w.Layout(width="100%", max_width="760px"),
-            )
+            height = ("52px" if name == "headline" else "72px") if several_lines else None
+            layout = w.Layout(width="100%", max_width="760px", height=height) if height else \
+                w.Layout(width="100%", max_width="760px")
+            self.boxes[name] = kind(value="", description=field_label(name) + ":",
+                                    placeholder=money_hint(PLACEHOLDERS.get(name, "")), style=FORM_LABELS, layout=layout)
+        # Options: one row each, a name, a pro and a con (what the page and its "Still to fill in" ask for).
+        self.option_rows, rows = option_rows(OPTION_PLACEHOLDERS[:OPTION_ROWS])
+        options = w.VBox([w.HTML(f"{PROSE_STYLE}<strong>{html.escape(field_label('options'))}:</strong> "
+                                 "at least two, and make doing nothing one of them."), *rows],
+                         layout=w.Layout(width="auto", margin="6px 0"))
+        ordered = []
+        for name in FIELDS:
+            ordered.append(options if name == "options" else self.boxes[name])
         self.save_button = w.Button(description="Save my case", icon="download",
                                     tooltip="Write my-case.md, my-case.html and my-case.pdf beside this notebook")
         self.saved = w.HTML(value="")
         self.save_button.on_click(lambda _: self.save())
-        return w.VBox([*self.boxes.values(), w.HBox([self.save_button]), self.saved], layout=w.Layout(width="auto"))
+        self.saves = 0
+        # Under the frame's Check and its feedback: check first, then save.
+        self.below_check = [w.HBox([self.save_button]), self.saved]
+        form = w.VBox(ordered, layout=w.Layout(width="auto"))
+        form.add_class(PROSE_CLASS)
+        return form
+
+    # -- the answer --------------------------------------------------------------
+    def options_text(self) -> str:
+        return options_text(self.option_rows)
 
     def get(self):
-        return {name: box.value for name, box in self.boxes.items() if box.value.strip()}
+        answer = {name: box.value for name, box in self.boxes.items() if box.value.strip()}
+        options = self.options_text()
+        if options.strip():
+            answer["options"] = options
+        from workshop.capstone import FIELDS
+
+        return {name: answer[name] for name in FIELDS if name in answer}
 
     def set(self, answer):
-        if isinstance(answer, dict):
-            for name, box in self.boxes.items():
-                value = answer.get(name)
-                if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-                    box.value = str(value)
+        if not isinstance(answer, dict):
+            return
+        for name, box in self.boxes.items():
+            value = answer.get(name)
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+                box.value = str(value)
+        if isinstance(answer.get("options"), str):
+            self.set_options(answer["options"])
 
+    def set_options(self, text: str) -> None:
+        fill_option_rows(self.option_rows, text)
+
+    # -- saving -------------------------------------------------------------------
     def save(self):
-        """Write the page as Markdown and HTML; say where, or why not, in words."""
+        """Write the page as Markdown, HTML and PDF; say where, how finished it is, or why not, in words."""
         from workshop.answers import AnswerProblem
-        from workshop.capstone import Case
+        from workshop.capstone import Case, check_case
 
         answer = self.get()
         if not answer:
@@ -76,7 +130,18 @@ class Control(_Base):
         except OSError as exc:
             self.saved.value = f"<p role='status'>Could not save ({html.escape(exc.strerror or str(exc))}); your answers are still here.</p>"
             return []
-        names = ", ".join(f"<code>{html.escape(p.name)}</code>" for p in paths[:-1]) + f" and <code>{html.escape(paths[-1].name)}</code>"
-        self.saved.value = (f"<p role='status' aria-live='polite'>Saved {names} in {html.escape(str(paths[0].parent))}. "
+        self.saves += 1
+        names = ", ".join(html.escape(p.name) for p in paths[:-1]) + f" and {html.escape(paths[-1].name)}"
+        folder = html.escape(where(paths[0].parent))
+        lead = "Saved" if self.saves == 1 else f"Saved again at {dt.datetime.now():%H:%M}"
+        try:
+            result = check_case(answer)
+        except Exception:  # noqa: BLE001 - the files are written; how finished the case is, is a courtesy
+            result = None
+        if result is not None and not result.correct:
+            failing = [d.split(":", 1)[1].split(".", 1)[0].strip() for d in result.details if d.startswith("to do")]
+            lead += (f", but {len(failing)} of {len(result.details)} checks still fail: {html.escape(', '.join(failing))}. "
+                     "Press <strong>Check my case</strong> for what to do next, then save again. The files are")
+        self.saved.value = (f"<p role='status' aria-live='polite'>{lead} in {folder}: {names}. "
                             "Right-click a file in the file browser to download it.</p>")
         return paths

@@ -57,7 +57,7 @@ def CheckControls(module, result: Result):
         hints.value = module.hint_html(result.exercise_id)
 
     def show_solution(_=None):
-        solution.value = module.solution_html(result.exercise_id)
+        solution.value = module.solution_html(result.exercise_id, why=not result.explanation)  # "Why" once
 
     hint_button.on_click(show_hint)
     solution_button.on_click(show_solution)

@@ -7,7 +7,7 @@ class Control(_Base):
 
     def build(self):
         self.grid = RadioGrid(
-            items=[{"key": i.key, "text": i.text} for i in self.exercise.items],
+            items=[{"key": i.key, "text": i.text} for i in self.exercise.shown_items],  # the room's stable shuffled order
             categories=[{"key": c.key, "label": c.label} for c in self.exercise.categories],
             note="Choose one column for each row.",
         )

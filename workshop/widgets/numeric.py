@@ -22,6 +22,7 @@ class Control(_Base):
             style=LABEL_STYLE,
             layout=w.Layout(width="420px"),
         )
+        self.submit_box = self.text  # Enter checks
         return self.text
 
     def get(self):

@@ -6,6 +6,7 @@ function button(label, name, act, key, disabled) {
   b.type = "button";
   b.textContent = label;
   b.setAttribute("aria-label", name);
+  b.title = name;
   b.dataset.act = act;
   b.dataset.key = key;
   b.disabled = disabled;
@@ -83,9 +84,9 @@ function render({ model, el }) {
       number.textContent = `${i + 1}.`;
       li.prepend(number);
       li.append(actions(
-        button("Up", `Move \u201c${text[key]}\u201d up`, "up", key, i === 0),
-        button("Down", `Move \u201c${text[key]}\u201d down`, "down", key, i === order.length - 1),
-        button("Remove", `Take \u201c${text[key]}\u201d out of your order`, "remove", key, false),
+        button("\u2191", `Move \u201c${text[key]}\u201d up`, "up", key, i === 0),
+        button("\u2193", `Move \u201c${text[key]}\u201d down`, "down", key, i === order.length - 1),
+        button("\u2715", `Take \u201c${text[key]}\u201d out of your order`, "remove", key, false),
       ));
       orderList.append(li);
     });

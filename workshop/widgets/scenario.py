@@ -12,6 +12,7 @@ import html
 import ipywidgets as w
 
 from workshop import progress
+from workshop.kinds.options import labelled
 from workshop.kinds.scenario import _decisions
 from workshop.markdown import to_html
 from workshop.widgets._common import LABEL_STYLE, WIDE
@@ -25,11 +26,13 @@ class Control(_Base):
         self.path: list[str] = []
         self.on_finish = None  # the frame sets this: called when an ending is reached
         self.on_restart = None  # and this: called when the learner starts again
+        self.on_step = None  # and this: called after each decision that does not end the story
+        self.check_button = None  # the frame's "Score my path": secondary until the path reaches an ending
         self.measures = w.HTML(layout=w.Layout(width="auto"))
         self.story = w.HTML(layout=w.Layout(width="auto"))
         self.situation = w.HTML(layout=w.Layout(width="auto"))
         self.radio = w.RadioButtons(options=[], value=None, description="Your decision:", style=LABEL_STYLE, layout=WIDE)
-        self.decide = w.Button(description="Decide", button_style="info", icon="arrow-right",
+        self.decide = w.Button(description="Decide", button_style="primary", icon="arrow-right",
                                tooltip="Take the selected choice and see what happens")
         self.restart = w.Button(description="Start again", icon="undo", tooltip="Go back to the first situation")
         self.note = w.HTML(layout=w.Layout(width="auto"))
@@ -56,8 +59,11 @@ class Control(_Base):
         _, now = self.exercise.follow(self.path)
         progress.record("answer", self.exercise.id, answer=list(self.path), node=now)
         self.render()
-        if self.exercise.nodes[now].ending and self.on_finish:
-            self.on_finish()
+        if self.exercise.nodes[now].ending:
+            if self.on_finish:
+                self.on_finish()
+        elif self.on_step:  # the story moved on: an earlier "Not attempted" no longer describes it
+            self.on_step()
 
     def start_again(self) -> None:
         self.path = []
@@ -67,6 +73,24 @@ class Control(_Base):
             self.on_restart()
 
     # -- the frame's interface ---------------------------------------------------
+    def attach(self, check_button) -> None:
+        """The frame's score button: secondary while the story goes on, primary at an ending."""
+        self.check_button = check_button
+        self._style_buttons()
+
+    @property
+    def finished(self) -> bool:
+        return self.exercise.nodes[self.exercise.follow(self.path)[1]].ending
+
+    @property
+    def in_progress(self) -> bool:
+        """Started but not finished: the frame shows no "Not attempted" for a path under way."""
+        return bool(self.path) and not self.finished
+
+    def _style_buttons(self) -> None:
+        if self.check_button is not None:
+            self.check_button.button_style = "primary" if self.finished else ""
+
     def get(self):
         return list(self.path)
 
@@ -105,9 +129,11 @@ class Control(_Base):
         heading = "The end: " if node.ending else f"Decision {len(steps) + 1} of at most {ex.max_steps}: "
         self.situation.value = (f"<div class='lwi-node'><p><strong>{html.escape(heading + node.title)}</strong></p>"
                                 f"{to_html(node.situation)}{reveal}</div>")
-        self.radio.options = [(c.text, c.key) for c in node.choices]
+        # The room's stable shuffled order for this node, lettered by position; the values stay the choice keys.
+        self.radio.options = [(labelled(i, c.text), c.key) for i, c in enumerate(ex.shown_choices(here))]
         self.radio.value = None
         for control in (self.radio, self.decide):
             control.layout.display = "none" if node.ending else None
         self.note.value = ("<div role='status'>This path is finished: its score is below. "
                            "Press <strong>Start again</strong> to try another.</div>") if node.ending else ""
+        self._style_buttons()

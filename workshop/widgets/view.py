@@ -6,6 +6,7 @@ returns, so tests can drive a view with ``.value`` and ``.click()`` and no kerne
 from __future__ import annotations
 
 import html
+import re
 
 import ipywidgets as w
 
@@ -23,11 +24,19 @@ FRAME_STYLE = """<style>
   overflow: visible; text-overflow: clip; margin: 3px 0;
 }
 .lwi-exercise .widget-radio-box label { display: flex; flex-direction: row-reverse; justify-content: flex-end;
-  align-items: baseline; gap: 8px; }
+  align-items: flex-start; gap: 8px; }
 .lwi-exercise .widget-radio-box, .lwi-exercise .widget-radio { height: auto; width: auto; }
-.lwi-exercise .widget-checkbox { height: auto; width: auto; display: flex; align-items: baseline; gap: 8px; }
-.lwi-exercise .widget-radio-box input, .lwi-exercise .widget-checkbox input { flex: none; margin: 0; }
+.lwi-exercise .widget-checkbox { height: auto; width: auto; display: flex; align-items: flex-start; }
+/* A checkbox's input and its text sit in one label: space between them, and the box centred on the
+   first line of text (the line is 1.35em high, the box about 1em), whatever the font size. */
+.lwi-exercise .widget-checkbox .widget-label-basic { display: flex; align-items: flex-start; gap: 8px; }
+.lwi-exercise .widget-radio-box input, .lwi-exercise .widget-checkbox input {
+  flex: none; align-self: flex-start; margin: 0.2em 0 0 0; }
 .lwi-exercise .lwi-exercise-title { font-size: var(--jp-content-font-size3, 1.2em); margin: 4px 0 6px; }
+/* Prose is written in the body font, not the code font. */
+.lwi-exercise textarea, .lwi-exercise .lwi-prose input[type=text], .lwi-case textarea {
+  font-family: var(--jp-content-font-family, system-ui, sans-serif); font-size: var(--jp-content-font-size1, 14px);
+  line-height: 1.4; }
 </style>"""
 
 
@@ -53,6 +62,12 @@ class ExerciseView(w.VBox):
         self.hints = w.HTML(value="", layout=w.Layout(width="auto"))
         self.solution = w.HTML(value="", layout=w.Layout(width="auto"))
         self.check_button.on_click(lambda _: self.check())
+        submit = getattr(self.control, "submit_box", None)
+        if submit is not None:  # Enter in a one-line box checks, as in any form
+            submit.on_msg(lambda _widget, content, _buffers: content.get("event") == "submit" and self.check())
+        if hasattr(self.control, "attach"):  # a scenario styles Check by how far the learner has got
+            self.control.attach(self.check_button)
+            self.control.on_step = self.clear_feedback
         self.hint_button.on_click(lambda _: self.next_hint())
         self.solution_button.on_click(lambda _: self.reveal())
         # h3: exercises sit under a notebook's ## or ### headings, and a heading never skips a level.
@@ -62,7 +77,9 @@ class ExerciseView(w.VBox):
         )
         buttons = w.HBox([self.check_button, self.hint_button, self.solution_button])
         super().__init__(
-            [header, self.control.widget, buttons, self.feedback, self.hints, self.solution],
+            # A control's own actions that come after checking (the capstone's Save) sit under the feedback.
+            [header, self.control.widget, buttons, self.feedback, self.hints, self.solution,
+             *getattr(self.control, "below_check", [])],
             layout=w.Layout(border="1px solid #bbb", padding="8px", margin="8px 0"),
         )
         self.add_class("lwi-exercise")
@@ -82,8 +99,13 @@ class ExerciseView(w.VBox):
             return self._update_solution_button()
         if given:
             self.check()
-        else:
-            self._show(self.module.check(self.exercise.id, self.control.get(), record=False), restored=True)
+            return
+        result = self.module.check(self.exercise.id, self.control.get(), record=False)
+        if result.status == "not_attempted" and getattr(self.control, "in_progress", False):
+            # an unfinished scenario path: its place in the story is shown, not a "Not attempted" badge
+            self.feedback.value = "<div><em>Restored your last answer:</em> the story is where you left it.</div>"
+            return self._update_solution_button()
+        self._show(result, restored=True)
 
     def check(self) -> Result:
         result = self.module.check(self.exercise.id, self.control.get())
@@ -99,6 +121,8 @@ class ExerciseView(w.VBox):
         note = "<div><em>Restored your last answer.</em></div>" if restored else ""
         self.feedback.value = note + result._repr_html_()
         self._update_solution_button()
+        if result.explanation and "lwi-why" in self.solution.value:  # the "Why" is now in the feedback: not twice
+            self.solution.value = re.sub(r"<div class='lwi-why'>.*?</div>(?=</div>$)", "", self.solution.value, flags=re.S)
 
     def _update_solution_button(self) -> None:
         available, why = self.module.solution_state(self.exercise.id)
@@ -113,7 +137,8 @@ class ExerciseView(w.VBox):
         self.hints.value = self.module.hint_html(self.exercise.id)
 
     def reveal(self) -> None:
-        self.solution.value = self.module.solution_html(self.exercise.id)
+        # The feedback of a correct answer already says "Why": the solution then shows the answer only.
+        self.solution.value = self.module.solution_html(self.exercise.id, why=not self.last_result.explanation)
 
     def __repr__(self) -> str:
         return self.last_result.summary()
