@@ -200,12 +200,18 @@ def test_own_numbers_must_agree():
     "This is guaranteed to pay back.", "It will definitely fail on Black Friday.", "We will pay for it forever.",
     "I made this number up.", "My gut says $40,000.", "It's a guess, $40,000 a year.",
     "The moon was in retrograde, per our dashboard.", "Everyone knows the code is slow.", "Trust me, it costs $40,000.",
+    "Checkout will 100% fail on Black Friday.", "Studies show slow builds cost millions.", "Everyone agrees it is slow.",
 ])
 def test_red_flags(text):
     assert "red_flag" in detectors(text, ())
 
 
 @pytest.mark.parametrize("text", [
+    "Move 100% of card payments to the new provider after Black Friday, if the 5% share holds for two weeks.",
+    "The exit clause guarantees we can leave within 90 days.",
+    "Every customer who tries to pay while checkout is down is turned away.",
+    "Conversion collapsed during last year's outage, per the dashboard.",
+    "There is no risk-free option; the mitigation lowers the risk this peak.",
     "Checkout failed 3 times last peak season, per the incident log, costing about $9,000 of margin an hour.",
     "Deploy incidents made up 32% of outages last year, per the incident log.",
     "Every hour checkout is down costs us margin; our disaster recovery plan was tested last month.",

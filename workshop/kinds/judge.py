@@ -342,12 +342,15 @@ def derived_facts(known: list[Known], facts: dict) -> list[Known]:
             if a.period is None or b.period is None:  # a cost against a yearly saving: net of the first year
                 out.append(Known(f"{a.name}-{b.name}", abs(a.value - b.value), "", "money", "", a.period or b.period,
                                  "context", "a difference"))
-    people = [facts[n] for n in ("engineers", "ci_fix_engineers", "checkout_fix_engineers") if n in facts]
-    for k in known:  # per person: "each engineer gets back about 6 hours a week"
-        if k.kind in ("money", "time") and k.period:
-            for p in people:
-                if p.value:
-                    out.append(Known(k.name, k.value / p.value, "", k.kind, k.unit, k.period, "context", "per person"))
+    people = facts.get("engineers")
+    for k in known:  # per person: "each engineer gets back about 6 hours a week", "about 2.4 hours a day"
+        if k.kind in ("money", "time") and k.period and people is not None and people.value:
+            each = k.value / people.value
+            out.append(Known(k.name, each, "", k.kind, k.unit, k.period, "context", "per person"))
+            for to in ("week", "year", "month", "day"):
+                if to != k.period:
+                    out += [Known(k.name, v, "", k.kind, k.unit, to, "context", "per person")
+                            for v in convert_rate(each, k.period, to, weeks)]
     for a in known:  # a duration times a rate of the same unit: 148 minutes x $150 a minute
         if a.kind != "time" or a.period or a.unit not in ("minutes", "hours"):
             continue
@@ -564,10 +567,16 @@ RED_FLAGS = {
         re.compile(
             r"\bevery[ \t]+(?:single[ \t]+)?(?:one[ \t]+of[ \t]+(?:our|the)[ \t]+)?(?:customer|user|client|player|patient|"
             r"subscriber|shopper|buyer)s?\b(?![ \t]+(?:who|that|which|trying|checking|paying|in|on|during|at|whose|affected|hit))|\b(?:all|every one)[ \t]+(?:of[ \t]+)?(?:our|the|its|their)?[ \t]*(?:customers|users|clients|"
-            r"players|patients|subscribers|shoppers|buyers)\b(?![ \t]+(?:who|that|which|trying|checking|paying|in|on|during|at|whose|affected|hit))|(?<![\d.,])100[ \t]?(?:%|percent\b|per[ \t]cent\b)"
+            r"players|patients|subscribers|shoppers|buyers)\b(?![ \t]+(?:who|that|which|trying|checking|paying|in|on|during|at|whose|affected|hit))|(?<![\d.,])100[ \t]?(?:%|percent\b|per[ \t]cent\b)[ \t]+(?:sure|certain|confident|guaranteed|safe|reliable|"
+            r"uptime|chance|of[ \t]+(?:the[ \t]+|our[ \t]+|all[ \t]+)?(?:customers|users|clients|time|waiting|wait|loss|losses|"
+            r"problem|cost|costs|outages|incidents|downtime|risk|bugs|failures|money|revenue|margin))\b|\b(?:by|a)[ \t]+100[ \t]?"
+            r"(?:%|percent\b|per[ \t]cent\b)(?![ \t]+(?:of[ \t]+(?:card|payments|traffic|the[ \t]+traffic)|rollout|increase))"
+            r"|\b(?:will|would|is|are|it's|be)[ \t]+100[ \t]?(?:%|percent\b|per[ \t]cent\b)|(?<![\d.,])100[ \t]?%[ \t]+" + FORECAST +
             r"|\bforever\b|\b(?:will|would|could|might|going[ \t]+to|about[ \t]+to|set[ \t]+to|is[ \t]+going[ \t]+to)[ \t]+"
             r"(?:\w+[ \t]+)?collapse\b|\btotal[ \t]+collapse\b|\bcollapses?[ \t]+(?:on|under|if|when|unless)\b|\bwill[ \t]+(?:certainly[ \t]+|surely[ \t]+)?(?:die|implode|explode)\b"
-            r"|\bguarantee(?:d|s)?\b|\bzero[ \t]+(?:risk|downtime|outages?|incidents?|bugs|chance)\b|\bno[ \t]+risk\b(?![- ]free)"
+            r"|\b(?:i|we)[ \t]+(?:can[ \t]+)?guarantee\b|\bguaranteed[ \t]+(?:to|that|saving|savings|payback|return|results?|success"
+            r"|win)\b|\b(?:is|are|it's|its|be)[ \t]+guaranteed\b|\bguarantee[ \t]+(?:that[ \t]+)?(?:it|this|we|checkout|the[ \t]+\w+)"
+            r"[ \t]+will\b|\bzero[ \t]+(?:risk|downtime|outages?|incidents?|bugs|chance)\b|\bno[ \t]+risk\b(?![- ]free)"
             r"|(?<!no[ \t])(?<!not[ \t])\brisk[- ]free\b|\bnever[ \t]+(?:fail|break|go[ \t]+down|again)\b|\bbankrupt\w*|\bout[ \t]+of[ \t]+business\b"
             r"|\bcatastroph\w*|\bdisaster(?!(?:[ \t]+|-)recovery)\w*|\bapocalyp\w*"
             r"|\bend[ \t]+of[ \t]+the[ \t]+(?:company|business|world)\b|\b(?:kill|destroy|ruin|sink)s?[ \t]+(?:the|our)[ \t]+"
@@ -599,7 +608,9 @@ RED_FLAGS = {
             r"\bthe[ \t]+moon\b|\bretrograde\b|\bhoroscope|\bastrolog\w*|\btarot\b|\bthe[ \t]+stars[ \t]+(?:say|align|are)"
             r"|\b(?:every(?:one|body)|we[ \t]+all|all[ \t]+of[ \t]+us|the[ \t]+whole[ \t]+team)[ \t]+knows?\b|\bit'?s[ \t]+"
             r"(?:obvious|common[ \t]+knowledge|common[ \t]+sense)\b|\btrust[ \t]+me\b"
-            r"|\bbelieve[ \t]+me\b|\btake[ \t]+my[ \t]+word\b|\bi'?m[ \t]+(?:just[ \t]+)?(?:sure|certain)[ \t]+(?:of[ \t]+it|it|that)"
+            r"|\bbelieve[ \t]+me\b|\b(?:every(?:one|body)|we[ \t]+all|all[ \t]+of[ \t]+us|the[ \t]+whole[ \t]+team)[ \t]+agrees?\b"
+            r"|\b(?:studies|research|experts|science)[ \t]+(?:show|shows|say|says|prove|proves|agree)\b|\bindustry[ \t]+"
+            r"(?:data|studies|experts|averages?|benchmarks?)[ \t]+(?:say|says|show|shows)\b|\btake[ \t]+my[ \t]+word\b|\bi'?m[ \t]+(?:just[ \t]+)?(?:sure|certain)[ \t]+(?:of[ \t]+it|it|that)"
             r"|\bi[ \t]+(?:heard|read)[ \t]+(?:somewhere|online|on[ \t]+(?:twitter|reddit|linkedin|hacker[ \t]+news))"
             r"|\brumou?r(?:s|ed)?\b|\bsomeone[ \t]+(?:said|told[ \t]+me)\b|\ba[ \t]+friend[ \t]+(?:said|told)\b"
             r"|\bfortune[ \t]+(?:teller|cookie)\b|\bcrystal[ \t]+ball\b|\bmagic[ \t]+8", I),
@@ -618,7 +629,7 @@ NEEDLES = {
                  "kill", "destroy", "ruin", "sink", "definitely", "certain", "surely", "doubt"),
     "invention": ("made", "gut", "guess", "pulled", "thin air", "top of my", "just know", "no data", "no idea",
                   "no evidence", "vibe", "invent"),
-    "non_evidence": ("moon", "retrograde", "horoscope", "astrolog", "tarot", "stars", "know", "obvious", "common",
+    "non_evidence": ("agree", "studies", "research", "experts", "science", "industry", "moon", "retrograde", "horoscope", "astrolog", "tarot", "stars", "know", "obvious", "common",
                      "trust me", "believe me", "my word", "sure", "certain", "heard", "read ", "rumo", "someone",
                      "friend", "fortune", "crystal", "magic"),
 }
