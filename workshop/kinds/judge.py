@@ -99,6 +99,7 @@ class Quantity:
     start: int = 0
     end: int = 0
     said: str = ""            # the words it was read from, for feedback
+    currency: str = ""        # the symbol written before it, if any ("$", "£")
 
     @property
     def is_rate(self) -> bool:
@@ -187,7 +188,7 @@ def read_quantities(text: str) -> list[Quantity]:
             if period == _singular(unit):
                 period = None  # "3 weeks a week" is nonsense; keep the duration
         quantities.append(Quantity(value, kind, unit, period, payback, bound, start, after,
-                                   " ".join(text[start:after].split())))
+                                   " ".join(text[start:after].split()), (cur or "")[-1:]))
     return quantities
 
 
@@ -233,7 +234,8 @@ def _fact_kind(name: str, fact) -> tuple[str, str, str | None]:
     period = None
     for marker, p in (("per_year", "year"), ("a_year", "year"), ("per_week", "week"), ("per_hour", "hour"),
                       ("per_minute", "minute"), ("per_month", "month"), ("per_day", "day"), ("cost_of_delay", "week"),
-                      ("hourly", "hour")):
+                      ("hourly", "hour"), ("sim_saving", "year"), ("last_quarter", "quarter"), ("yearly", "year"),
+                      ("weekly", "week"), ("_saving_year", "year")):
         if marker in lowered:
             period = p
             break
@@ -461,7 +463,9 @@ def matches(q: Quantity, pool, *, any_period: bool = False, strict: bool = False
             continue
         # A derived number or another company fact must be near: with a hundred of them, one-figure
         # rounding would let almost any round number through.
-        if not close(value, k.value, strict=strict or bool(k.how) or not k.given):
+        company = not k.given and not k.how
+        if not close(value, k.value, strict=strict or not k.given, relative=0.05) or (
+                company and not _near_enough(value, k.value)):
             continue
         if not any_period:
             if not k.given and q.period != k.period:
@@ -470,6 +474,11 @@ def matches(q: Quantity, pool, *, any_period: bool = False, strict: bool = False
                 continue
         found.append(k)
     return sorted(found, key=lambda k: abs(math.log(max(_same_unit(q, k) or 1e-12, 1e-12) / k.value)) if k.value > 0 else 0)
+
+
+def _near_enough(said: float, fact: float) -> bool:
+    """Another company fact, not one the exercise gave: within 5%, or the fact to two figures (no one-figure leeway)."""
+    return abs(said - fact) <= 0.05 * abs(fact) or abs(said - round_sig(fact, 2)) <= 1e-9 * max(1.0, abs(said))
 
 
 def best_role(q: Quantity, ctx: "Context") -> Known | None:
@@ -800,7 +809,12 @@ def detect_week_as_year(ctx: Context) -> list[Finding]:
 
 def detect_unsupported(ctx: Context) -> list[Finding]:
     out = []
+    symbol = getattr(ctx.facts.get("currency"), "text", "") or ""
     for q in _claims(ctx):
+        if q.currency and symbol and q.currency != symbol[-1:]:
+            out.append(Finding("unsupported_number", f"I read \u201c{q.said}\u201d: that is not in {symbol}, the company's "
+                               "currency, so it is not a figure from our own data.", *GENERIC["unsupported_number"]))
+            continue
         if matches(q, ctx.ix_all) or _computation_factor(ctx.text, q):
             continue
         if q.period and any(k.period and k.period != q.period for k in
