@@ -346,7 +346,8 @@ def derived_facts(known: list[Known], facts: dict) -> list[Known]:
                                  "context", "a difference"))
     people = facts.get("engineers")
     for k in known:  # per person: "each engineer gets back about 6 hours a week", "about 2.4 hours a day"
-        if k.kind in ("money", "time") and k.period and people is not None and people.value:
+        if k.kind in ("money", "time") and k.period in ("week", "year", "month") and people is not None and people.value \
+                and k.role not in ("revenue", "margin", "payback", "deadline"):
             each = k.value / people.value
             out.append(Known(k.name, each, "", k.kind, k.unit, k.period, "context", "per person"))
             for to in ("week", "year", "month", "day"):
