@@ -58,6 +58,29 @@ def is_peak(ts: pd.Timestamp) -> bool:
     return ts.month == 11 and ts.day >= 20 or ts.month == 12 and ts.day <= 2
 
 
+def black_friday_of(year: int) -> pd.Timestamp:
+    """The day after the fourth Thursday of November."""
+    first = pd.Timestamp(year=year, month=11, day=1)
+    thursday = first + pd.Timedelta(days=(3 - first.weekday()) % 7 + 21)
+    return thursday + pd.Timedelta(days=1)
+
+
+def traffic(date: pd.Timestamp) -> float:
+    """A day's traffic over an ordinary day: the holiday season, Cyber Week, and the two spike days.
+
+    Black Friday and Cyber Monday reach ``peak_day_multiplier`` times an ordinary holiday-season
+    day (Adobe's 3.4 for Cyber Monday 2023); Cyber Week's other days ``cyber_week_multiplier``.
+    """
+    date = pd.Timestamp(date).normalize()
+    season = p("holiday_season_multiplier") if (date.month == 11 and date.day >= 15) or date.month == 12 and date.day <= 24 else 1
+    if not is_peak(date):
+        return season
+    friday = black_friday_of(date.year)
+    if date in (friday, friday + pd.Timedelta(days=3)):
+        return season * p("peak_day_multiplier")
+    return season * p("cyber_week_multiplier")
+
+
 def deploys_and_incidents(rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
     weeks = pd.date_range(p("history_start"), periods=p("history_weeks"), freq="W-MON")
     deploys, incidents = [], []
@@ -70,14 +93,23 @@ def deploys_and_incidents(rng: np.random.Generator) -> tuple[pd.DataFrame, pd.Da
             deploys.append((deployed - lead, deployed, failed))
             if failed:
                 incidents.append((deployed + pd.Timedelta(minutes=int(rng.integers(5, 240))), "deploy", len(deploys) - 1))
-        # capacity and dependency incidents, more frequent at peak traffic
-        extra_rate = p("other_incidents_per_week") * (p("peak_incident_multiplier") * p("holiday_season_multiplier") if is_peak(week) else 1)
-        for _ in range(rng.poisson(extra_rate)):
-            incidents.append((week + pd.Timedelta(days=int(rng.integers(0, 7)), hours=int(rng.integers(0, 24))),
-                              str(rng.choice(["capacity", "dependency"])), -1))
+        # capacity and dependency incidents: in proportion to the day's traffic, and more than in
+        # proportion at peak, when checkout runs past its headroom
+        for offset in range(7):
+            day = week + pd.Timedelta(days=offset)
+            if day >= pd.Timestamp(p("today")):
+                break
+            load = traffic(day) * (p("peak_incident_multiplier") if is_peak(day) else 1)
+            for _ in range(rng.poisson(p("other_incidents_per_week") / 7 * load)):
+                incidents.append((day + pd.Timedelta(hours=int(rng.integers(7, 23)), minutes=int(rng.integers(0, 60))),
+                                  str(rng.choice(["capacity", "dependency"])), -1))
     incident_table = pd.DataFrame(incidents, columns=["started_at", "cause", "deploy"]).sort_values("started_at", kind="stable")
     incident_table = incident_table.reset_index(drop=True)
-    minutes = rng.lognormal(np.log(p("restore_minutes_median")), 0.8, size=len(incident_table))
+    medians = np.where(incident_table["cause"] == "deploy", p("deploy_restore_minutes_median"), p("restore_minutes_median"))
+    # an overload at peak takes longer to clear than a quiet week's outage: everything is busy
+    at_peak = incident_table["started_at"].map(is_peak).to_numpy() & (incident_table["cause"] != "deploy").to_numpy()
+    medians = medians * np.where(at_peak, p("peak_restore_multiplier"), 1.0)
+    minutes = rng.lognormal(np.log(medians), p("restore_minutes_spread"))
     incident_table["minutes_to_restore"] = np.maximum(5, minutes).round(0).astype(int)
     incident_table = one_outage_at_a_time(incident_table)
     # A failed deploy whose outage merged into one already open caused no incident of its own:
@@ -112,10 +144,9 @@ def checkout_funnel(rng: np.random.Generator) -> pd.DataFrame:
     dates = pd.date_range(p("history_start"), pd.Timestamp(p("today")) - pd.Timedelta(days=1), freq="D")
     rows = []
     for date in dates:
-        season = p("holiday_season_multiplier") if (date.month == 11 and date.day >= 15) or date.month == 12 and date.day <= 24 else 1
-        traffic = season * (p("cyber_week_multiplier") if is_peak(date) else 1)
-        sessions = int(rng.normal(p("sessions_per_day") * traffic, p("sessions_per_day") * 0.05))
-        load = max(1.0, rng.normal(p("page_load_seconds") + 0.25 * (traffic - 1), 0.15))
+        busy = traffic(date)
+        sessions = int(rng.normal(p("sessions_per_day") * busy, p("sessions_per_day") * 0.05))
+        load = max(1.0, rng.normal(p("page_load_seconds") + 0.25 * (busy - 1), 0.15))
         slowdown = p("sales_per_100ms") * (load - p("page_load_seconds")) / 0.1
         conversion = p("conversion_rate") * (1 - slowdown) * rng.normal(1, 0.04)
         orders = int(max(0, sessions * conversion))
@@ -134,7 +165,9 @@ def backlog(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
     derived = {
         "checkout-resilience": (facts.checkout_fix_saving_per_year(tables) / 52, p("checkout_fix_weeks")),
-        "ci-speedup": (facts.ci_fix_saving_per_week(tables["ci_runs"]), p("ci_fix_weeks")),
+        "checkout-mitigation": (facts.mitigation_saving_per_year(tables) / 52, p("mitigation_weeks")),
+        # both per calendar week: a year's value ÷ 52 (the CI saving net of the runners' running cost)
+        "ci-speedup": ((facts.ci_saving_per_year(tables["ci_runs"]) - facts.ci_running_cost_per_year()) / 52, p("ci_fix_weeks")),
     }
     rows = []
     for entry in profile().backlog:

@@ -44,14 +44,24 @@ def test_impossible_input_says_what_is_wrong(kwargs, phrase):
 def test_the_exercise_and_its_slips_come_from_the_model():
     exercise = get_bank().exercises["09.team-output"]
     defaults = {name: value for name, (value, _) in ASSUMPTIONS.items()}
-    week = team_output(1.0, **defaults)
-    assert exercise.answer == pytest.approx(week.total)
-    slips = {s.value: s.misconception for s in exercise.slips}
-    assert slips[week.own] == "My output is the team's output."
-    assert slips[week.others] == "A lead's own work no longer counts."
-    assert slips[defaults["lead_speed"] + defaults["engineers"]] == "The team runs at full speed whatever the lead does."
+    hero, led = team_output(1.0, **defaults), team_output(1 - defaults["leading_needed"], **defaults)
+    assert exercise.answer == pytest.approx(led.total - hero.total)  # the gain over the solo hero, not a sum
+    slips = {round(s.value, 6): s.misconception for s in exercise.slips}
+    assert slips[round(led.total, 6)] == "The better option's total is the same as its gain."
+    assert slips[round(led.others - hero.others, 6)] == "Leading is free; the lead's own output doesn't drop."
+    assert slips[round(hero.own - led.own, 6)] == "My output is the team's output."
     for value in ("5 engineers", "25%", "40%", "1.5 times"):
         assert value in exercise.prompt
+
+
+def test_the_flip_point_is_the_models_and_the_exercise_asks_for_it():
+    from workshop.leading import hero_wins_below
+
+    flip = hero_wins_below()
+    assert flip == pytest.approx(0.12)
+    assert best_share(blocked_share=flip - 0.01).coding_share == pytest.approx(1.0)  # the solo hero wins below it
+    assert best_share(blocked_share=flip + 0.01).coding_share == pytest.approx(0.6)
+    assert get_bank().exercises["09.hero-wins"].answer == pytest.approx(100 * flip)
 
 
 def test_the_notebook_says_it_is_a_model_and_states_every_assumption():

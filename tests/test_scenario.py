@@ -240,3 +240,41 @@ def test_controls_are_labelled():
     assert control.radio.description == "Your decision:"
     assert control.decide.description == "Decide" and control.restart.description == "Start again"
     assert control.decide.tooltip and control.restart.tooltip
+
+
+# -- issue 25.8: the widget's loose ends --------------------------------------------------------
+
+def test_decide_is_primary_and_score_secondary_until_the_end(bank_of):
+    bank_of()
+    view = Module("07").show("fire")
+    assert view.control.decide.button_style == "primary" and view.check_button.button_style == ""
+    view.control.choose("lead")
+    assert view.check_button.button_style == ""
+    view.control.choose("rollback")
+    assert view.check_button.button_style == "primary"
+    view.control.start_again()
+    assert view.check_button.button_style == ""
+
+
+def test_no_not_attempted_stays_under_the_story_after_decide(bank_of):
+    bank_of()
+    view = Module("07").show("fire")
+    view.check_button.click()  # "Score my path" too early: Not attempted, where you are
+    assert "Not attempted" in view.feedback.value
+    view.control.radio.value = "lead"
+    view.control.decide.click()
+    assert "Not attempted" not in view.feedback.value
+    fresh = Module("07").show("fire")  # a restart on an unfinished path
+    assert "Not attempted" not in fresh.feedback.value and "Restored" in fresh.feedback.value
+
+
+def test_the_ending_lists_each_decision_once_with_its_cost_and_the_running_total(bank_of):
+    bank_of()
+    result = workshop.check("07.fire", ["dive", "forward"])
+    assert result.details[0].startswith("Decision 1, The page:") and not result.details[0][0].isdigit()
+    assert "This decision: Minutes down +20 min" not in result.details[0]  # no unit on this measure
+    assert "This decision: Minutes down +20. Running total: Minutes down 20; Trust 0." in result.details[0]
+    assert "This decision: Minutes down +40, Trust -1. Running total: Minutes down 60; Trust -1." in result.details[1]
+    assert "Totals at the end: Minutes down 60; Trust -1." in result.feedback
+    html = result._repr_html_()
+    assert "<li>1." not in html and "<li>Decision 1, " in html

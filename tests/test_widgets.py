@@ -20,7 +20,7 @@ def test_single_choice_check_shows_icon_and_words():
     view.control.radio.value = "c"
     view.check_button.click()
     assert "Not yet" in feedback_text(view) and "\u2716" in feedback_text(view)
-    assert "activity, not an outcome" in feedback_text(view)
+    assert "A number you produce yourself" in feedback_text(view)
     view.control.radio.value = "b"
     view.check_button.click()
     assert "Correct" in feedback_text(view)
@@ -35,14 +35,14 @@ def test_unanswered_check_is_a_gentle_nudge():
 
 def test_each_kind_through_its_control():
     m = Module("01")
-    multi = m.show("already-practising")
-    for key in ("document-api", "mentor", "reframe", "map-scary-code"):
+    multi = Module("04").show("spot-elements")
+    for key in ("no-ask", "idle", "not-totalled"):
         multi.control.boxes[key].value = True
     multi.check_button.click()
     assert "Correct" in multi.feedback.value
 
-    matching = m.show("myth-or-fact")
-    matching.control.grid.value = {item.key: "myth" for item in matching.exercise.items}
+    matching = m.show("hero-or-multiplier")
+    matching.control.grid.value = {item.key: "hero" for item in matching.exercise.items}
     matching.check_button.click()
     assert "Partly right" in matching.feedback.value and "3 of 6" in matching.feedback.value
 
@@ -67,13 +67,13 @@ def test_each_kind_through_its_control():
     framing.check_button.click()
     assert "Not yet" in framing.feedback.value and "[jargon]" in framing.feedback.value
     assert "<b>refactor" not in framing.feedback.value
-    framing.control.area.value = "If checkout fails on Black Friday we could lose about $50,000 in orders an hour."
+    framing.control.area.value = framing.exercise.sound[0]  # a sound answer, in the company's own numbers
     framing.check_button.click()
     assert "Strong" in framing.feedback.value and "Correct" in framing.feedback.value
 
 
 def test_hint_button_climbs_the_ladder_and_stops():
-    view = Module("02").show("hat-for-situation")
+    view = Module("02").show("which-hat-now")
     for _ in range(5):
         view.hint_button.click()
     assert "Hint 3 of 3" in view.hints.value and "last hint" in view.hints.value
@@ -87,7 +87,7 @@ def test_solution_opens_only_after_an_attempt():
     view.check_button.click()
     assert not view.solution_button.disabled
     view.solution_button.click()
-    assert "Team growth" in view.solution.value
+    assert "can now do without you" in view.solution.value
 
 
 def test_facilitator_can_lock_and_open_solutions(monkeypatch):
@@ -125,8 +125,8 @@ def test_last_answer_comes_back_after_a_restart():
 
 
 def test_solution_edition_prefills_and_checks():
-    view = Module("03").show("magic-combo", answer="b")
-    assert view.control.radio.value == "b" and repr(view) == "03.magic-combo: correct"
+    view = Module("03").show("pm-in-disguise", answer="both-asked")
+    assert view.control.radio.value == "both-asked" and repr(view) == "03.pm-in-disguise: correct"
 
 
 def test_every_control_has_a_label():
@@ -193,6 +193,47 @@ def test_ordering_note_does_not_claim_a_distractor_when_every_step_belongs():
 
 def test_long_options_wrap_instead_of_overlapping():
     """ipywidgets gives each radio and checkbox label one fixed-height line; the frame's style lets it wrap."""
-    view = Module("02").show("diplomat-response")
+    view = Module("02").show("settle-the-debate")
     style = view.children[0].value
     assert "<style>" in style and "white-space: normal" in style and "height: auto" in style
+
+
+# --- issue 25.11 and 25.12: inputs and repeats ------------------------------------------------
+
+def test_enter_in_a_number_box_checks():
+    view = Module("00").show("build-wait")
+    view.control.text.value = "10"
+    view.control.text._handle_custom_msg({"event": "submit"}, [])  # what the browser sends on Enter
+    assert view.last_result.status == "correct" and "Correct" in view.feedback.value
+
+
+def test_the_why_is_shown_once_after_a_correct_answer(monkeypatch):
+    monkeypatch.setenv("WORKSHOP_SOLUTIONS", "after-attempt")
+    view = Module("02").show("mentor-metric")
+    view.control.radio.value = "b"
+    view.check_button.click()
+    assert "Why:" in view.feedback.value
+    view.solution_button.click()
+    assert "Solution" in view.solution.value and "Why:" not in view.solution.value
+    wrong = Module("02").show("mentor-metric")
+    wrong.control.radio.value = "c"
+    wrong.check_button.click()
+    wrong.solution_button.click()
+    assert "Why:" in wrong.solution.value  # not yet in the feedback, so the solution says it
+    wrong.control.radio.value = "b"
+    wrong.check_button.click()
+    assert "Why:" in wrong.feedback.value and "Why:" not in wrong.solution.value
+
+
+def test_multiple_select_instructions_are_printed_once():
+    view = Module("01").show("already-practising")
+    assert "applies" in view.exercise.prompt.lower()
+    texts = [c.value for c in view.control.widget.children if hasattr(c, "value") and isinstance(c.value, str)]
+    assert not any("Tick every option" in t for t in texts)
+
+
+def test_prose_boxes_use_the_body_font_and_controls_have_room():
+    from workshop.widgets.view import FRAME_STYLE
+
+    assert ".lwi-exercise textarea" in FRAME_STYLE and "--jp-content-font-family" in FRAME_STYLE
+    assert ".widget-checkbox .widget-label-basic { display: flex; align-items: flex-start; gap: 8px; }" in FRAME_STYLE

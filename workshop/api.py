@@ -198,9 +198,9 @@ class Module:
         exercise = self._find(exercise_id)
         if exercise is None:
             return self._missing_html(exercise_id).html
-        available, why = self.solution_state(exercise_id)
+        available, reason_closed = self.solution_state(exercise_id)
         if not available:
-            return f"<div role='status'>{html.escape(why)}</div>"
+            return f"<div role='status'>{html.escape(reason_closed)}</div>"
         try:
             content = to_html(exercise.solution_markdown())
         except Exception:  # e.g. a computed key that fails on today's data: say so, and log no reveal

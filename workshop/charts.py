@@ -103,3 +103,25 @@ def incidents_by_month(incidents):
     worst = monthly["incident_id"].idxmax()
     title = f"Incidents peak in {worst:%B %Y}, with {int(monthly['incident_id'].max())} in the month"
     return _layout(fig, title, "Month", "Checkout incidents")
+
+
+def ci_fix_case(saving_per_year, running_per_year, fix_cost, y_max=None):
+    """The CI fix's first year: the saving it buys, what the runners cost, and the fix itself.
+
+    The first bar carries the same name as the learner's result in module 05 ("the saving the
+    fix buys, per year"), so the two agree at the explorer's starting values.
+    """
+    import plotly.graph_objects as go
+
+    net = saving_per_year - running_per_year
+    labels = ["Saving the fix buys, per year", "Runners' cost, per year", "Fix cost (once)"]
+    values = [saving_per_year, running_per_year, fix_cost]
+    fig = go.Figure(go.Bar(
+        x=labels, y=values, marker_color=[PALETTE[2], PALETTE[3], PALETTE[1]],
+        text=[currency.amount(v) for v in values], textposition="outside",
+    ))
+    fig = _layout(fig, f"Net of the runners, the fix gives back about {currency.amount(net)} a year",
+                  "", f"{currency.label()}")
+    if y_max is not None:
+        fig.update_yaxes(range=[0, y_max], autorange=False)
+    return fig

@@ -108,6 +108,31 @@ def ci_fix_saving_per_week(ci) -> float:
     return ci_build_minutes_saved(ci) / 60 / ci_weeks() * profile()["loaded_hourly_cost"]
 
 
+def ci_saving_per_year(ci, target: float | None = None) -> float:
+    """Engineer time (money) a year the fix gives back if builds reach ``target`` minutes (default: the profile's)."""
+    from workshop.company import profile
+
+    p = profile()
+    target = float(p["build_target_minutes"] if target is None else target)
+    minutes = float((ci["build_minutes"] - target).clip(lower=0).sum())
+    return minutes / 60 / ci_weeks() * p["working_weeks_per_year"] * p["loaded_hourly_cost"]
+
+
+def ci_running_cost_per_year() -> float:
+    from workshop.company import profile
+
+    return float(profile()["ci_fix_running_cost_per_month"]) * 12
+
+
+def ci_breakeven_share(saving_per_year: float, months: int) -> float:
+    """The share of saved minutes that must become work for the fix to pay back within ``months``.
+
+    share × saving over the period = fix cost + running cost over the period.
+    """
+    period = months / 12
+    return (ci_fix_cost() + ci_running_cost_per_year() * period) / (saving_per_year * period)
+
+
 def ci_fix_cost() -> float:
     from workshop.company import profile
 
@@ -151,11 +176,26 @@ def addressed(incidents):
 
 
 def yearly_margin_lost(incidents, funnel) -> float:
-    """Incidents a year × average minutes × margin lost a minute, for the incidents given."""
+    """Margin lost a year to the incidents given, each priced at its own season's revenue a minute.
+
+    An outage in Cyber Week loses a peak minute, one in July an ordinary one: Σ(minutes ×
+    revenue a minute in that incident's season) ÷ years × share never recovered × gross margin.
+    """
+    from workshop.company import profile
+
     if len(incidents) == 0:
         return 0.0
-    per_year = len(incidents) / history_years(funnel)
-    return float(per_year * incidents["minutes_to_restore"].mean() * margin_lost_per_minute_down(funnel))
+    p = profile()
+    a_minute = season_revenue_a_minute(funnel)
+    revenue = (incidents["minutes_to_restore"] * incidents["peak_season"].astype(bool).map(a_minute)).sum()
+    return float(revenue / history_years(funnel) * p["share_of_orders_lost_while_down"] * p["gross_margin"])
+
+
+def season_revenue_a_minute(funnel):
+    """Revenue a minute in peak season (True) and on other days (False): workshop.impact's, here for facts."""
+    from workshop.impact import season_revenue_a_minute as by_season
+
+    return by_season(funnel)
 
 
 def checkout_fix_saving_per_year(tables) -> float:
@@ -164,6 +204,15 @@ def checkout_fix_saving_per_year(tables) -> float:
 
     loss = yearly_margin_lost(addressed(tables["incidents"]), tables["checkout_funnel"])
     return loss * profile()["checkout_fix_share_prevented"]
+
+
+def mitigation_saving_per_year(tables) -> float:
+    """The peak-season margin the mitigation protects: its share of the addressed incidents' peak loss."""
+    from workshop.company import profile
+
+    hit = addressed(tables["incidents"])
+    peak = hit[hit["peak_season"].astype(bool)]
+    return yearly_margin_lost(peak, tables["checkout_funnel"]) * profile()["mitigation_share_prevented"]
 
 
 def _team_cost(engineers_key: str, weeks_key: str) -> float:
@@ -180,20 +229,26 @@ def weeks_between(start: dt.date, end: dt.date) -> float:
 def checkout_saving_simulation(revenue_per_minute: float, incidents_likely: float, minutes_likely: float,
                                share_lost: float, margin: float, share_prevented: float, fix_cost: float,
                                seed: int = 6, n: int = 20_000):
-    """Plausible years of the margin the rework saves, from ranges around the likely values.
+    """Plausible years of the margin the rework saves, from ranges whose means are the observed values.
 
-    Incidents a year: triangular, half to one and a half times likely. Minutes: PERT,
-    0.3 to 3 times likely. Share of orders lost: triangular, half to one and a half
-    times likely (at most 1). Margin and share prevented: as given. The what-if
-    explorer in module 06 and the facts quoted in 06.decide both call this.
+    ``revenue_per_minute`` is the revenue a minute of the addressed outages, each at its season's
+    rate (so the peak is in it). Incidents a year: triangular, half to one and a half times the
+    observed rate. Minutes to restore: right-skewed triangular (0.3, 0.5 and 2.2 times the
+    observed mean, so its mean *is* the observed mean; most outages are short, a few are long).
+    Share of orders lost: triangular, half to one and a half times (at most 1). Share the rework
+    prevents: triangular, 0.3 either side of the team's estimate. Every range is centred on its
+    observed value, so the simulated mean equals the point estimate; the spread is the honest part.
+    The what-if explorer in module 06 and the facts quoted in 06.decide both call this.
     """
     from workshop.impact import simulate
 
+    lo_prevented, hi_prevented = max(0.0, share_prevented - 0.3), min(1.0, share_prevented + 0.3)
     return simulate(
-        lambda incidents, minutes, lost: incidents * minutes * lost * revenue_per_minute * margin * share_prevented,
+        lambda incidents, minutes, lost, prevented: incidents * minutes * lost * revenue_per_minute * margin * prevented,
         {"incidents": (incidents_likely * 0.5, incidents_likely, incidents_likely * 1.5),
-         "minutes": {"low": minutes_likely * 0.3, "likely": minutes_likely, "high": minutes_likely * 3, "dist": "pert"},
-         "lost": (share_lost * 0.5, share_lost, min(1.0, share_lost * 1.5))},
+         "minutes": (minutes_likely * 0.3, minutes_likely * 0.5, minutes_likely * 2.2),
+         "lost": (share_lost * 0.5, share_lost, min(1.0, share_lost * 1.5)),
+         "prevented": (lo_prevented, share_prevented, hi_prevented)},
         n=n, seed=seed, threshold=fix_cost,
     )
 
@@ -205,9 +260,9 @@ def explorer_defaults(f: dict | None = None) -> dict:
     p = profile()
     f = f if f is not None else current()
     return {
-        "revenue_per_minute": f["revenue_per_minute"].value,
-        "incidents_likely": round(f["incidents_addressed_per_year"].value),
-        "minutes_likely": 5 * round(f["addressed_minutes_mean"].value / 5),
+        "revenue_per_minute": f["addressed_revenue_per_outage_minute"].value,
+        "incidents_likely": f["incidents_addressed_per_year"].value,
+        "minutes_likely": f["addressed_minutes_mean"].value,
         "share_lost": p["share_of_orders_lost_while_down"],
         "margin": p["gross_margin"],
         "share_prevented": p["checkout_fix_share_prevented"],
@@ -314,15 +369,67 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     # The payback the learner computes from the rounded figures the prompt shows.
     shown_weekly = rounded(weekly, 100)
     add("ci_fix_saving_per_week_shown", shown_weekly, f"{shown_weekly:,.0f}", "the weekly saving, to the nearest 100")
-    add("ci_fix_payback_weeks", cost / shown_weekly, f"{cost / shown_weekly:.1f}", "fix cost ÷ weekly saving shown")
-    add("ci_fix_payback_weeks_if_half", 2 * cost / shown_weekly, f"{2 * cost / shown_weekly:.1f}",
-        "fix cost ÷ half the weekly saving shown: the sceptic's case that half the wait was used anyway")
-    add("ci_fix_payback_years", cost / (shown_weekly * weeks_a_year), f"{cost / (shown_weekly * weeks_a_year):.2f}",
+    running_week = rounded(ci_running_cost_per_year() / weeks_a_year, 10)
+    net_shown = rounded(shown_weekly - running_week, 100)
+    add("ci_fix_payback_weeks", cost / net_shown, f"{cost / net_shown:.1f}",
+        "fix cost ÷ net saving a working week shown (saving − running cost): payback on net benefit")
+    add("ci_fix_payback_weeks_gross", cost / shown_weekly, f"{cost / shown_weekly:.1f}",
+        "the slip: fix cost ÷ the weekly saving before its running cost")
+    half_net = shown_weekly / 2 - running_week
+    add("ci_fix_payback_weeks_if_half", cost / half_net, f"{cost / half_net:.1f}",
+        "fix cost ÷ (half the weekly saving − running cost a week): the sceptic's case that half the wait was used anyway")
+    add("ci_fix_payback_years", cost / (net_shown * weeks_a_year), f"{cost / (net_shown * weeks_a_year):.2f}",
         "the slip: fix cost ÷ yearly saving (a payback in years)")
     add("ci_payback_on_whole_problem", cost / (yearly / weeks_a_year), f"{cost / (yearly / weeks_a_year):.1f}",
         "the slip: fix cost ÷ the weekly cost of all the waiting")
+    add("ci_payback_weeks_on_whole_problem", cost / (yearly / weeks_a_year), f"{cost / (yearly / weeks_a_year):.1f}",
+        "the slip: fix cost ÷ the weekly cost of all the waiting, in weeks", "weeks")
     add("ci_wait_cost_per_week", yearly / weeks_a_year, money(rounded(yearly / weeks_a_year, 100)),
         "the weekly cost of all the waiting")
+    # The slips a budget holder catches in "a year of waiting costs ...".
+    add("ci_wait_cost_per_year_52", hours / ci_weeks() * 52 * hourly, money(rounded(hours / ci_weeks() * 52 * hourly, 1000)),
+        "the slip: hours a week × 52 calendar weeks × hourly cost (nobody works 52 weeks)")
+    add("ci_wait_cost_with_refocus", yearly + refocus, money(rounded(yearly + refocus, 1000)),
+        "the slip: the waiting cost plus a refocus after every run, as if each minute of refocus were not already inside the wait")
+    # Net benefit: the faster runners cost money every month, workdays or not.
+    running = add("ci_fix_running_cost_per_year", ci_running_cost_per_year(), money(ci_running_cost_per_year()),
+                  "running cost a month × 12")
+    gross_year = weekly * weeks_a_year
+    net_year = gross_year - running
+    add("ci_fix_net_saving_per_year", net_year, money(rounded(net_year, 1000)), "yearly saving − running cost a year")
+    shown_net_week = rounded(rounded(weekly, 100) - rounded(running / weeks_a_year, 10), 100)
+    add("ci_fix_net_saving_per_week_shown", shown_net_week, f"{shown_net_week:,.0f}",
+        "net saving a working week (saving − running cost a year ÷ working weeks), to the nearest 100")
+    add("ci_fix_net_saving_per_week_money", shown_net_week, money(shown_net_week), "the net weekly saving shown, as money")
+    add("ci_running_cost_per_week_money", rounded(running / weeks_a_year, 10), money(rounded(running / weeks_a_year, 10)),
+        "running cost a working week, as money")
+    add("ci_running_cost_per_week_shown", rounded(running / weeks_a_year, 10), f"{rounded(running / weeks_a_year, 10):,.0f}",
+        "running cost a year ÷ working weeks, to the nearest 10")
+    add("ci_breakeven_share_quarter_pct", 100 * ci_breakeven_share(gross_year, 3),
+        f"{ci_breakeven_share(gross_year, 3):.0%}",
+        "(fix cost + a quarter's running cost) ÷ a quarter's saving: the share of saved minutes that must become work")
+    add("ci_breakeven_share_year_pct", 100 * ci_breakeven_share(gross_year, 12), f"{ci_breakeven_share(gross_year, 12):.0%}",
+        "(fix cost + a year's running cost) ÷ a year's saving")
+    add("ci_breakeven_share_quarter_no_running", 100 * ci_fix_cost() / (gross_year / 4), f"{ci_fix_cost() / (gross_year / 4):.0%}",
+        "the slip: fix cost ÷ a quarter's saving, the running cost left out")
+    add("ci_breakeven_share_quarter_on_whole", 100 * (ci_fix_cost() + running / 4) / (yearly / 4),
+        f"{(ci_fix_cost() + running / 4) / (yearly / 4):.0%}", "the slip: against a quarter of the whole waiting cost")
+    add("working_weeks_per_year_gap", 52 - weeks_a_year, f"{52 - weeks_a_year:g}", "52 − working weeks a year")
+    add("ci_sample_cost", hours * hourly, money(rounded(hours * hourly, 1000)),
+        "the slip: hours in the data's weeks × hourly cost, a quarter reported as a year")
+    low_target = float(p["build_minutes_low_case"])
+    low_year = ci_saving_per_year(ci, low_target)
+    add("ci_fix_saving_per_year_low_case", low_year, money(rounded(low_year, 1000)),
+        f"the saving if builds reach {low_target:g} minutes, not the target")
+    add("ci_fix_net_saving_per_year_low_case", low_year - running, money(rounded(low_year - running, 1000)),
+        "the low case's saving − running cost a year")
+    add("ci_breakeven_share_quarter_low_case_pct", 100 * ci_breakeven_share(low_year, 3),
+        f"{ci_breakeven_share(low_year, 3):.0%}", "the quarter's break-even share if builds reach the low case")
+    add("ci_breakeven_share_year_low_case_pct", 100 * ci_breakeven_share(low_year, 12),
+        f"{ci_breakeven_share(low_year, 12):.0%}", "the year's break-even share if builds reach the low case")
+    add("ci_fix_payback_weeks_low_case", cost / (low_year / weeks_a_year - running / weeks_a_year),
+        f"{cost / (low_year / weeks_a_year - running / weeks_a_year):.1f}", "fix cost ÷ the low case's net saving a working week")
+    add("ci_build_mean", ci["build_minutes"].mean(), f"{ci['build_minutes'].mean():.1f}", "mean build minutes", "minutes")
 
     # Module 06.
     years = history_years(funnel)
@@ -338,18 +445,19 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     add("peak_margin_per_minute", peak_margin_minute, money(peak_margin_minute), "peak revenue a minute × gross margin")
     add("peak_margin_per_hour", peak_margin_minute * 60, money(rounded(peak_margin_minute * 60, 1000)),
         "peak margin a minute × 60")
-    lost_minute = margin_lost_per_minute_down(funnel, True)
-    shown_lost_minute = rounded(lost_minute, 10)
+    # One per-minute figure: the learner multiplies the peak revenue a minute they are shown.
+    shown_lost_minute = float(round(round(peak) * p["share_of_orders_lost_while_down"] * p["gross_margin"]))
+    lost_minute = shown_lost_minute
     add("peak_margin_lost_per_minute_down", shown_lost_minute, money(shown_lost_minute),
-        "peak revenue a minute × share of orders never recovered × gross margin, to the nearest 10")
-    add("peak_margin_lost_per_hour_down", lost_minute * 60, money(rounded(lost_minute * 60, 1000)),
+        "peak revenue a minute (whole) × share of orders never recovered × gross margin, to the whole unit")
+    add("peak_margin_lost_per_hour_down", rounded(lost_minute * 60, 1000), money(rounded(lost_minute * 60, 1000)),
         "peak margin lost a minute down × 60")
     prob, minutes = p["black_friday_failure_probability"], p["black_friday_outage_minutes"]
     add("bf_impact", minutes * shown_lost_minute, money(minutes * shown_lost_minute),
         "outage minutes × peak margin lost a minute")
     add("bf_expected_loss", prob * minutes * shown_lost_minute, money(prob * minutes * shown_lost_minute),
         "probability × outage minutes × peak margin lost a minute")
-    add("bf_expected_loss_revenue", prob * minutes * rounded(peak, 10), money(prob * minutes * rounded(peak, 10)),
+    add("bf_expected_loss_revenue", prob * minutes * round(peak), money(prob * minutes * round(peak)),
         "the slip: probability × outage minutes × peak revenue a minute")
     add("bf_expected_loss_hours_slip", prob * minutes / 60 * shown_lost_minute,
         money(prob * minutes / 60 * shown_lost_minute), "the slip: probability × outage hours × a minute's loss")
@@ -400,15 +508,101 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     add("mitigation_saving", peak_loss * p["mitigation_share_prevented"],
         money(rounded(peak_loss * p["mitigation_share_prevented"], 1000)), "peak-season loss × share the mitigation prevents")
 
-    causes = list(p["checkout_fix_causes"])
-    facts["checkout_fix_causes"] = Fact("checkout_fix_causes", math.nan, " and ".join(causes), "profile list")
-    facts["checkout_fix_causes_code"] = Fact("checkout_fix_causes_code", math.nan,
-                                             "[" + ", ".join(f'"{c}"' for c in causes) + "]", "profile list, as Python")
     # Both seasons at their own revenue a minute: the peak share must not be set against an all-year average.
     off_hit = hit[~hit["peak_season"].astype(bool)]
     off_loss = (len(off_hit) / years) * (off_hit["minutes_to_restore"].mean() if len(off_hit) else 0) \
         * margin_lost_per_minute_down(funnel, False)
     seasons = peak_loss + off_loss
+    # The year in outages, and the two spike days.
+    add("outage_hours_per_year", incidents["minutes_to_restore"].sum() / 60 / years,
+        f"{incidents['minutes_to_restore'].sum() / 60 / years:.0f}", "Σ minutes to restore ÷ 60 ÷ years")
+    add("incidents_per_year", len(incidents) / years, f"{len(incidents) / years:.0f}", "incidents ÷ years")
+    add("restore_minutes_mean", incidents["minutes_to_restore"].mean(), f"{incidents['minutes_to_restore'].mean():.0f}",
+        "mean minutes to restore, all incidents")
+    import pandas as pd
+
+    days = pd.to_datetime(funnel["date"])
+    peak_mask = days.map(is_peak).astype(bool)
+
+    def black_friday(year):
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 22)
+
+    spike = days.dt.date.map(lambda d: d in (black_friday(d.year), black_friday(d.year) + dt.timedelta(days=3)))
+    spike_rpm = float(funnel.loc[spike, "revenue"].mean() / 1440) if spike.any() else peak
+    other_rpm = float(funnel.loc[peak_mask & ~spike, "revenue"].mean() / 1440) if (peak_mask & ~spike).any() else peak
+    add("spike_day_revenue_per_minute", spike_rpm, money(spike_rpm), "mean revenue a minute on Black Friday and Cyber Monday")
+    add("cyber_week_other_revenue_per_minute", other_rpm, money(other_rpm), "mean revenue a minute, the peak window's other days")
+    add("spike_over_cyber_week_pct", 100 * (spike_rpm / other_rpm - 1), f"{spike_rpm / other_rpm - 1:.0%}",
+        "Black Friday and Cyber Monday over the peak window's other days")
+    # The break-even line, the outage minute's value, and the share prevented as a range.
+    add("checkout_fix_breakeven_share_pct", 100 * fix / loss if loss else math.inf,
+        f"{fix / loss:.0%}" if loss else "never", "fix cost ÷ the addressed margin lost a year: the share it must prevent to pay back in a year")
+    outage_revenue_minute = (hit["minutes_to_restore"] * hit["peak_season"].astype(bool).map(season_revenue_a_minute(funnel))).sum() \
+        / hit["minutes_to_restore"].sum() if len(hit) else 0.0
+    avg_loss = (len(hit) / years) * (hit["minutes_to_restore"].mean() if len(hit) else 0) * margin_lost_per_minute_down(funnel)
+    add("addressed_margin_lost_per_year_average_minute", avg_loss, money(rounded(avg_loss, 1000)),
+        "the slip: every outage minute priced at the all-year average minute, the peak diluted")
+    add("checkout_fix_breakeven_share_average_minute_pct", 100 * fix / avg_loss if avg_loss else math.inf,
+        f"{fix / avg_loss:.0%}" if avg_loss else "never", "the slip: fix cost ÷ the loss priced at the average minute")
+    add("checkout_fix_breakeven_on_saving_pct", 100 * fix / saving if saving else math.inf,
+        f"{fix / saving:.0%}" if saving else "never", "the slip: fix cost ÷ the saving (the share prevented counted twice)")
+    rev_loss = loss / p["gross_margin"]
+    add("checkout_fix_breakeven_share_revenue_pct", 100 * fix / rev_loss if rev_loss else math.inf,
+        f"{fix / rev_loss:.0%}" if rev_loss else "never", "the slip: fix cost ÷ the loss in revenue, not margin")
+    add("addressed_peak_share_pct", 100 - (100 * off_loss / seasons if seasons else 0),
+        f"{1 - off_loss / seasons:.0%}" if seasons else "0%", "addressed peak-season loss ÷ all addressed loss")
+    add("addressed_revenue_per_outage_minute", outage_revenue_minute, money(outage_revenue_minute),
+        "revenue a minute of the addressed outages, each at its season's rate (the simulation's minute)")
+    add("checkout_fix_share_prevented_low_pct", 100 * max(0.0, p["checkout_fix_share_prevented"] - 0.3),
+        f"{max(0.0, p['checkout_fix_share_prevented'] - 0.3):.0%}", "the team's estimate less 0.3: the simulation's low end")
+    add("checkout_fix_share_prevented_high_pct", 100 * min(1.0, p["checkout_fix_share_prevented"] + 0.3),
+        f"{min(1.0, p['checkout_fix_share_prevented'] + 0.3):.0%}", "the team's estimate plus 0.3: the simulation's high end")
+    peak_deploys = deploys[deploys["deployed_at"].map(is_peak).astype(bool)]
+    if len(peak_deploys):
+        add("change_failure_rate_peak_pct", 100 * peak_deploys["caused_incident"].astype(bool).mean(),
+            f"{peak_deploys['caused_incident'].astype(bool).mean():.0%}", "peak-season deploys that caused an incident")
+        add("deploys_peak", len(peak_deploys), f"{len(peak_deploys)}", "deploys in peak season")
+
+    # Module 07: the checkout mitigation as the fixed-date item, with ranges.
+    low_share, high_share = max(0.0, p["mitigation_share_prevented"] - 0.2), min(1.0, p["mitigation_share_prevented"] + 0.2)
+    add("mitigation_saving_low", peak_loss * low_share, money(rounded(peak_loss * low_share, 1000)),
+        "peak-season loss × the low end of the share the mitigation prevents (estimate − 0.2)")
+    add("mitigation_saving_high", peak_loss * high_share, money(rounded(peak_loss * high_share, 1000)),
+        "peak-season loss × the high end of the share the mitigation prevents (estimate + 0.2)")
+    to_freeze = weeks_between(p["today"], p["change_freeze_start"])
+    latest = to_freeze - p["mitigation_weeks_high"]
+    add("mitigation_latest_start_weeks", latest, f"{latest:.1f}",
+        "weeks to the freeze − the mitigation's longest duration: the last week it can start and still land")
+    mit_cost = _team_cost("mitigation_engineers", "mitigation_weeks")
+    add("load_test_week_value", p["load_test_no_need_probability"] * mit_cost,
+        money(rounded(p["load_test_no_need_probability"] * mit_cost, 100)),
+        "chance the load test shows the pre-scale is not needed × the mitigation's cost: what waiting a week can save")
+    add("load_test_no_need_probability_pct", 100 * p["load_test_no_need_probability"],
+        f"{p['load_test_no_need_probability']:.0%}", "load_test_no_need_probability as a percentage")
+    rework_left = to_freeze - p["checkout_fix_weeks"]
+    add("checkout_fix_weeks_short", -rework_left, f"{-rework_left:.1f}",
+        "the rework's weeks − weeks to the freeze: how far past the freeze it lands even if started today")
+    orders_day = float(funnel["orders"].mean())
+    flag_day = orders_day * p["payment_flag_share"]
+    add("orders_per_day", orders_day, f"{rounded(orders_day, 100):,.0f}", "mean orders a day")
+    add("payment_flag_share_pct", 100 * p["payment_flag_share"], f"{p['payment_flag_share']:.0%}", "payment_flag_share as a percentage")
+    add("flag_payments_per_day", flag_day, f"{rounded(flag_day, 10):,.0f}", "orders a day × the flag's share")
+    add("flag_days_to_1500_payments", 1500 / flag_day, f"{math.ceil(1500 / flag_day)}",
+        "1,500 ÷ payments a day through the flag, rounded up: days until the failure rate can be read")
+    add("flag_days_two_days_payments", 2 * flag_day, f"{rounded(2 * flag_day, 10):,.0f}",
+        "payments the flag sends in two days: too few to see a one-point rise in failures")
+    add("payment_failure_rate_pct", 100 * p["payment_failure_rate"], f"{p['payment_failure_rate']:.0%}",
+        "payment_failure_rate as a percentage")
+    fail_sd = math.sqrt(p["payment_failure_rate"] * (1 - p["payment_failure_rate"]) / 1500)
+    add("payment_failure_threshold_pct", 100 * (p["payment_failure_rate"] + 2.5 * fail_sd),
+        f"{p['payment_failure_rate'] + 2.5 * fail_sd:.1%}",
+        "the old failure rate + 2.5 standard errors over 1,500 payments: a rise the flag's data can tell from noise")
+
+    causes = list(p["checkout_fix_causes"])
+    facts["checkout_fix_causes"] = Fact("checkout_fix_causes", math.nan, " and ".join(causes), "profile list")
+    facts["checkout_fix_causes_code"] = Fact("checkout_fix_causes_code", math.nan,
+                                             "[" + ", ".join(f'"{c}"' for c in causes) + "]", "profile list, as Python")
     add("addressed_offpeak_share_pct", 100 * off_loss / seasons if seasons else 0,
         f"{off_loss / seasons:.0%}" if seasons else "0%",
         "addressed off-peak loss ÷ (off-peak + peak loss), each season at its own revenue a minute")
@@ -433,6 +627,9 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     add("sim_prob_above_fix_pct", 100 * sim.summary["prob_above"], f"{sim.summary['prob_above']:.0%}",
         "share of simulated years whose saving exceeds the fix cost")
     add("sim_saving_p10", sim.summary["p10"], money(rounded(sim.summary["p10"], 1000)), "10th percentile of the yearly saving")
+    add("sim_saving_p90", sim.summary["p90"], money(rounded(sim.summary["p90"], 1000)), "90th percentile of the yearly saving")
+    add("sim_saving_mean", float(sim.samples.mean()), money(rounded(float(sim.samples.mean()), 1000)),
+        "mean simulated yearly saving: the ranges are centred on the observed values, so it matches the point estimate")
 
     # The backlog item a learner reads a number of (08's gift-card pages). Only items quoted in text
     # become facts, so that a stray round number does not match some backlog estimate by chance.
@@ -452,7 +649,20 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     risk = cfr * dep["minutes_to_restore"].mean() * margin_lost_per_minute_down(funnel, True)
     add("peak_deploy_expected_loss", risk, money(rounded(risk, 100)),
         "change failure rate × mean deploy-incident minutes × peak margin lost a minute")
+    _add_peak_causes(add, incidents)  # module 10 (c-pm2): kept apart so c-pm1's facts stay easy to read
     return facts
+
+
+# --- Module 10's facts (added by c-pm2) -------------------------------------------------------
+def _add_peak_causes(add, incidents) -> None:
+    """Peak-season incidents by cause: a model answer must attribute the peak's outages as the data does."""
+    peak = incidents[incidents["peak_season"].astype(bool)]
+    counts = peak["cause"].value_counts()
+    for cause in ("deploy", "capacity", "dependency"):
+        n = int(counts.get(cause, 0))
+        add(f"incidents_peak_{cause}", n, f"{n}", f"peak-season incidents caused by {cause}")
+    rest = len(peak) - int(counts.get("deploy", 0))
+    add("incidents_peak_not_deploy", rest, f"{rest}", "peak-season incidents not caused by a deploy (capacity, dependencies)")
 
 
 @lru_cache(maxsize=4)
@@ -467,3 +677,21 @@ def current() -> dict[str, Fact]:
 
     files = [profile_path(), *(data_path(n) for n in SCHEMAS)]
     return _cached(tuple((str(f), f.stat().st_mtime if f.exists() else 0) for f in files))
+
+
+def ci_fix_explorer_defaults() -> dict:
+    """Module 05's what-if starting values: the profile's, so the first bar is the learner's saving."""
+    from workshop.company import profile
+    from workshop.data import load
+
+    p = profile()
+    return {
+        "ci": load("ci_runs"),
+        "target_minutes": p["build_target_minutes"],
+        "working_weeks": p["working_weeks_per_year"],
+        "data_weeks": ci_weeks(),
+        "hourly_cost": p["loaded_hourly_cost"],
+        "running_per_month": p["ci_fix_running_cost_per_month"],
+        "fix_cost": ci_fix_cost(),
+        "low_case_minutes": p["build_minutes_low_case"],
+    }

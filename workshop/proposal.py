@@ -223,7 +223,8 @@ class ProposalForm:
         self.boxes.update(risks=box(w.Textarea, "Risks:", "risks", "52px"), ask=box(w.Textarea, "The ask:", "ask", "52px"))
         self.page = w.HTML(layout=w.Layout(width="auto"))
         self.save_button = w.Button(description="Save my proposal", icon="save", button_style="primary",
-                                    tooltip=f"Write this page to {name} beside the notebook")
+                                    tooltip=f"Write this page to {name} beside the notebook",
+                                    layout=w.Layout(width="auto", min_width="180px"))
         self.status = w.HTML(layout=w.Layout(width="auto"))
         self.saves = 0
         restored = self._restore(title, headline)

@@ -97,13 +97,14 @@ def wait_cost_explorer(minutes_now=22.0, people=30, waits_per_day=4.8, hourly_co
     return _explorer(sliders, draw)
 
 
-def risk_explorer(revenue_per_minute: float, fix_cost: float, seed: int = 6, incidents_likely: int = 39,
-                  minutes_likely: int = 90, share_lost: float = 0.5, margin: float = 1.0, share_prevented: float = 1.0):
+def risk_explorer(revenue_per_minute: float, fix_cost: float, seed: int = 6, incidents_likely: float = 13,
+                  minutes_likely: float = 90, share_lost: float = 0.5, margin: float = 1.0, share_prevented: float = 1.0):
     """The yearly loss a fix prevents, as a distribution, against the cost of the fix.
 
     With ``margin`` and ``share_prevented`` (module 06 passes the company's, through
     ``workshop.facts.explorer_defaults()``) it is the margin the fix saves, not every
-    sale of every outage. The model is ``workshop.facts.checkout_saving_simulation``.
+    sale of every outage. The ranges are centred on the sliders' values, so the simulated
+    mean is the point estimate. The model is ``workshop.facts.checkout_saving_simulation``.
     """
     import numpy as np
 
@@ -111,18 +112,19 @@ def risk_explorer(revenue_per_minute: float, fix_cost: float, seed: int = 6, inc
     from workshop.facts import checkout_saving_simulation
 
     sliders = {
-        "incidents_likely": _slider("Incidents a year the fix addresses (most likely)", incidents_likely, 1,
-                                    max(80, 2 * incidents_likely), unit="incidents"),
-        "minutes_likely": _slider("Minutes to restore (most likely)", minutes_likely, 5, 480, step=5, unit="minutes"),
+        "incidents_likely": _slider("Incidents a year the fix addresses (average)", round(incidents_likely, 1), 1,
+                                    max(80, 2 * round(incidents_likely)), step=0.5, decimals=1, unit="incidents"),
+        "minutes_likely": _slider("Minutes to restore (average)", 5 * round(minutes_likely / 5), 5, 480, step=5, unit="minutes"),
         "share_lost": _slider("Share of orders lost for good while down", share_lost, 0.05, 1, step=0.05, decimals=2),
+        "share_prevented": _slider("Share of the loss the fix prevents (most likely)", share_prevented, 0.05, 1, step=0.05, decimals=2),
     }
     axis = Axis(headroom=1.05)
 
-    def draw(incidents_likely, minutes_likely, share_lost):
+    def draw(incidents_likely, minutes_likely, share_lost, share_prevented):
         sim = checkout_saving_simulation(revenue_per_minute, incidents_likely, minutes_likely, share_lost,
                                          margin, share_prevented, fix_cost, seed=seed)
-        text = (f"Median yearly loss the fix prevents {currency.amount(sim.summary['p50'])}; it exceeds the {currency.amount(fix_cost)} fix "
-                f"in {sim.summary['prob_above']:.0%} of simulated years")
+        text = (f"Mean yearly loss the fix prevents {currency.amount(sim.summary['mean'])}, median {currency.amount(sim.summary['p50'])}; "
+                f"it exceeds the {currency.amount(fix_cost)} fix in {sim.summary['prob_above']:.0%} of simulated years")
         x_max = axis.fit(max(float(np.percentile(sim.samples, 99.5)), fix_cost))
         return text, loss_distribution(sim.samples, fix_cost=fix_cost, x_max=x_max)
 

@@ -52,10 +52,14 @@ class Lab:
         settings = self.workdir / "lab-settings"
         quiet_lab_settings(settings)
         self.env.update(JUPYTERLAB_SETTINGS_DIR=str(settings), JUPYTERLAB_WORKSPACES_DIR=str(self.workdir / "ws"))
+        # As `make lab` does: the venv's bin first on PATH, and terminals in a non-login shell that keeps it.
+        self.env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{self.env.get('PATH', '')}"
+        shell = self.env.get("SHELL") or "/bin/sh"
         self.process = subprocess.Popen(
             [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={self.port}",
              f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={root}",
-             "--ServerApp.open_browser=False", "--LabApp.news_url=", "--allow-root"],
+             "--ServerApp.open_browser=False", "--LabApp.news_url=", "--allow-root",
+             f"--ServerApp.terminado_settings=shell_command={shell}"],
             env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + timeout

@@ -38,6 +38,10 @@ def shown_passages(name: str) -> int:
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_notebook_page_after_run_all(page, lab, artifacts, name):
     open_notebook(page, lab, name)
+    # A fresh notebook looks unrun: no stored output, no execution count (issue 25.1).
+    page.screenshot(path=str(artifacts / f"fresh-{name.split('_')[0]}.png"), full_page=False)
+    assert page.locator(".jp-OutputArea-output").count() == 0, "a fresh notebook shows stored outputs"
+    assert not [t for t in page.locator(".jp-InputPrompt").all_inner_texts() if any(c.isdigit() for c in t)]
     run_all(page, shown_exercises(name))
     page.wait_for_timeout(500)  # let MathJax, if anything triggered it, finish typesetting
     page.screenshot(path=str(artifacts / f"page-{name.split('_')[0]}.png"), full_page=True)

@@ -146,3 +146,39 @@ def test_number_modules_compute_in_code_and_move_a_slider(page, lab, artifacts):
     run_all(page, count("06"))
     assert "of simulated years" in page.locator(".lwi-headline").first.inner_text()
     assert page_problems(page) == []
+
+
+def test_proposal_form_and_a_rounded_payback_in_05(page, lab, artifacts):
+    """05: "3 weeks" for a payback of 2.8 is accepted, by pressing Enter; the proposal is a form, saved on request."""
+    open_notebook(page, lab, NOTEBOOKS["05"])
+    run_all(page, count("05"))
+    payback = exercise(page, "05.payback")
+    payback.scroll_into_view_if_needed()
+    box = payback.get_by_label("Your answer (weeks):")
+    box.fill("3 weeks")
+    box.press("Enter")
+    expect(payback.locator(".lwi-result").first).to_contain_text("Correct")
+    expect(payback.locator(".lwi-result").first).to_contain_text("honestly rounded")
+    payback.screenshot(path=str(artifacts / "payback-rounded.png"))
+
+    form = page.locator(".lwi-prose", has=page.get_by_role("button", name="Save my proposal")).first
+    form.scroll_into_view_if_needed()
+    form.get_by_label("Title:").scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "proposal-form-top.png"), full_page=False)
+    form.get_by_label("The problem:").fill("Thirty engineers wait for builds, hours a week each.")
+    form.get_by_label("Payback of the fix:").fill("about 3 weeks")
+    for n, (name, pro, con) in enumerate([("Do nothing", "costs nothing now", "the waiting goes on"),
+                                          ("Faster builds", "saves engineer time", "three weeks of work")]):
+        form.get_by_label(f"Option {n + 1}:", exact=True).fill(name)
+        form.get_by_label("pro:", exact=True).nth(n).fill(pro)
+        form.get_by_label("con:", exact=True).nth(n).fill(con)
+    form.get_by_label("The ask:").fill("Two engineers for three weeks, from Monday.")
+    form.get_by_label("Title:").click()  # leaving a box updates the page under the form
+    page_view = form.locator(".lwi-proposal")
+    expect(page_view).to_contain_text("Pro: costs nothing now")
+    assert "(yours to write))" not in page_view.inner_text()
+    form.get_by_role("button", name="Save my proposal").click()
+    expect(form).to_contain_text("my-proposal.md", timeout=30_000)
+    assert page_problems(page) == []
+    form.get_by_label("The ask:").scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "proposal-form.png"), full_page=False)

@@ -50,8 +50,14 @@ def test_walk_the_black_friday_incident_then_start_again_and_restore(page, lab, 
     expect(box).to_contain_text("Decision 1 of at most 3: The page")
     expect(box.locator(".lwi-measures")).to_contain_text("Minutes of failing checkout")
 
+    score = box.get_by_role("button", name="Score my path")
+    assert "mod-primary" in box.get_by_role("button", name="Decide").get_attribute("class")
+    assert "mod-primary" not in score.get_attribute("class")  # secondary until the story ends
+    score.click()  # pressed too early: "Not attempted", then gone after the next Decide
+    expect(box.locator(".lwi-result")).to_contain_text("Not attempted")
     decide(box, "Dive into the logs yourself; you know the address code best")
     expect(box).to_contain_text("Decision 2 of at most 3: Roll back or fix forward?")
+    expect(box.locator(".lwi-result")).to_have_count(0)
     expect(box.locator(".lwi-story")).to_contain_text("nobody told support")
     decide(box, "Roll back now; fix forward once checkout is healthy")
     expect(box.locator(".lwi-reveal")).to_contain_text("payment provider")
@@ -60,7 +66,12 @@ def test_walk_the_black_friday_incident_then_start_again_and_restore(page, lab, 
     expect(result).to_contain_text("costliest decision")
     assert "Not yet" in result.inner_text() or "Partly right" in result.inner_text()  # said in words, not colour
     assert result.get_attribute("role") == "status"
+    assert "mod-primary" in score.get_attribute("class")
+    expect(result).to_contain_text("Running total")
+    assert result.locator("li").first.inner_text().startswith("Decision 1, ")  # the path list is numbered once
+    result.scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "scenario-ending.png"), full_page=False)
+    box.screenshot(path=str(artifacts / "scenario-ending-box.png"))
 
     box.get_by_role("button", name="Start again").click()
     expect(box).to_contain_text("Decision 1 of at most 3: The page")
@@ -84,14 +95,15 @@ def test_the_stakeholder_diagnosis_ends_in_an_options_table(page, lab, artifacts
     run_all(page, WIDGETS["08"])
     box = exercise(page, "08.stakeholder-diagnosis")
     box.scroll_into_view_if_needed()
-    decide(box, 'Reply that a rewrite before Black Friday is impossible, and explain why')
+    decide(box, "Reply that a rewrite can't be built and tested before the freeze, and explain why")
     expect(box).to_contain_text("The VP goes quiet")
-    decide(box, "Go and see the VP, own the brush-off, and ask what worries them about Black Friday")
+    decide(box, "Go and see the VP, say your reply was too short, and ask what worries them about the peak")
     expect(box.locator(".lwi-reveal")).to_contain_text("blindsided")
-    decide(box, "Bring last year's incidents and their causes")
-    decide(box, "An options table: do nothing; make checkout safer before the peak; the rewrite after it, each with what it protects and risks")
+    decide(box, "Bring the incident log for the last two peak seasons, cause by cause")
+    decide(box, "An options table: what each option protects and risks, what it costs, and which one you recommend")
     table = box.locator(".lwi-node table")
     expect(table).to_contain_text("Do nothing")
+    expect(table).to_contain_text("recommended")
     assert table.locator("tr").count() == 4  # a header and three options
     expect(box.locator(".lwi-result").first).to_contain_text("Partly right")
     box.locator(".lwi-node").scroll_into_view_if_needed()

@@ -7,6 +7,6 @@
 from workshop.capstone.case import FIELDS, Case
 from workshop.capstone.checks import CHECKS, check_case
 from workshop.capstone.growth import Growth, growth
-from workshop.capstone.numbers import latest_case, per_year
+from workshop.capstone.numbers import latest_case, per_year, read_own
 
-__all__ = ["CHECKS", "FIELDS", "Case", "Growth", "check_case", "growth", "latest_case", "per_year"]
+__all__ = ["CHECKS", "FIELDS", "Case", "Growth", "check_case", "growth", "latest_case", "per_year", "read_own"]

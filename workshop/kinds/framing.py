@@ -58,10 +58,9 @@ class Framing(Judged, Exercise):
         summary = f"Score {a.score}/100 ({marks}" + (f"; jargon: {', '.join(a.jargon)})" if a.jargon else ")")
         verdict = judge.for_exercise(self, text)
         details = tuple(a.feedback)
-        if self.baseline:  # the "before" picture: saved and scored, never marked; a red flag is still named
-            notes = tuple(f.line() for f in verdict.findings)
-            return self.result("correct", f"Baseline saved. {summary}. You'll come back to it at the end of the day.",
-                               details=notes + details, score=a.score / 100, extra_html=extra, graded=False)
+        if self.baseline:  # the "before" picture: saved and scored for the end of the day, no score shown now (issue 19)
+            return self.result("correct", "Baseline saved. You'll see it scored at the end of the day, "
+                               "beside your rewrite.", score=a.score / 100, graded=False)
         return framing_result(self, a, verdict, summary, extra)
 
     def key(self) -> str:

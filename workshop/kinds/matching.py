@@ -20,6 +20,19 @@ class Item(Strict):
     category: str
     feedback: str = Field(min_length=1, description="shown when the item is misplaced")
     misconception: str | None = None
+    also: list[str] = Field(default_factory=list, description="other categories that genuinely fit too: accepted")
+    also_why: str | None = Field(default=None, description="why the other category fits too; shown when it is chosen")
+
+    @model_validator(mode="after")
+    def _also_needs_a_reason(self):
+        if self.also and not self.also_why:
+            raise ValueError(f"item {self.key!r} accepts {self.also} too: say why in 'also_why'")
+        if self.category in self.also:
+            raise ValueError(f"item {self.key!r} lists its own category {self.category!r} in 'also'")
+        return self
+
+    def fits(self, category: str) -> bool:
+        return category == self.category or category in self.also
 
 
 class Matching(Exercise):
@@ -35,10 +48,13 @@ class Matching(Exercise):
         if len({i.key for i in self.items}) != len(self.items):
             raise ValueError("two items share a key; keys must be unique")
         for item in self.items:
-            if item.category not in known:
-                raise ValueError(
-                    f"item {item.key!r} is in category {item.category!r}, which is not one of {sorted(known)}"
-                )
+            for category in (item.category, *item.also):
+                if category not in known:
+                    raise ValueError(
+                        f"item {item.key!r} is in category {category!r}, which is not one of {sorted(known)}"
+                    )
+            if len({item.category, *item.also}) == len(known):
+                raise ValueError(f"item {item.key!r} accepts every category, so it tests nothing")
         return self
 
     @property
@@ -56,11 +72,14 @@ class Matching(Exercise):
     def judge(self, answer):
         placed = self._read(answer)
         unanswered = [i for i in self.shown_items if i.key not in placed]
-        misplaced = [i for i in self.shown_items if i.key in placed and placed[i.key] != i.category]
+        misplaced = [i for i in self.shown_items if i.key in placed and not i.fits(placed[i.key])]
         right = len(self.items) - len(unanswered) - len(misplaced)
+        # An item placed in a category that also fits is right; say why, and what the key chose.
+        also = [f"{_quoted(i.text)}: {self.label(placed[i.key])} fits too. {i.also_why}"
+                for i in self.shown_items if i.key in placed and placed[i.key] in i.also]
         if right == len(self.items):
-            return self.result("correct", f"All {right} placed correctly.")
-        details = [f"{_quoted(i.text)} is misplaced: {i.feedback}" for i in misplaced]
+            return self.result("correct", f"All {right} placed correctly.", details=tuple(also))
+        details = [f"{_quoted(i.text)} is misplaced: {i.feedback}" for i in misplaced] + also
         if unanswered:
             details.append(f"{len(unanswered)} not placed yet.")
         status = "partial" if right else "incorrect"
@@ -100,11 +119,13 @@ class Matching(Exercise):
 
     def wrong_answers(self):
         for item in self.items:
-            other = next(c.key for c in self.categories if c.key != item.category)
+            other = next(c.key for c in self.categories if not item.fits(c.key))
             yield ({**self.key(), item.key: other}, item.feedback)
 
     def solution_markdown(self) -> str:
-        return "\n".join(f"- {i.text} \u2192 **{self.label(i.category)}**" for i in self.shown_items)
+        return "\n".join(f"- {i.text} \u2192 **{self.label(i.category)}**"
+                         + (f" (or **{', '.join(self.label(a) for a in i.also)}**: {i.also_why})" if i.also else "")
+                         for i in self.shown_items)
 
 
 MODEL = Matching

@@ -54,7 +54,7 @@ def coding_share_explorer(coding_share: float = 0.8, engineers: int = 5, blocked
 
     Shares are shown in percent on the sliders and passed to the model as fractions.
     """
-    from workshop.leading.model import best_share, team_output
+    from workshop.leading.model import best_share, hero_wins_below, team_output
     from workshop.whatif import _explorer
 
     sliders = {
@@ -74,7 +74,9 @@ def coding_share_explorer(coding_share: float = 0.8, engineers: int = 5, blocked
         share = coding_share / 100
         now, best = team_output(share, **assumptions), best_share(**assumptions)
         text = (f"Model: team output {now.total:.2f} engineer-weeks a week ({now.own:.2f} the lead's own, "
-                f"{now.others:.2f} the others'); best in this model {best.total:.2f} at {best.coding_share:.0%} coding")
+                f"{now.others:.2f} the others'); best in this model {best.total:.2f} at {best.coding_share:.0%} coding. "
+                f"All coding would win only if the others lost less than {min(hero_wins_below(**assumptions), 1):.0%} "
+                f"of their week waiting (now {blocked_share / 100:.0%})")
         top = max(team_output(s / 100, **assumptions).total for s in range(0, 101, 5))
         limit["y"] = max(limit["y"], math.ceil(top * 1.15))
         figures.append(output_by_coding_share(share, y_max=limit["y"], **assumptions))

@@ -10,12 +10,19 @@ when nobody is waiting on anyone.
     others' output  = engineers × (1 - others' blocked)
     team output     = own output + others' output
 
-Leading beyond what the team needs adds nothing in this model (so the best share is rarely
-zero), and it ignores what compounds over months: people you pair with get faster. Both
-limits are stated in the notebook.
+Leading beyond what the team needs adds nothing in this model, so its best share is always one
+of two: exactly the leading the team needs (1 - leading needed, an input you set) or all
+coding. Which of the two wins is the model's real lesson, and it turns on one condition:
+
+    the solo hero wins when  blocked share < lead's speed × leading needed ÷ engineers
+
+(what the lead's coding in that time is worth, against what the others lose waiting). With the
+stated assumptions: 1.5 × 0.4 ÷ 5 = 12% of a week. The model ignores what compounds over months:
+people you pair with get faster. Both limits are stated in the notebook.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from workshop.impact._checks import non_negative, number
@@ -58,6 +65,18 @@ def team_output(coding_share: float, engineers: float = 5, blocked_share: float 
     unmet = max(0.0, 1 - leading / leading_needed) if leading_needed > 0 else 0.0
     others = engineers * (1 - blocked_share * unmet)
     return TeamOutput(coding_share, lead_speed * coding_share, others)
+
+
+def hero_wins_below(engineers: float = 5, leading_needed: float = 0.4, lead_speed: float = 1.5, **_) -> float:
+    """The blocked share below which the solo hero's week (all coding) beats leading what the team needs.
+
+    All coding gains the lead's speed × leading needed of own output; the others lose engineers ×
+    blocked share. The two are equal at blocked share = lead_speed × leading_needed / engineers.
+    """
+    non_negative("engineers", engineers)
+    non_negative("lead_speed", lead_speed)
+    between("leading_needed", leading_needed, 0, 1)
+    return math.inf if engineers == 0 else lead_speed * leading_needed / engineers
 
 
 def best_share(step: float = 0.01, **assumptions) -> TeamOutput:

@@ -76,7 +76,8 @@ class Control(_Base):
         for name in FIELDS:
             ordered.append(options if name == "options" else self.boxes[name])
         self.save_button = w.Button(description="Save my case", icon="download",
-                                    tooltip="Write my-case.md, my-case.html and my-case.pdf beside this notebook")
+                                    tooltip="Write my-case.md, my-case.html and my-case.pdf beside this notebook",
+                                    layout=w.Layout(width="auto", min_width="160px"))
         self.saved = w.HTML(value="")
         self.save_button.on_click(lambda _: self.save())
         self.saves = 0

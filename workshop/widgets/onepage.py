@@ -33,14 +33,15 @@ def option_rows(placeholders: list[tuple[str, str, str]]) -> tuple[list[tuple[w.
     for n, (name_hint, pro_hint, con_hint) in enumerate(placeholders, 1):
         row = (
             w.Text(description=f"Option {n}:", placeholder=money_hint(name_hint), style=ROW_LABELS,
-                   layout=w.Layout(flex="1 1 30%", min_width="180px")),
+                   layout=w.Layout(flex="1 1 0%", width="auto", min_width="140px")),
             w.Text(description="pro:", placeholder=money_hint(pro_hint), style=ROW_LABELS,
-                   layout=w.Layout(flex="1 1 35%", min_width="180px")),
+                   layout=w.Layout(flex="1.3 1 0%", width="auto", min_width="140px")),
             w.Text(description="con:", placeholder=money_hint(con_hint), style=ROW_LABELS,
-                   layout=w.Layout(flex="1 1 35%", min_width="180px")),
+                   layout=w.Layout(flex="1.3 1 0%", width="auto", min_width="140px")),
         )
         boxes.append(row)
-        rows.append(w.HBox(list(row), layout=w.Layout(width="100%", max_width="900px", flex_flow="row wrap")))
+        # One line per option on a notebook-wide page (the three boxes share it), wrapping only on a narrow one.
+        rows.append(w.HBox(list(row), layout=w.Layout(width="100%", max_width="980px", flex_flow="row wrap")))
     return boxes, rows
 
 

@@ -32,6 +32,8 @@ FRAME_STYLE = """<style>
 .lwi-exercise .widget-checkbox .widget-label-basic { display: flex; align-items: flex-start; gap: 8px; }
 .lwi-exercise .widget-radio-box input, .lwi-exercise .widget-checkbox input {
   flex: none; align-self: flex-start; margin: 0.2em 0 0 0; }
+/* ipywidgets gives a radio the height of a whole item (its circle then sits low): the circle's own height. */
+.lwi-exercise .widget-radio-box input { height: auto; }
 .lwi-exercise .lwi-exercise-title { font-size: var(--jp-content-font-size3, 1.2em); margin: 4px 0 6px; }
 /* Prose is written in the body font, not the code font. */
 .lwi-exercise textarea, .lwi-exercise .lwi-prose input[type=text], .lwi-case textarea {
