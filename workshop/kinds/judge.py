@@ -473,6 +473,8 @@ def matches(q: Quantity, pool, *, any_period: bool = False, strict: bool = False
                 continue  # a derived number or another company fact matches only a figure stated for its period
             if q.period and k.period != q.period and k.period is not None:
                 continue
+            if q.period in ("hour", "minute", "day", "week") and k.period is None and k.kind == "money":
+                continue  # a total with no period ("$50,000") is not an hourly or weekly rate
         found.append(k)
     return sorted(found, key=lambda k: abs(math.log(max(_same_unit(q, k) or 1e-12, 1e-12) / k.value)) if k.value > 0 else 0)
 
@@ -842,7 +844,7 @@ def detect_whole_problem(ctx: Context) -> list[Finding]:
     saving_pool = [k for k in ctx.given + ctx.derived if k.role == "saving"]
     for q in _claims(ctx):
         k = best_role(q, ctx) if whole else None
-        if k is None or k.role != "whole_problem" or not matches(q, [k], strict=True):
+        if k is None or k.role != "whole_problem" or not matches(q, [k], strict=not k.given):
             continue
         lo, hi = clause_of(ctx.text, q.start, q.end)
         clause = ctx.text[lo:hi]
@@ -883,7 +885,7 @@ def detect_revenue_as_margin(ctx: Context) -> list[Finding]:
         if q.kind != "money":
             continue
         k = best_role(q, ctx)
-        if k is None or k.role != "revenue" or not matches(q, [k], strict=True):
+        if k is None or k.role != "revenue" or not matches(q, [k], strict=not k.given):
             continue
         lo, hi = clause_of(ctx.text, q.start, q.end)
         slo, shi = sentence_of(ctx.text, q.start, q.end)
