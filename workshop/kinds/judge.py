@@ -963,7 +963,7 @@ def detect_before_deadline(ctx: Context) -> list[Finding]:
     deadlines = ctx.by_role("deadline")
     if not deadlines:
         return []
-    limit = next((d.value for d in deadlines if d.kind in ("time", "count") and d.value > 0), None)
+    limit = next((_in_unit(d, "weeks") for d in deadlines if d.kind == "time" and d.value > 0), None)  # weeks left
     for m in (DEADLINE_WORDS.finditer(ctx.text) if ctx.mentions("before", "ahead of", "in time for", "by ") else ()):
         lo, hi = clause_of(ctx.text, m.start(), m.end())
         clause = ctx.text[lo:hi]
@@ -973,10 +973,10 @@ def detect_before_deadline(ctx: Context) -> list[Finding]:
         if limit and spans and all(_in_unit(Known("", s.value, "", "time", s.unit), "weeks") is not None
                                    and s.value * _UNIT_WEEKS.get(s.unit, 1) <= limit for s in spans):
             continue  # "spend two weeks cleaning it up before Black Friday" fits
+        d = deadlines[0]
+        when = f"{d.text} weeks left" if d.kind == "time" else d.text
         return [Finding("before_deadline", f"I read \u201c{_quote(clause.strip())}\u201d: the fix promised before a "
-                        f"deadline it cannot meet ({deadlines[0].text}"
-                        + (" weeks left" if deadlines[0].kind in ("time", "count") else "") + ").",
-                        *GENERIC["before_deadline"])]
+                        f"deadline it cannot meet ({when}).", *GENERIC["before_deadline"])]
     return []
 
 
