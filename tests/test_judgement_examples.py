@@ -200,12 +200,18 @@ def test_own_numbers_must_agree():
     "This is guaranteed to pay back.", "It will definitely fail on Black Friday.", "We will pay for it forever.",
     "I made this number up.", "My gut says $40,000.", "It's a guess, $40,000 a year.",
     "The moon was in retrograde, per our dashboard.", "Everyone knows the code is slow.", "Trust me, it costs $40,000.",
+    "Checkout will 100% fail on Black Friday.", "Studies show slow builds cost millions.", "Everyone agrees it is slow.",
 ])
 def test_red_flags(text):
     assert "red_flag" in detectors(text, ())
 
 
 @pytest.mark.parametrize("text", [
+    "Move 100% of card payments to the new provider after Black Friday, if the 5% share holds for two weeks.",
+    "The exit clause guarantees we can leave within 90 days.",
+    "Every customer who tries to pay while checkout is down is turned away.",
+    "Conversion collapsed during last year's outage, per the dashboard.",
+    "There is no risk-free option; the mitigation lowers the risk this peak.",
     "Checkout failed 3 times last peak season, per the incident log, costing about $9,000 of margin an hour.",
     "Deploy incidents made up 32% of outages last year, per the incident log.",
     "Every hour checkout is down costs us margin; our disaster recovery plan was tested last month.",
@@ -328,3 +334,14 @@ def test_a_future_pilot_is_not_evidence():
     assert not assess("We will run a pilot next month to cut build time by 20%, saving $50,000 a year.").elements["evidence"]
     assert not assess("A pilot next quarter would show a 20% cut, saving $50,000 a year.").elements["evidence"]
     assert assess("In last month's pilot this library cut development time by 20%.").elements["evidence"]
+
+
+@pytest.mark.parametrize("text, agrees", [
+    ("About 300 tickets a month, at $12 each, cost us $36,000 a month in support time.", False),
+    ("About 300 tickets a month, at $12 each, cost us $3,600 a month in support time.", True),
+    ("Each of our 10 engineers loses 2 hours a day to slow builds, 50 hours a day in total.", False),
+    ("We run 20 deploys a week and each one takes 3 hours of an engineer's time, 60 hours a week.", True),
+    ("Our 30 engineers each wait 12 hours a week, about $27,000 a week, per the CI log.", True),
+])
+def test_a_count_times_each_must_be_the_total(text, agrees):
+    assert ("inconsistent_numbers" not in detectors(text, ())) == agrees

@@ -74,12 +74,17 @@ _MONEY_LEAD = ("US dollars", "Canadian dollars", "Australian dollars", "dollars"
                "pounds", "pound", "sterling", "euros", "euro", "US$", "C$", "A$", "$", "£", "€")
 
 
-def with_unit(value: float, unit: str) -> str:
-    """A value and its unit as a learner reads it: "$1,249,725 a year" for a money unit, "2.8 weeks" otherwise."""
+def with_unit(value, unit: str) -> str:
+    """A value and its unit as a learner reads it: "$1,249,725 a year" for a money unit, "2.8 weeks" otherwise.
+
+    ``value`` is a number, or a number already written for the page ("587,000").
+    """
     unit = (unit or "").strip()
+    shown = value if isinstance(value, str) else number(value)
     if is_money_unit(unit):
         for lead in _MONEY_LEAD:
             if unit.lower().startswith(lead.lower()):
                 rest = unit[len(lead):].strip()
-                return f"{'-' if value < 0 else ''}{symbol()}{number(abs(value))}" + (f" {rest}" if rest else "")
-    return f"{number(value)} {unit}".strip()
+                sign = "-" if shown.startswith("-") else ""
+                return f"{sign}{symbol()}{shown.lstrip('-')}" + (f" {rest}" if rest else "")
+    return f"{shown} {unit}".strip()

@@ -69,7 +69,7 @@ PERIOD_AFTER = re.compile(
 PHRASE_END = re.compile(r"[.;:!?\n]|\b(?:and|but|so|which|that|who|while|because|if|than|pays?|paying|paid|payback"
                         r"|fix|fixes|rework|costs?|costing|saves?|saving|would|will|could)\b", I)
 PERIOD_BEFORE = re.compile(r"\b(?P<adj>annual|annually|yearly|weekly|monthly|hourly|daily)[ \t]+(?:[\w-]+[ \t]+){0,3}$"
-                           r"|\b(?:every|each|per)[ \t]+(?P<p>week|year|month|hour|minute|day)\b[^.;\d]{0,24}$", I)
+                           r"|\b(?:every|each|per)[ \t]+(?P<p>week|year|month|hour|minute|day)\b[^.;\d]{0,60}$", I)
 PERIODS = {"week": "week", "year": "year", "month": "month", "day": "day", "hour": "hour", "minute": "minute",
            "quarter": "quarter", "sprint": "sprint", "weekly": "week", "yearly": "year", "annually": "year",
            "annual": "year", "monthly": "month", "daily": "day", "hourly": "hour", "wk": "week", "yr": "year",
@@ -99,6 +99,7 @@ class Quantity:
     start: int = 0
     end: int = 0
     said: str = ""            # the words it was read from, for feedback
+    currency: str = ""        # the symbol written before it, if any ("$", "£")
 
     @property
     def is_rate(self) -> bool:
@@ -175,7 +176,7 @@ def read_quantities(text: str) -> list[Quantity]:
             period = _period(pm.group("p") or pm.group("adj") or pm.group("abbr") or pm.group("pa"))
             after = after + pm.end()
         if period is None and kind in ("money", "time"):
-            before = PERIOD_BEFORE.search(text, max(0, start - 40), start)
+            before = PERIOD_BEFORE.search(text, max(0, start - 80), start)
             if before:
                 period = _period(before.group("adj") or before.group("p"))
         payback = bound = False
@@ -187,7 +188,7 @@ def read_quantities(text: str) -> list[Quantity]:
             if period == _singular(unit):
                 period = None  # "3 weeks a week" is nonsense; keep the duration
         quantities.append(Quantity(value, kind, unit, period, payback, bound, start, after,
-                                   " ".join(text[start:after].split())))
+                                   " ".join(text[start:after].split()), (cur or "")[-1:]))
     return quantities
 
 
@@ -233,7 +234,8 @@ def _fact_kind(name: str, fact) -> tuple[str, str, str | None]:
     period = None
     for marker, p in (("per_year", "year"), ("a_year", "year"), ("per_week", "week"), ("per_hour", "hour"),
                       ("per_minute", "minute"), ("per_month", "month"), ("per_day", "day"), ("cost_of_delay", "week"),
-                      ("hourly", "hour")):
+                      ("hourly", "hour"), ("sim_saving", "year"), ("last_quarter", "quarter"), ("yearly", "year"),
+                      ("weekly", "week"), ("_saving_year", "year")):
         if marker in lowered:
             period = p
             break
@@ -342,12 +344,15 @@ def derived_facts(known: list[Known], facts: dict) -> list[Known]:
             if a.period is None or b.period is None:  # a cost against a yearly saving: net of the first year
                 out.append(Known(f"{a.name}-{b.name}", abs(a.value - b.value), "", "money", "", a.period or b.period,
                                  "context", "a difference"))
-    people = [facts[n] for n in ("engineers", "ci_fix_engineers", "checkout_fix_engineers") if n in facts]
-    for k in known:  # per person: "each engineer gets back about 6 hours a week"
-        if k.kind in ("money", "time") and k.period:
-            for p in people:
-                if p.value:
-                    out.append(Known(k.name, k.value / p.value, "", k.kind, k.unit, k.period, "context", "per person"))
+    people = facts.get("engineers")
+    for k in known:  # per person: "each engineer gets back about 6 hours a week", "about 2.4 hours a day"
+        if k.kind in ("money", "time") and k.period and people is not None and people.value:
+            each = k.value / people.value
+            out.append(Known(k.name, each, "", k.kind, k.unit, k.period, "context", "per person"))
+            for to in ("week", "year", "month", "day"):
+                if to != k.period:
+                    out += [Known(k.name, v, "", k.kind, k.unit, to, "context", "per person")
+                            for v in convert_rate(each, k.period, to, weeks)]
     for a in known:  # a duration times a rate of the same unit: 148 minutes x $150 a minute
         if a.kind != "time" or a.period or a.unit not in ("minutes", "hours"):
             continue
@@ -458,15 +463,22 @@ def matches(q: Quantity, pool, *, any_period: bool = False, strict: bool = False
             continue
         # A derived number or another company fact must be near: with a hundred of them, one-figure
         # rounding would let almost any round number through.
-        if not close(value, k.value, strict=strict or bool(k.how) or not k.given):
+        company = not k.given and not k.how
+        if not close(value, k.value, strict=strict or not k.given, relative=0.05) or (
+                company and not _near_enough(value, k.value)):
             continue
         if not any_period:
-            if k.how.startswith("converted") and q.period != k.period:
-                continue  # a conversion to a period matches only a figure stated for that period
-            if q.period and k.period != q.period and (k.period is not None or not k.given):
+            if not k.given and q.period != k.period:
+                continue  # a derived number or another company fact matches only a figure stated for its period
+            if q.period and k.period != q.period and k.period is not None:
                 continue
         found.append(k)
     return sorted(found, key=lambda k: abs(math.log(max(_same_unit(q, k) or 1e-12, 1e-12) / k.value)) if k.value > 0 else 0)
+
+
+def _near_enough(said: float, fact: float) -> bool:
+    """Another company fact, not one the exercise gave: within 5%, or the fact to two figures (no one-figure leeway)."""
+    return abs(said - fact) <= 0.05 * abs(fact) or abs(said - round_sig(fact, 2)) <= 1e-9 * max(1.0, abs(said))
 
 
 def best_role(q: Quantity, ctx: "Context") -> Known | None:
@@ -564,10 +576,16 @@ RED_FLAGS = {
         re.compile(
             r"\bevery[ \t]+(?:single[ \t]+)?(?:one[ \t]+of[ \t]+(?:our|the)[ \t]+)?(?:customer|user|client|player|patient|"
             r"subscriber|shopper|buyer)s?\b(?![ \t]+(?:who|that|which|trying|checking|paying|in|on|during|at|whose|affected|hit))|\b(?:all|every one)[ \t]+(?:of[ \t]+)?(?:our|the|its|their)?[ \t]*(?:customers|users|clients|"
-            r"players|patients|subscribers|shoppers|buyers)\b(?![ \t]+(?:who|that|which|trying|checking|paying|in|on|during|at|whose|affected|hit))|(?<![\d.,])100[ \t]?(?:%|percent\b|per[ \t]cent\b)"
+            r"players|patients|subscribers|shoppers|buyers)\b(?![ \t]+(?:who|that|which|trying|checking|paying|in|on|during|at|whose|affected|hit))|(?<![\d.,])100[ \t]?(?:%|percent\b|per[ \t]cent\b)[ \t]+(?:sure|certain|confident|guaranteed|safe|reliable|"
+            r"uptime|chance|of[ \t]+(?:the[ \t]+|our[ \t]+|all[ \t]+)?(?:customers|users|clients|time|waiting|wait|loss|losses|"
+            r"problem|cost|costs|outages|incidents|downtime|risk|bugs|failures|money|revenue|margin))\b|\b(?:by|a)[ \t]+100[ \t]?"
+            r"(?:%|percent\b|per[ \t]cent\b)(?![ \t]+(?:of[ \t]+(?:card|payments|traffic|the[ \t]+traffic)|rollout|increase))"
+            r"|\b(?:will|would|is|are|it's|be)[ \t]+100[ \t]?(?:%|percent\b|per[ \t]cent\b)|(?<![\d.,])100[ \t]?%[ \t]+" + FORECAST +
             r"|\bforever\b|\b(?:will|would|could|might|going[ \t]+to|about[ \t]+to|set[ \t]+to|is[ \t]+going[ \t]+to)[ \t]+"
             r"(?:\w+[ \t]+)?collapse\b|\btotal[ \t]+collapse\b|\bcollapses?[ \t]+(?:on|under|if|when|unless)\b|\bwill[ \t]+(?:certainly[ \t]+|surely[ \t]+)?(?:die|implode|explode)\b"
-            r"|\bguarantee(?:d|s)?\b|\bzero[ \t]+(?:risk|downtime|outages?|incidents?|bugs|chance)\b|\bno[ \t]+risk\b(?![- ]free)"
+            r"|\b(?:i|we)[ \t]+(?:can[ \t]+)?guarantee\b|\bguaranteed[ \t]+(?:to|that|saving|savings|payback|return|results?|success"
+            r"|win)\b|\b(?:is|are|it's|its|be)[ \t]+guaranteed\b|\bguarantee[ \t]+(?:that[ \t]+)?(?:it|this|we|checkout|the[ \t]+\w+)"
+            r"[ \t]+will\b|\bzero[ \t]+(?:risk|downtime|outages?|incidents?|bugs|chance)\b|\bno[ \t]+risk\b(?![- ]free)"
             r"|(?<!no[ \t])(?<!not[ \t])\brisk[- ]free\b|\bnever[ \t]+(?:fail|break|go[ \t]+down|again)\b|\bbankrupt\w*|\bout[ \t]+of[ \t]+business\b"
             r"|\bcatastroph\w*|\bdisaster(?!(?:[ \t]+|-)recovery)\w*|\bapocalyp\w*"
             r"|\bend[ \t]+of[ \t]+the[ \t]+(?:company|business|world)\b|\b(?:kill|destroy|ruin|sink)s?[ \t]+(?:the|our)[ \t]+"
@@ -599,7 +617,9 @@ RED_FLAGS = {
             r"\bthe[ \t]+moon\b|\bretrograde\b|\bhoroscope|\bastrolog\w*|\btarot\b|\bthe[ \t]+stars[ \t]+(?:say|align|are)"
             r"|\b(?:every(?:one|body)|we[ \t]+all|all[ \t]+of[ \t]+us|the[ \t]+whole[ \t]+team)[ \t]+knows?\b|\bit'?s[ \t]+"
             r"(?:obvious|common[ \t]+knowledge|common[ \t]+sense)\b|\btrust[ \t]+me\b"
-            r"|\bbelieve[ \t]+me\b|\btake[ \t]+my[ \t]+word\b|\bi'?m[ \t]+(?:just[ \t]+)?(?:sure|certain)[ \t]+(?:of[ \t]+it|it|that)"
+            r"|\bbelieve[ \t]+me\b|\b(?:every(?:one|body)|we[ \t]+all|all[ \t]+of[ \t]+us|the[ \t]+whole[ \t]+team)[ \t]+agrees?\b"
+            r"|\b(?:studies|research|experts|science)[ \t]+(?:show|shows|say|says|prove|proves|agree)\b|\bindustry[ \t]+"
+            r"(?:data|studies|experts|averages?|benchmarks?)[ \t]+(?:say|says|show|shows)\b|\btake[ \t]+my[ \t]+word\b|\bi'?m[ \t]+(?:just[ \t]+)?(?:sure|certain)[ \t]+(?:of[ \t]+it|it|that)"
             r"|\bi[ \t]+(?:heard|read)[ \t]+(?:somewhere|online|on[ \t]+(?:twitter|reddit|linkedin|hacker[ \t]+news))"
             r"|\brumou?r(?:s|ed)?\b|\bsomeone[ \t]+(?:said|told[ \t]+me)\b|\ba[ \t]+friend[ \t]+(?:said|told)\b"
             r"|\bfortune[ \t]+(?:teller|cookie)\b|\bcrystal[ \t]+ball\b|\bmagic[ \t]+8", I),
@@ -618,7 +638,7 @@ NEEDLES = {
                  "kill", "destroy", "ruin", "sink", "definitely", "certain", "surely", "doubt"),
     "invention": ("made", "gut", "guess", "pulled", "thin air", "top of my", "just know", "no data", "no idea",
                   "no evidence", "vibe", "invent"),
-    "non_evidence": ("moon", "retrograde", "horoscope", "astrolog", "tarot", "stars", "know", "obvious", "common",
+    "non_evidence": ("agree", "studies", "research", "experts", "science", "industry", "moon", "retrograde", "horoscope", "astrolog", "tarot", "stars", "know", "obvious", "common",
                      "trust me", "believe me", "my word", "sure", "certain", "heard", "read ", "rumo", "someone",
                      "friend", "fortune", "crystal", "magic"),
 }
@@ -700,8 +720,8 @@ ALL_OF_IT = re.compile(
     r"|\b(?:eliminat\w*|remov\w*|wipe[sd]?[ \t]+out|prevent\w*|end(?:s|ing)?|stop\w*|sav\w*|fix\w*)[ \t]+(?:\w+[ \t]+){0,3}?"
     r"(?:entirely|completely|altogether|in[ \t]+full|for[ \t]+good)\b"
     r"|\b(?:entirely|completely|fully)[ \t]+(?:eliminat\w*|remov\w*|prevent\w*|end\w*|stop\w*|wipe[sd]?[ \t]+out)", I)
-PART_OF = re.compile(r"\b(?:half|part|some|a[ \t]+third|a[ \t]+quarter|a[ \t]+share|\d+[ \t]?%|most|much)[ \t]+of[ \t]+(?:the[ \t]+|our[ \t]+)?$"
-                     r"|\bof[ \t]+(?:the[ \t]+|our[ \t]+)?$|\bout[ \t]+of[ \t]+(?:the[ \t]+|our[ \t]+)?$", I)
+PART_OF = re.compile(r"\b(?:half|part|some|a[ \t]+third|a[ \t]+quarter|a[ \t]+share|\d+[ \t]?%|most|much|portion|fraction"
+                     r"|slice|chunk|share)[ \t]+of[ \t]+(?:the[ \t]+|our[ \t]+|that[ \t]+|this[ \t]+)?$", I)
 NEGATED = re.compile(r"\b(?:not|never|won't|wont|will[ \t]+not|wouldn't|can't|cannot|doesn't|don't|isn't|no[ \t]+fix|nor)\b", I)
 LOSS_WORDS = re.compile(r"\b(?:cost\w*|los(?:e|es|t|ing|s|ses)|at[ \t]+risk|sav(?:e|es|ed|ing)|damage\w*|bleed\w*"
                         r"|hit|drain\w*|burn\w*|wast\w*|prevent\w*|protect\w*|avoid\w*)\b", I)
@@ -789,7 +809,12 @@ def detect_week_as_year(ctx: Context) -> list[Finding]:
 
 def detect_unsupported(ctx: Context) -> list[Finding]:
     out = []
+    symbol = getattr(ctx.facts.get("currency"), "text", "") or ""
     for q in _claims(ctx):
+        if q.currency and symbol and q.currency != symbol[-1:]:
+            out.append(Finding("unsupported_number", f"I read \u201c{q.said}\u201d: that is not in {symbol}, the company's "
+                               "currency, so it is not a figure from our own data.", *GENERIC["unsupported_number"]))
+            continue
         if matches(q, ctx.ix_all) or _computation_factor(ctx.text, q):
             continue
         if q.period and any(k.period and k.period != q.period for k in
@@ -981,10 +1006,56 @@ def detect_inconsistent_numbers(ctx: Context) -> list[Finding]:
                             f"I read \u201c{a.said}\u201d and \u201c{b.said}\u201d as the same figure, but "
                             f"a {key[0]}'s figure times {number(low)} to {number(high)} is not {number(value_big)}.",
                             *GENERIC["inconsistent_numbers"])]
+    product = _product_disagrees(ctx)
+    if product:
+        return product
     if ctx.given:  # with given facts, payback_contradiction checks the payback against them
         return []
     return [Finding("inconsistent_numbers", f.saw, *GENERIC["inconsistent_numbers"])
             for f in detect_payback_contradiction(ctx)][:1]
+
+
+EACH = re.compile(r"\beach\b|\bapiece\b|\ba[ \t]+(?:head|piece|pop|time|go)\b|\bper[ \t]+(?:ticket|call|order|incident|outage|"
+                  r"deploy|build|run|person|engineer|head|item|case|customer|user|release|failure|request)\b", I)
+TOTAL = re.compile(r"\b(?:in[ \t]+total|total(?:ling|ing|s)?|altogether|all[ \t]+told|combined|overall|in[ \t]+all|together)\b", I)
+
+
+def _product_disagrees(ctx: Context) -> list[Finding]:
+    """"300 tickets at $12 each cost $36,000": a count times an amount each must be the total it states."""
+    for lo, hi in _sentences(ctx.text):
+        qs = [q for q in ctx.quantities if lo <= q.start < hi]
+        if len(qs) < 3 or len(qs) > 8:
+            continue
+        counts = [q for q in qs if q.kind == "count" and q.value >= 2 and not q.period]
+        counts += [q for q in qs if q.kind == "count" and q.value >= 2 and q.period]
+        each = [q for q in qs if q.kind in ("money", "time")
+                and EACH.search(ctx.text, max(lo, q.start - 30), min(hi, q.end + 14))]
+        for e in each:
+            totals = [t for t in qs if t is not e and t.kind == e.kind and t.start > e.start and t.unit == e.unit]
+            totals = [t for t in totals if t.period == e.period or not e.period or not t.period
+                      or (counts and t.period == counts[0].period)]
+            if not totals or not counts:
+                continue
+            t = totals[-1] if TOTAL.search(ctx.text, lo, hi) else totals[0]
+            products = [c.value * e.value for c in counts if c is not t]
+            if not products or any(close(p, t.value, 0.15) or close(t.value, p, 0.15) for p in products):
+                continue
+            c = counts[0]
+            return [Finding("inconsistent_numbers",
+                            f"I read \u201c{c.said}\u201d \u00d7 \u201c{e.said}\u201d, which is about {number(c.value * e.value)}, "
+                            f"but the answer says \u201c{t.said}\u201d.", *GENERIC["inconsistent_numbers"])]
+    return []
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in SENTENCE_BREAK.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+        if len(out) > 60:
+            break
+    out.append((start, len(text)))
+    return out
 
 
 DETECTORS = {
