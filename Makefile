@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 SOLUTIONS := build/solutions
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 
-.PHONY: lab test env solutions clean-notebooks bench validate
+.PHONY: lab test env solutions clean-notebooks bench bench-hub validate
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
@@ -46,3 +46,8 @@ clean-notebooks: env
 
 bench: env
 	$(BIN)/python scripts/bench.py
+
+## 30 learners on the real hub of deploy/jupyterhub (as root): sign-in to ready, memory, live view delay.
+bench-hub: env
+	deploy/jupyterhub/install.sh
+	$(BIN)/python scripts/bench_hub.py

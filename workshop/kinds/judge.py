@@ -346,7 +346,8 @@ def derived_facts(known: list[Known], facts: dict) -> list[Known]:
                                  "context", "a difference"))
     people = facts.get("engineers")
     for k in known:  # per person: "each engineer gets back about 6 hours a week", "about 2.4 hours a day"
-        if k.kind in ("money", "time") and k.period and people is not None and people.value:
+        if k.kind in ("money", "time") and k.period in ("week", "year", "month") and people is not None and people.value \
+                and k.role not in ("revenue", "margin", "payback", "deadline"):
             each = k.value / people.value
             out.append(Known(k.name, each, "", k.kind, k.unit, k.period, "context", "per person"))
             for to in ("week", "year", "month", "day"):
@@ -472,6 +473,8 @@ def matches(q: Quantity, pool, *, any_period: bool = False, strict: bool = False
                 continue  # a derived number or another company fact matches only a figure stated for its period
             if q.period and k.period != q.period and k.period is not None:
                 continue
+            if q.period in ("hour", "minute", "day", "week") and k.period is None and k.kind == "money":
+                continue  # a total with no period ("$50,000") is not an hourly or weekly rate
         found.append(k)
     return sorted(found, key=lambda k: abs(math.log(max(_same_unit(q, k) or 1e-12, 1e-12) / k.value)) if k.value > 0 else 0)
 
@@ -841,7 +844,7 @@ def detect_whole_problem(ctx: Context) -> list[Finding]:
     saving_pool = [k for k in ctx.given + ctx.derived if k.role == "saving"]
     for q in _claims(ctx):
         k = best_role(q, ctx) if whole else None
-        if k is None or k.role != "whole_problem" or not matches(q, [k], strict=True):
+        if k is None or k.role != "whole_problem" or not matches(q, [k], strict=not k.given):
             continue
         lo, hi = clause_of(ctx.text, q.start, q.end)
         clause = ctx.text[lo:hi]
@@ -882,7 +885,7 @@ def detect_revenue_as_margin(ctx: Context) -> list[Finding]:
         if q.kind != "money":
             continue
         k = best_role(q, ctx)
-        if k is None or k.role != "revenue" or not matches(q, [k], strict=True):
+        if k is None or k.role != "revenue" or not matches(q, [k], strict=not k.given):
             continue
         lo, hi = clause_of(ctx.text, q.start, q.end)
         slo, shi = sentence_of(ctx.text, q.start, q.end)
@@ -960,7 +963,16 @@ def detect_before_deadline(ctx: Context) -> list[Finding]:
     deadlines = ctx.by_role("deadline")
     if not deadlines:
         return []
-    limit = next((d.value for d in deadlines if d.kind in ("time", "count") and d.value > 0), None)
+    limit = next((_in_unit(d, "weeks") for d in deadlines if d.kind == "time" and d.value > 0), None)  # weeks left
+    if limit is None:  # a date: the weeks from today to it, when the company's facts say
+        for d in deadlines:
+            for key in ("change_freeze", "black_friday"):
+                weeks = ctx.facts.get(f"weeks_to_{key}")
+                if key in d.name and weeks is not None:
+                    limit = float(weeks.value)
+                    break
+            if limit is not None:
+                break
     for m in (DEADLINE_WORDS.finditer(ctx.text) if ctx.mentions("before", "ahead of", "in time for", "by ") else ()):
         lo, hi = clause_of(ctx.text, m.start(), m.end())
         clause = ctx.text[lo:hi]
@@ -970,10 +982,10 @@ def detect_before_deadline(ctx: Context) -> list[Finding]:
         if limit and spans and all(_in_unit(Known("", s.value, "", "time", s.unit), "weeks") is not None
                                    and s.value * _UNIT_WEEKS.get(s.unit, 1) <= limit for s in spans):
             continue  # "spend two weeks cleaning it up before Black Friday" fits
+        d = deadlines[0]
+        when = f"{d.text} weeks left" if d.kind == "time" else d.text
         return [Finding("before_deadline", f"I read \u201c{_quote(clause.strip())}\u201d: the fix promised before a "
-                        f"deadline it cannot meet ({deadlines[0].text}"
-                        + (" weeks left" if deadlines[0].kind in ("time", "count") else "") + ").",
-                        *GENERIC["before_deadline"])]
+                        f"deadline it cannot meet ({when}).", *GENERIC["before_deadline"])]
     return []
 
 
