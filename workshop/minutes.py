@@ -58,8 +58,8 @@ register("computed", 6, DATA_TASK)
 register("numeric", 3, CALCULATION)
 SCENARIO = "a branching scenario: 2 minutes a decision on its longest path, plus 3 to read the debrief and replay one choice"
 register("scenario", lambda ex: 2 * ex.longest + 3, SCENARIO)
-RECORD = "a written record (decision record, decision comment): 2 minutes a part, each one or two sentences"
-register("record", lambda ex: 2 * len(ex.parts), RECORD)
+RECORD = "a written record (decision record, decision comment): 5 minutes a written part, as a free-text answer"
+register("record", lambda ex: 5 * len(ex.parts), RECORD)
 
 
 def allowances() -> dict[str, Allowance]:

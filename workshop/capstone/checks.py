@@ -44,6 +44,7 @@ MISCONCEPTIONS = {
     "doing-nothing-is-free": "Doing nothing is free.",
     "vague-reversibility": "A decision is reversible because we say it is.",
     "no-risks": "A fix has no risks of its own.",
+    "revenue-as-saving": "The revenue a problem touches is what the business saves by fixing it.",
     "vague-risks": "Saying there are some risks is the same as naming them.",
     "vague-ask": "A general request is easier to approve.",
     "ask-not-the-cost": "The ask can be a different amount from the cost the case was built on.",
@@ -179,6 +180,12 @@ def problem_and_evidence(case: Case) -> Result:
     return _result(name, "correct", "The problem and its evidence are written down, with numbers the reader can redo.")
 
 
+_REVENUE = re.compile(r"\b(revenue|turnover|sales|invoiced|gross\s+bookings|gmv)\b", re.IGNORECASE)
+_MARGIN = re.compile(r"\b(margin|profit|contribution)\b", re.IGNORECASE)
+_NO_RISK = re.compile(r"^\W*(no|none|nothing|n/?a|nil)\b|\bno\s+(real\s+|significant\s+|major\s+|serious\s+)?risks?\b"
+                      r"|\brisk[- ]free\b|\bnothing\s+(can|could)\s+go\s+wrong\b", re.IGNORECASE)
+
+
 def avoided_not_total(case: Case) -> Result:
     """The benefit of a fix is the loss it avoids, a share of the problem, never more than all of it."""
     name = "the saving, not the whole problem"
@@ -192,6 +199,11 @@ def avoided_not_total(case: Case) -> Result:
         return _result(name, "incorrect", f"The fix saves {_money(saving)} a year, more than the whole problem costs "
                        f"({_money(problem)}). A fix can only avoid loss that exists: check both numbers.",
                        "more-than-the-problem")
+    said = " ".join(case.lines("headline") + case.lines("evidence") + case.lines("problem"))
+    if _REVENUE.search(said) and not _MARGIN.search(said):
+        return _result(name, "partial", "Your case counts revenue (sales, invoiced or turnover). Most of it is not lost "
+                       "or saved: what the business keeps is the margin on the orders that never come back. State the "
+                       "saving as margin, or as cash or time, and say which.", "revenue-as-saving")
     if saving >= problem * 0.99:
         return _result(name, "partial", f"Your fix saves the whole problem ({_money(problem)} a year). Few fixes remove "
                        "every cause: which causes does it address, and what share of the loss do they make? "
@@ -382,6 +394,9 @@ def risks_of_the_fix(case: Case) -> Result:
     if not any(_words(r) for r in lines):
         return _result(name, "incorrect", "Name at least one risk of the fix itself (what could go wrong while you make it) "
                        "and what you would do about it.", "no-risks")
+    if all(_NO_RISK.search(r) for r in lines if _words(r)):
+        return _result(name, "incorrect", "Every fix has risks of its own: what could it break, and who would notice "
+                       "first? A case that claims none is the one a finance director trusts least.", "no-risks")
     risks = [r for r in lines if _specific(r) >= 2]
     if not risks:
         return _result(name, "incorrect", "Name the risk itself: what could go wrong, to what, and what you would do "
