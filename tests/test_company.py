@@ -67,7 +67,8 @@ def test_backlog_derived_costs_of_delay_agree_with_modules_05_and_06():
 
     f = facts.current()
     backlog = load("backlog").set_index("item")
-    assert backlog.loc["ci-speedup", "cost_of_delay_per_week"] == pytest.approx(f["ci_fix_saving_per_week"].value, abs=50)
+    # both per calendar week: a year's value ÷ 52 (the CI saving net of the runners' running cost)
+    assert backlog.loc["ci-speedup", "cost_of_delay_per_week"] == pytest.approx(f["ci_fix_net_saving_per_year"].value / 52, abs=50)
     assert backlog.loc["checkout-resilience", "cost_of_delay_per_week"] == pytest.approx(
         f["checkout_fix_saving_per_year"].value / 52, abs=50)
     assert backlog.loc["checkout-resilience", "duration_weeks"] == profile()["checkout_fix_weeks"]
@@ -81,7 +82,12 @@ def test_the_fix_is_credited_only_with_the_causes_it_addresses_and_with_margin()
     hit = incidents[incidents["cause"].isin(p["checkout_fix_causes"])]
     assert 0 < len(hit) < len(incidents)
     revenue_a_minute = funnel["revenue"].sum() / (len(funnel) * 1440)
-    margin_saved = (len(hit) / (len(funnel) / 365) * hit["minutes_to_restore"].mean() * revenue_a_minute
+    # each outage minute priced in its own season (peak: 20 November to 2 December)
+    peak = funnel["date"].map(lambda d: (d.month == 11 and d.day >= 20) or (d.month == 12 and d.day <= 2)).astype(bool)
+    season = {True: funnel.loc[peak, "revenue"].sum() / (peak.sum() * 1440),
+              False: funnel.loc[~peak, "revenue"].sum() / ((~peak).sum() * 1440)}
+    revenue_lost = (hit["minutes_to_restore"] * hit["peak_season"].map(season)).sum()
+    margin_saved = (revenue_lost / (len(funnel) / 365)
                     * p["share_of_orders_lost_while_down"] * p["gross_margin"] * p["checkout_fix_share_prevented"])
     assert f["checkout_fix_saving_per_year"].value == pytest.approx(margin_saved)
     every_incident_as_revenue = len(incidents) / 2 * incidents["minutes_to_restore"].mean() * revenue_a_minute

@@ -21,10 +21,10 @@ def test_every_number_a_learner_reads_agrees_with_the_facts():
 
 @pytest.mark.parametrize("sentence, number", [
     # the invented and untraceable numbers issue 8 found, each in the words it was written in
-    ("a checkout failure at peak could cost us about $50,000 in lost orders for every hour it is down", "$50,000"),
+    ("a checkout failure at peak could cost us about $64,000 in lost orders for every hour it is down", "$64,000"),
     ("Our 30 engineers spend about 60 hours a week waiting for builds, roughly $6,000 a week in salary.", "$6,000"),
-    ("Last quarter's incident log shows three checkout outages that cost us about $120,000 in lost orders.", "$120,000"),
-    ("Fixing the flaky tests would stop about 25 failed releases a year", "25"),
+    ("Last quarter's incident log shows three checkout outages that cost us about $137,000 in lost orders.", "$137,000"),
+    ("Fixing the flaky tests would stop about 31 failed releases a year", "31"),
     ("the yearly loss exceeds $90,000 in most years, with a median of about $130,000", "$130,000"),
     ("At peak, Larkspur takes about $250 a minute.", "$250"),
     ("Downtime costs about $5,600 a minute.", "$5,600"),  # a published figure, but uncited here
@@ -45,10 +45,10 @@ def test_the_guard_finds_a_planted_number_by_file_and_exercise_and_says_what_it_
     shutil.copytree(ROOT / "exercises", bank)
     path = bank / "06_tech_debt_as_risk.yaml"
     path.write_text(path.read_text().replace("saves about **{{checkout_fix_saving_per_year}} of margin a year**",
-                                             "saves about **$400,000 of margin a year**"))
+                                             "saves about **$310,000 of margin a year**"))
     problems = check_bank(bank)
     assert [p.where for p in problems] == ["06_tech_debt_as_risk.yaml, 06.decide, prompt"]
-    assert problems[0].number == "$400,000" and "nearest fact" in problems[0].nearest
+    assert problems[0].number == "$310,000" and "nearest fact" in problems[0].nearest
 
 
 def test_the_guard_finds_a_planted_number_in_a_notebook_cell(tmp_path):
@@ -69,6 +69,7 @@ def test_bank_numbers_follow_a_profile_change(tmp_path, monkeypatch):
     monkeypatch.setenv(company.COMPANY_ENV, str(mine))
     bank = load_bank()
     assert "engineer-hour at **$100**" in bank.exercises["05.cost-per-year"].prompt
+    assert "× $100 an hour" in bank.exercises["05.cost-per-year"].options[0].text
     assert "$36,000" not in bank.exercises["05.payback"].prompt and "$48,000" in bank.exercises["05.payback"].prompt
     f = facts.current()
     assert bank.exercises["05.payback"].answer == pytest.approx(f["ci_fix_payback_weeks"].value)

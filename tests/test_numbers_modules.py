@@ -28,12 +28,21 @@ def test_computed_with_broken_data_is_explained_not_raised(tmp_path, monkeypatch
 
 
 def test_computed_diagnoses_the_usual_slips():
+    from workshop.facts import current
+
     ci = load("ci_runs")
-    per_week = (ci["queue_minutes"] + ci["build_minutes"]).sum() / 60 / 12 * 75
-    result = workshop.check("05.cost-per-year", per_week)
+    per_week = (ci["build_minutes"] - 10).clip(lower=0).sum() / 60 / 12 * 75
+    result = workshop.check("05.fix-saving", per_week)
     assert result.misconception == "Reporting a per-week figure as the yearly one."
-    whole_problem = workshop.check("05.fix-saving", get_bank().exercises["05.cost-per-year"].key())
+    whole_problem = workshop.check("05.fix-saving", current()["ci_wait_cost_per_year"].value)
     assert whole_problem.misconception == "A fix saves the whole cost of the problem."
+
+
+def test_the_yearly_cost_judgement_names_the_real_slips():
+    """05.cost-per-year is a judgement: 52 weeks and the refocus on top are the slips a finance director strikes out."""
+    assert workshop.check("05.cost-per-year", "a").status == "correct"
+    assert workshop.check("05.cost-per-year", "b").misconception == "A year of engineer time is 52 weeks."
+    assert "twice" in workshop.check("05.cost-per-year", "c").feedback
 
 
 def test_expected_loss_slips_are_mistakes_people_make():

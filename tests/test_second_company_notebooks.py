@@ -82,9 +82,9 @@ def test_the_drift_report_says_what_a_switched_number_should_be(northway, tmp_pa
     nb = json.loads(path.read_text(encoding="utf-8"))
     cell = next(i for i, c in enumerate(nb["cells"]) if c["cell_type"] == "markdown" and i > 2)
     nb["cells"][cell]["source"] = "".join(nb["cells"][cell]["source"]) + (
-        "\n\nWe count 46 working weeks a year, and the checkout rework costs about \\\\$90,000.")
+        "\n\nWe count 46 working weeks a year, and the checkout rework costs about \\\\$54,000.")
     path.write_text(json.dumps(nb), encoding="utf-8")
     report = {(m.where, m.number): m.nearest for m in explain(factcheck.check_notebooks(notebooks))}
     where = f"05_put_a_number_on_it.ipynb, cell {cell}"
     assert report[(where, "46")] == "it was Larkspur's working_weeks_per_year; for Northway it is 44"
-    assert report[(where, "$90,000")] == "it was Larkspur's checkout_fix_cost; for Northway it is £70,400"
+    assert report[(where, "$54,000")] == "it was Larkspur's checkout_fix_cost; for Northway it is £35,200"

@@ -588,7 +588,7 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     add("orders_per_day", orders_day, f"{rounded(orders_day, 100):,.0f}", "mean orders a day")
     add("payment_flag_share_pct", 100 * p["payment_flag_share"], f"{p['payment_flag_share']:.0%}", "payment_flag_share as a percentage")
     add("flag_payments_per_day", flag_day, f"{rounded(flag_day, 10):,.0f}", "orders a day × the flag's share")
-    add("flag_days_to_1500_payments", 1500 / flag_day, f"{math.ceil(1500 / flag_day)}",
+    add("flag_days_to_1500_payments", math.ceil(1500 / flag_day), f"{math.ceil(1500 / flag_day)}",
         "1,500 ÷ payments a day through the flag, rounded up: days until the failure rate can be read")
     add("flag_days_two_days_payments", 2 * flag_day, f"{rounded(2 * flag_day, 10):,.0f}",
         "payments the flag sends in two days: too few to see a one-point rise in failures")
@@ -636,6 +636,23 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     gift = t["backlog"].set_index("item")["cost_of_delay_per_week"].get("gift-cards")
     if gift is not None:
         add("backlog_gift_cards_cost_of_delay", gift, money(gift), "backlog.csv: gift-cards' cost of delay a week")
+
+    # Module 07: the backlog in listed and in CD3 order.
+    b = t["backlog"]
+    listed = float((b["cost_of_delay_per_week"] * b["duration_weeks"].cumsum()).sum())
+    order = b.assign(cd3=b["cost_of_delay_per_week"] / b["duration_weeks"]).sort_values("cd3", ascending=False, kind="stable")
+    by_cd3 = float((order["cost_of_delay_per_week"] * order["duration_weeks"].cumsum()).sum())
+    add("backlog_listed_delay_cost", listed, money(rounded(listed, 1000)), "Σ cost of delay × finishing week, listed order")
+    add("backlog_cd3_delay_cost", by_cd3, money(rounded(by_cd3, 1000)), "Σ cost of delay × finishing week, CD3 order")
+    add("backlog_cd3_saving", listed - by_cd3, money(rounded(listed - by_cd3, 1000)),
+        "listed order's cost of delay − CD3 order's: what sorting by CD3 saves")
+    finish = order.assign(week=order["duration_weeks"].cumsum()).set_index("item")["week"]
+    if "checkout-mitigation" in finish:
+        add("mitigation_cd3_finish_week", float(finish["checkout-mitigation"]), f"{finish['checkout-mitigation']:.0f}",
+            "the week CD3 order finishes the checkout mitigation", "weeks")
+    add("ci_failure_one_in", 1 / p["ci_failure_rate"], f"{1 / p['ci_failure_rate']:.0f}",
+        "1 ÷ the CI failure rate: one build in N fails")
+    add("payments_to_read", 1500, "1,500", "card payments a flag must carry before a one-point rise in failures shows above noise")
 
     # DORA facts from deploys.
     cfr = float(deploys["caused_incident"].astype(bool).mean())

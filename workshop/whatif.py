@@ -129,3 +129,46 @@ def risk_explorer(revenue_per_minute: float, fix_cost: float, seed: int = 6, inc
         return text, loss_distribution(sim.samples, fix_cost=fix_cost, x_max=x_max)
 
     return _explorer(sliders, draw)
+
+
+def ci_fix_explorer(ci, target_minutes=10, working_weeks=46, data_weeks=12, hourly_cost=75,
+                    running_per_month=1500.0, fix_cost=36000.0, low_case_minutes=14):
+    """The CI fix under the sceptic's assumptions, computed from the CI runs themselves.
+
+    At its starting values the saving is exactly the learner's ``fix_saving`` (every build
+    minute above the target, per week, over the working weeks, at the hourly cost). The
+    sliders move the target build time, the share of saved minutes that becomes work, the
+    runners' monthly bill and the hourly cost; the headline gives the net saving, the
+    payback in working weeks, and the break-even share for a quarter and for a year.
+    """
+    import numpy as np
+
+    from workshop.charts import ci_fix_case
+
+    builds = np.asarray(ci["build_minutes"], dtype=float)
+    slowest = float(np.ceil(np.median(builds)))
+    sliders = {
+        "target": _slider("Build time the fix reaches (minutes)", target_minutes, 5, max(slowest, low_case_minutes + 1), unit="minutes"),
+        "share": _slider("Share of saved minutes that become work (%)", 100, 0, 100, step=5, unit="%"),
+        "running": _slider(f"Runners' cost a month ({currency.label()})", running_per_month, 0,
+                           max(5000, 4 * running_per_month), step=100, unit=currency.words()),
+        "hourly_cost": _slider(f"Cost per engineer-hour ({currency.label()})", hourly_cost, 20, 200, step=5, unit=currency.words()),
+    }
+    axis = Axis()
+
+    def draw(target, share, running, hourly_cost):
+        saved_hours = float(np.clip(builds - target, 0, None).sum()) / 60 / data_weeks * working_weeks
+        full = saved_hours * hourly_cost
+        saving = full * share / 100
+        running_year = running * 12
+        net = saving - running_year
+        quarter = (fix_cost + running_year / 4) / (full / 4) if full else math.inf
+        year = (fix_cost + running_year) / full if full else math.inf
+        payback = fix_cost / (net / working_weeks) if net > 0 else math.inf
+        pays = f"pays back in about {payback:.1f} working weeks" if math.isfinite(payback) else "never pays back"
+        text = (f"Saving the fix buys: {currency.amount(saving)} a year; net of the runners {currency.amount(net)}; it {pays}. "
+                f"Break-even share of saved minutes: {quarter:.0%} within a quarter, {year:.0%} within a year.")
+        fig = ci_fix_case(saving, running_year, fix_cost, y_max=axis.fit(max(full, fix_cost, running_year)))
+        return text, fig
+
+    return _explorer(sliders, draw)
