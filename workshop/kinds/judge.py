@@ -473,6 +473,8 @@ def matches(q: Quantity, pool, *, any_period: bool = False, strict: bool = False
                 continue  # a derived number or another company fact matches only a figure stated for its period
             if q.period and k.period != q.period and k.period is not None:
                 continue
+            if q.period in ("hour", "minute", "day", "week") and k.period is None and k.kind == "money":
+                continue  # a total with no period ("$50,000") is not an hourly or weekly rate
         found.append(k)
     return sorted(found, key=lambda k: abs(math.log(max(_same_unit(q, k) or 1e-12, 1e-12) / k.value)) if k.value > 0 else 0)
 
@@ -842,7 +844,7 @@ def detect_whole_problem(ctx: Context) -> list[Finding]:
     saving_pool = [k for k in ctx.given + ctx.derived if k.role == "saving"]
     for q in _claims(ctx):
         k = best_role(q, ctx) if whole else None
-        if k is None or k.role != "whole_problem" or not matches(q, [k], strict=True):
+        if k is None or k.role != "whole_problem" or not matches(q, [k], strict=not k.given):
             continue
         lo, hi = clause_of(ctx.text, q.start, q.end)
         clause = ctx.text[lo:hi]
@@ -883,7 +885,7 @@ def detect_revenue_as_margin(ctx: Context) -> list[Finding]:
         if q.kind != "money":
             continue
         k = best_role(q, ctx)
-        if k is None or k.role != "revenue" or not matches(q, [k], strict=True):
+        if k is None or k.role != "revenue" or not matches(q, [k], strict=not k.given):
             continue
         lo, hi = clause_of(ctx.text, q.start, q.end)
         slo, shi = sentence_of(ctx.text, q.start, q.end)
@@ -961,7 +963,7 @@ def detect_before_deadline(ctx: Context) -> list[Finding]:
     deadlines = ctx.by_role("deadline")
     if not deadlines:
         return []
-    limit = next((d.value for d in deadlines if d.kind in ("time", "count") and d.value > 0), None)
+    limit = next((_in_unit(d, "weeks") for d in deadlines if d.kind == "time" and d.value > 0), None)  # weeks left
     for m in (DEADLINE_WORDS.finditer(ctx.text) if ctx.mentions("before", "ahead of", "in time for", "by ") else ()):
         lo, hi = clause_of(ctx.text, m.start(), m.end())
         clause = ctx.text[lo:hi]
@@ -971,10 +973,10 @@ def detect_before_deadline(ctx: Context) -> list[Finding]:
         if limit and spans and all(_in_unit(Known("", s.value, "", "time", s.unit), "weeks") is not None
                                    and s.value * _UNIT_WEEKS.get(s.unit, 1) <= limit for s in spans):
             continue  # "spend two weeks cleaning it up before Black Friday" fits
+        d = deadlines[0]
+        when = f"{d.text} weeks left" if d.kind == "time" else d.text
         return [Finding("before_deadline", f"I read \u201c{_quote(clause.strip())}\u201d: the fix promised before a "
-                        f"deadline it cannot meet ({deadlines[0].text}"
-                        + (" weeks left" if deadlines[0].kind in ("time", "count") else "") + ").",
-                        *GENERIC["before_deadline"])]
+                        f"deadline it cannot meet ({when}).", *GENERIC["before_deadline"])]
     return []
 
 
