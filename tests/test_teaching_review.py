@@ -73,8 +73,8 @@ def test_the_worked_step_of_each_shape_is_recognised():
 
 
 def test_a_single_choice_hint_that_names_a_wrong_option_as_much_is_caught():
-    hint = ("Not tonight and not by waiting for the lead role: count a fortnight of random failures from the build log "
-            "and bring the numbers, and two options, to the next team retro.")
+    hint = ("Not by quarantining them yourself first, and not by waiting for the retro: post this fortnight's failure counts "
+            "from the build log in the team channel, proposing to quarantine the worst tests tomorrow unless someone objects.")
     assert ladder_problem(with_hints("01.without-permission", "Think.", hint)) is None
     rival = ("Quarantine the worst tests herself today, with a ticket for each, and tell the team at stand-up what she "
              "switched off and how to undo it; or post the failure counts in the channel.")
