@@ -70,3 +70,12 @@ def test_a_broken_profile_falls_back_without_raising(monkeypatch, tmp_path):
     broken.write_text("name: [", encoding="utf-8")
     monkeypatch.setenv("WORKSHOP_COMPANY", str(broken))
     assert currency.amount(5) == "$5" and currency.label() == "$" and currency.words() == "money"
+
+
+def test_with_unit_keeps_a_value_already_shown_with_its_honest_digits():
+    """numeric.about() rounds a key to the digits that matter; with_unit must not choke on that text."""
+    from workshop.currency import symbol, with_unit
+
+    assert with_unit("587,000", "US dollars a year") == f"{symbol()}587,000 a year"
+    assert with_unit("2.8", "weeks") == "2.8 weeks"
+    assert with_unit("-4.5", "US dollars") == f"-{symbol()}4.5"

@@ -133,9 +133,9 @@ def test_a_flipped_ratio_gets_its_own_message():
 def test_a_year_of_52_weeks_gets_its_own_message():
     from workshop.company import profile
 
-    exercise = get_bank().exercises["05.cost-per-year"]
+    exercise = get_bank().exercises["05.fix-saving"]  # a yearly figure scaled up from a week
     weeks = profile()["working_weeks_per_year"]
-    result = workshop.check("05.cost-per-year", exercise.key() * 52 / weeks)
+    result = workshop.check("05.fix-saving", exercise.key() * 52 / weeks)
     assert result.status == "incorrect"
     assert "52 weeks" in result.feedback and f"{weeks:g} weeks" in result.feedback
 

@@ -964,6 +964,15 @@ def detect_before_deadline(ctx: Context) -> list[Finding]:
     if not deadlines:
         return []
     limit = next((_in_unit(d, "weeks") for d in deadlines if d.kind == "time" and d.value > 0), None)  # weeks left
+    if limit is None:  # a date: the weeks from today to it, when the company's facts say
+        for d in deadlines:
+            for key in ("change_freeze", "black_friday"):
+                weeks = ctx.facts.get(f"weeks_to_{key}")
+                if key in d.name and weeks is not None:
+                    limit = float(weeks.value)
+                    break
+            if limit is not None:
+                break
     for m in (DEADLINE_WORDS.finditer(ctx.text) if ctx.mentions("before", "ahead of", "in time for", "by ") else ()):
         lo, hi = clause_of(ctx.text, m.start(), m.end())
         clause = ctx.text[lo:hi]

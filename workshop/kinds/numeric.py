@@ -155,6 +155,8 @@ def about(number: float, tolerance: Tolerance | None = None) -> str:
     if number == 0:
         return "0"
     half = tolerance.width(number) / 2 if tolerance is not None else 0.0
+    if tolerance is not None and tolerance.rounding:  # an 'about' answer: shown as honestly rounded as it may be typed
+        half = max(half, tolerance.rounding * abs(number) / 2)
     magnitude = math.floor(math.log10(abs(number)))
     for figures in (2, 3, 4):
         places = figures - 1 - magnitude
