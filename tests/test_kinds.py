@@ -92,7 +92,7 @@ def test_ordering_distractor_and_order():
     assert check("03.server-on-fire", key).status == "correct"
     with_blame = check("03.server-on-fire", key[:2] + ["blame"] + key[2:])
     assert with_blame.status != "correct"
-    assert with_blame.misconception == "Incidents are solved by finding who is at fault."
+    assert with_blame.misconception == "Rolling everything back is always the safe move."
     swapped = check("03.server-on-fire", [key[1], key[0], *key[2:]])
     assert swapped.status == "partial" and "4 of 5" in swapped.feedback
 
@@ -190,7 +190,7 @@ def test_framing_statuses_follow_the_assessment():
 
 
 def test_framing_jargon_names_the_misconception():
-    result = check("04.rewrite-library", "Refactoring to microservices would cut hosting costs by about $2,000 a month.")
+    result = check("04.rewrite-library", "Refactoring to microservices would let features reach customers about two weeks sooner each quarter.")
     assert result.status == "partial"
     assert result.misconception == "Technical terms are self-explanatory to a business listener."
 

@@ -65,7 +65,7 @@ def test_the_worked_step_of_each_shape_is_recognised():
         first = computed[0]
         assert ladder_problem(with_hints(first.id, "Think.", f"`{first.solution_code}`")) is None
         assert ladder_problem(with_hints(first.id, "Think.", "`len(ci)`")) is not None
-    assert ladder_problem(with_hints("01.hero-or-multiplier", "Think.", "Multiplies the team: the on-call engineer driving the fix, the link answer, pairing on the payment code. Hero move: the weekend rewrite, answering every channel question within minutes, the review rule.")) is None
+    assert ladder_problem(with_hints("01.hero-or-multiplier", "Think.", "Multiplies the team: the on-call engineer driving the fix, the link answer, pairing on the payment code, the design doc. Hero move: the weekend rewrite, answering most channel questions within minutes, the approval rule, the escalation point.")) is None
     assert ladder_problem(with_hints("01.hero-or-multiplier", "Think.", "Three are hero moves.")) is not None
     assert ladder_problem(with_hints("01.self-inventory", "Think.", 'For example: "I explain our deploy scripts to new joiners every week."')) is None
     assert ladder_problem(with_hints("01.self-inventory", "Think.", "Write about a behaviour you could start.")) is not None
@@ -73,11 +73,11 @@ def test_the_worked_step_of_each_shape_is_recognised():
 
 
 def test_a_single_choice_hint_that_names_a_wrong_option_as_much_is_caught():
-    hint = ("Not tonight and not by waiting for the lead role: count a fortnight of random failures from the build log "
-            "and bring the numbers, and two options, to the next team retro.")
+    hint = ("Not by quarantining them yourself first, and not by waiting for the retro: post this fortnight's failure counts "
+            "from the build log in the team channel, proposing to quarantine the worst tests tomorrow unless someone objects.")
     assert ladder_problem(with_hints("01.without-permission", "Think.", hint)) is None
-    rival = ("Turn the suite off in the build pipeline tonight and write to the team in the morning, once the builds are "
-             "green; or bring numbers to the retro.")
+    rival = ("Quarantine the worst tests herself today, with a ticket for each, and tell the team at stand-up what she "
+             "switched off and how to undo it; or post the failure counts in the channel.")
     assert ladder_problem(with_hints("01.without-permission", "Think.", rival)) is not None
 
 

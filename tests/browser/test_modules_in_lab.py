@@ -95,7 +95,7 @@ def test_each_kind_answered_through_the_page(page, lab, artifacts):
     matching.get_by_role("radio").first.check()  # the radio grid: one row per item, one column per category
     check(matching, "placed correctly")
     ordering = exercise(page, "03.server-on-fire")
-    ordering.get_by_role("button", name="Add \u201cFind out whose change caused it\u201d to the end of your order").click()
+    ordering.get_by_role("button", name="Add \u201cRoll back every release from the last day at once, to be safe, before anyone looks at what changed\u201d to the end of your order").click()
     check(ordering, "doesn't belong")
     page.screenshot(path=str(artifacts / "kinds-answered.png"), full_page=True)
 
