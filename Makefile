@@ -11,7 +11,7 @@ JOBS   ?= 2
 PARALLEL := -n $(JOBS) --dist loadfile
 NBVAL  := --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: lab test test-fast env solutions clean-notebooks bench validate
+.PHONY: lab test env solutions clean-notebooks bench validate
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
@@ -40,6 +40,7 @@ test: env solutions
 	$(BIN)/python -m pytest tests notebooks $(SOLUTIONS) $(NBVAL) $(PARALLEL) -rs --durations=15
 
 ## The contributor's inner loop: the unit tests only (no browser, no nbval of the editions).
+.PHONY: test-fast
 test-fast: env
 	$(BIN)/python -m pytest tests --ignore=tests/browser $(PARALLEL) -rs
 
