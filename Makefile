@@ -5,6 +5,11 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SOLUTIONS := build/solutions
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
+# Test workers (pytest-xdist): one per core. Each file stays on one worker, so a notebook's cells
+# run in one kernel, in order (nbval); each worker running browser tests starts one JupyterLab.
+JOBS   ?= 2
+PARALLEL := -n $(JOBS) --dist loadfile
+NBVAL  := --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg
 
 .PHONY: lab test env solutions clean-notebooks bench bench-hub validate
 
@@ -30,9 +35,14 @@ lab: env
 	  $(if $(filter 0,$(shell id -u)),--allow-root,) \
 	  --ServerApp.terminado_settings="shell_command=$${SHELL:-/bin/sh}" notebooks/00_welcome.ipynb
 
-## Run every test: unit tests, answer-key self-test, hygiene, and nbval on both editions.
+## Run every test: unit tests, answer-key self-test, hygiene, nbval on both editions, and the browser.
 test: env solutions
-	$(BIN)/python -m pytest tests notebooks $(SOLUTIONS) --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg -rs
+	$(BIN)/python -m pytest tests notebooks $(SOLUTIONS) $(NBVAL) $(PARALLEL) -rs --durations=15
+
+## The contributor's inner loop: the unit tests only (no browser, no nbval of the editions).
+.PHONY: test-fast
+test-fast: env
+	$(BIN)/python -m pytest tests --ignore=tests/browser $(PARALLEL) -rs
 
 solutions: env
 	rm -rf $(SOLUTIONS)

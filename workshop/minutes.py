@@ -12,11 +12,12 @@ A kind with no allowance is an error, never a silent zero.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Union
+from typing import TYPE_CHECKING, Callable, Iterable, Union
 
-from workshop.kinds.base import Exercise
+if TYPE_CHECKING:  # kinds register here, so the registry must not import them
+    from workshop.kinds.base import Exercise
 
-PerExercise = Union[int, Callable[[Exercise], int]]
+PerExercise = Union[int, Callable[["Exercise"], int]]
 
 DEBRIEF_MINUTES = 3
 """Every module ends with a debrief: the room's most common wrong answer, discussed."""

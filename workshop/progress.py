@@ -202,7 +202,7 @@ def record(event: str, exercise_id: str, path: Path | None = None, **fields) -> 
     if problem is None:
         try:
             _append(path, (line + "\n").encode("utf-8", errors="replace"))
-            _to_room(path)
+            _tell_subscribers(path)
             return True
         except OSError as exc:
             problem = f"{path} could not be written ({exc.strerror or exc})"
@@ -215,14 +215,25 @@ def record(event: str, exercise_id: str, path: Path | None = None, **fields) -> 
     return False
 
 
-def _to_room(path: Path) -> None:
-    """If the learner is in a room (``WORKSHOP_ROOM``), send the room what it has not had yet."""
-    try:
-        from workshop.room.mirror import forward
+_subscribers: list = []  # callables told of each appended event; the room's mirror is one (workshop/__init__.py)
 
-        forward(path)
-    except Exception:  # the room is a bonus; the local log is the record
-        pass
+
+def subscribe(callback) -> None:
+    """Call ``callback(log_path)`` after each event is appended to a log.
+
+    This is how a layer above (the room) hears of events without the learner's log knowing it
+    exists. A subscriber's failure is swallowed: the local log is the record.
+    """
+    if callback not in _subscribers:
+        _subscribers.append(callback)
+
+
+def _tell_subscribers(path: Path) -> None:
+    for callback in list(_subscribers):
+        try:
+            callback(path)
+        except Exception:  # the room is a bonus; the local log is the record
+            pass
 
 
 def _not_saved(problem: str, advice: str = f"ask your facilitator to fix ${PROGRESS_ENV}") -> str:
