@@ -830,6 +830,23 @@ def detect_unsupported(ctx: Context) -> list[Finding]:
         out.append(Finding("unsupported_number",
                            f"I read \u201c{q.said}\u201d, and no fact you were given supports it (within honest rounding).{facts}",
                            *GENERIC["unsupported_number"]))
+    return out + _unsupported_chances(ctx)
+
+
+CHANCE_WORDS = re.compile(r"\b(?:chance|probability|likel(?:y|ihood)|odds|confiden\w*|certain\w*|sure)\b", I)
+
+
+def _unsupported_chances(ctx: Context) -> list[Finding]:
+    """"A 95% chance of paying back": a probability is a claim like any other, and must come from the data."""
+    out = []
+    for q in ctx.quantities:
+        if q.kind != "percent" or not CHANCE_WORDS.search(ctx.text[q.end:q.end + 16] + " " + ctx.text[max(0, q.start - 30):q.start]):
+            continue
+        if any(k.kind == "percent" and abs(q.value - k.value) <= max(1.5, 0.03 * k.value) for k in ctx.given + ctx.derived + ctx.company):
+            continue
+        out.append(Finding("unsupported_number", f"I read \u201c{q.said}\u201d as a probability, and no fact you were given "
+                           "supports it.", *GENERIC["unsupported_number"]))
+        break
     return out
 
 
