@@ -574,6 +574,11 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     latest = to_freeze - p["mitigation_weeks_high"]
     add("mitigation_latest_start_weeks", latest, f"{latest:.1f}",
         "weeks to the freeze − the mitigation's longest duration: the last week it can start and still land")
+    two_weeks = ("passes the latest safe start" if latest < 2 else
+                 "leaves less than a week of slack before the latest safe start" if latest < 3 else
+                 "still falls before the latest safe start, but spends most of the slack")
+    facts["two_week_wait_effect"] = Fact("two_week_wait_effect", math.nan, two_weeks,
+                                         "derived from mitigation_latest_start_weeks: what a two-week wait does to the schedule")
     mit_cost = _team_cost("mitigation_engineers", "mitigation_weeks")
     add("load_test_week_value", p["load_test_no_need_probability"] * mit_cost,
         money(rounded(p["load_test_no_need_probability"] * mit_cost, 100)),

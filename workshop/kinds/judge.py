@@ -243,6 +243,8 @@ def _fact_kind(name: str, fact) -> tuple[str, str, str | None]:
         return "money", "", period
     if lowered.endswith("_pct") or text.endswith("%"):
         return "percent", "", None
+    if not unit and re.search(r"(?:^|_)hours(?:_|$)", lowered) and text[:1].isdigit():
+        unit = "hours"  # "ci_hours_per_week": a count of hours is a time, so "362 hours a week" is read against it
     if "payback" in lowered:
         unit = unit or ("weeks" if "weeks" in lowered else "months" if "months" in lowered else "years")
     if unit in ("seconds", "minutes", "hours", "days", "weeks", "months", "years"):
@@ -828,6 +830,23 @@ def detect_unsupported(ctx: Context) -> list[Finding]:
         out.append(Finding("unsupported_number",
                            f"I read \u201c{q.said}\u201d, and no fact you were given supports it (within honest rounding).{facts}",
                            *GENERIC["unsupported_number"]))
+    return out + _unsupported_chances(ctx)
+
+
+CHANCE_WORDS = re.compile(r"\b(?:chance|probability|likel(?:y|ihood)|odds|confiden\w*|certain\w*|sure)\b", I)
+
+
+def _unsupported_chances(ctx: Context) -> list[Finding]:
+    """"A 95% chance of paying back": a probability is a claim like any other, and must come from the data."""
+    out = []
+    for q in ctx.quantities:
+        if q.kind != "percent" or not CHANCE_WORDS.search(ctx.text[q.end:q.end + 16] + " " + ctx.text[max(0, q.start - 30):q.start]):
+            continue
+        if any(k.kind == "percent" and abs(q.value - k.value) <= max(1.5, 0.03 * k.value) for k in ctx.given + ctx.derived + ctx.company):
+            continue
+        out.append(Finding("unsupported_number", f"I read \u201c{q.said}\u201d as a probability, and no fact you were given "
+                           "supports it.", *GENERIC["unsupported_number"]))
+        break
     return out
 
 
@@ -850,8 +869,8 @@ def detect_whole_problem(ctx: Context) -> list[Finding]:
         clause = ctx.text[lo:hi]
         if not SAVING_WORDS.search(clause) or PART_OF.search(ctx.text, max(lo, q.start - 30), q.start) or NEGATED.search(clause):
             continue
-        if any(matches(o, saving_pool) for o in ctx.quantities if lo <= o.start < hi and o is not q):
-            continue
+        if any(matches(o, saving_pool) for o in ctx.quantities if lo <= o.start < hi and o is not q and o.kind == q.kind):
+            continue  # "the fix saves $586,000 of the $1.2 million": the saving beside it (hours beside money is no excuse)
         out.append(Finding("whole_problem", f"I read \u201c{q.said}\u201d as the whole problem, credited to the fix as its saving"
                            + (f" (the fix saves {savings[0].text})." if savings else "."), *GENERIC["whole_problem"]))
         break
@@ -862,6 +881,14 @@ def detect_whole_problem(ctx: Context) -> list[Finding]:
                 not NEGATED.search(ctx.text, max(0, m.start() - 40), m.start() + 12):
             out.append(Finding("whole_problem", f"I read \u201c{_quote(m.group(0))}\u201d: the whole problem, credited to the fix"
                                + (f" (the fix saves {savings[0].text})." if savings else "."), *GENERIC["whole_problem"]))
+    if not out and whole and savings:  # the whole problem stated, then a payback, and the saving never named
+        stated = [q for q in _claims(ctx) if any(k.role == "whole_problem" for k in matches(q, ctx.ix_given))]
+        paid = [q for q in ctx.quantities if q.payback]
+        if stated and paid and stated[0].start < paid[0].start and not NEGATED.search(ctx.text) and \
+                not any(matches(o, saving_pool) for o in ctx.quantities if o is not stated[0]):
+            out.append(Finding("whole_problem", f"I read \u201c{stated[0].said}\u201d, then a payback, and no saving: the "
+                               f"reader takes the whole problem as what the fix buys (the fix saves {savings[0].text}).",
+                               *GENERIC["whole_problem"]))
     if not out:  # a payback worked out from the whole problem
         cost = ctx.by_role("fix_cost")
         for q in ctx.quantities:
@@ -1018,13 +1045,44 @@ def detect_inconsistent_numbers(ctx: Context) -> list[Finding]:
                             f"I read \u201c{a.said}\u201d and \u201c{b.said}\u201d as the same figure, but "
                             f"a {key[0]}'s figure times {number(low)} to {number(high)} is not {number(value_big)}.",
                             *GENERIC["inconsistent_numbers"])]
-    product = _product_disagrees(ctx)
+    product = _product_disagrees(ctx) or _share_for_another_horizon(ctx)
     if product:
         return product
     if ctx.given:  # with given facts, payback_contradiction checks the payback against them
         return []
     return [Finding("inconsistent_numbers", f.saw, *GENERIC["inconsistent_numbers"])
             for f in detect_payback_contradiction(ctx)][:1]
+
+
+HORIZONS = (("quarter", re.compile(r"\bquarter\b|\b(?:3|three)[ \t]+months\b|\b13[ \t]+weeks\b", I)),
+            ("year", re.compile(r"\byear\b|\b12[ \t]+months\b|\btwelve[ \t]+months\b", I)))
+
+
+def _share_for_another_horizon(ctx: Context) -> list[Finding]:
+    """"Pays back within a quarter if only 9%": a break-even share given for one horizon, stated for another."""
+    for q in ctx.quantities:
+        if q.kind != "percent":
+            continue
+        facts = [k for k in ctx.given if k.kind == "percent" and close(q.value, k.value, 0.06)]
+        horizon_of = {k: next((h for h, _ in HORIZONS if f"_{h}" in k.name), None) for k in facts}
+        if not facts or not any(horizon_of.values()):
+            continue
+        lo, _ = sentence_of(ctx.text, q.start, q.end)
+        before = ctx.text[max(lo, q.start - 90):q.start]
+        said = [h for h, rx in HORIZONS if rx.search(before)]
+        if len(said) != 1 or any(horizon_of[k] == said[0] or horizon_of[k] is None for k in facts):
+            continue
+        k = facts[0]
+        right = [g for g in ctx.given if g.kind == "percent" and f"_{said[0]}" in g.name and "_pct" in g.name
+                 and g.name.replace(f"_{said[0]}", f"_{horizon_of[k]}") == k.name]
+        fix = f" Within a {said[0]} it is {right[0].text}." if right else ""
+        return [Finding("inconsistent_numbers",
+                        f"I read \u201c{q.said}\u201d with \u201c{said[0]}\u201d, but {k.text} is the share for a "
+                        f"{horizon_of[k]}, not a {said[0]}.{fix}",
+                        "A break-even share holds for any horizon.",
+                        "The shorter the horizon, the more of the saved time must become work to pay the fix back. "
+                        "Quote the share for the horizon you name.")]
+    return []
 
 
 EACH = re.compile(r"\beach\b|\bapiece\b|\ba[ \t]+(?:head|piece|pop|time|go)\b|\bper[ \t]+(?:ticket|call|order|incident|outage|"

@@ -232,7 +232,9 @@ def judge_number(exercise, given: float, target: float, slips: list[tuple[float,
             return exercise.result("correct", f"Yes: about {with_unit(shown, exercise.unit)}; {_fmt(given)} is that, honestly rounded.")
         return exercise.result("correct", f"Yes: about {with_unit(shown, exercise.unit)}.")
     for value, slip in slips:
-        if tolerance.accepts(given, value, step):
+        # A slip typed as honestly rounded ("0.06" for a yearly payback of 0.063) is still that slip.
+        rounded = step is not None and abs(given - value) <= step / 2 + 1e-12 and abs(given - value) <= 0.2 * abs(value)
+        if tolerance.accepts(given, value, step) or rounded:
             return exercise.result("incorrect", slip.feedback, misconception=slip.misconception)
     calendar = _calendar_weeks_slip(exercise, given, target, step)
     if calendar:
