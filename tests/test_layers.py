@@ -6,7 +6,7 @@ the layers below it, never one above. Imports are read with ``ast``, including t
 functions (a lazy import is still an arrow); only ``if TYPE_CHECKING:`` blocks are skipped.
 
     layer        parts                                                  what it is
-    0 pure       answers markdown result wording yaml_lines settings    text, numbers and results; no
+    0 pure       answers markdown result wording yaml_lines settings safefile text, numbers and results; no
                  framing/ impact/                                       company, no learner's files
     1 company    company currency data facts placeholders               the instructor's company:
                  company_report                                         profile, data, facts, money
@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "workshop"
 
 LAYERS = [
-    ("pure", "answers markdown result wording yaml_lines settings framing impact"),
+    ("pure", "answers markdown result wording yaml_lines settings safefile framing impact"),
     ("company", "company currency data facts placeholders company_report"),
     ("content", "bank kinds minutes notebooks factcheck drift"),
     ("log", "progress export"),

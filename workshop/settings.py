@@ -49,7 +49,7 @@ def read_config(path: Path) -> tuple[str | None, str | None]:
     can write it: on a hub a settings file may sit in a shared folder, and one planted by a
     learner must not open the solutions for everyone.
     """
-    from workshop.room.safefile import read_small
+    from workshop.safefile import read_small
 
     try:
         trusted = {os.getuid(), 0, os.stat(path.parent).st_uid}

@@ -46,7 +46,7 @@ class Lab:
         self.log = open(workdir / "jupyterlab.log", "w")
         self.process = None
 
-    def start(self, timeout: float = 60) -> "Lab":
+    def start(self, timeout: float = 180) -> "Lab":
         root = self.workdir / "notebooks"
         shutil.copytree(ROOT / "notebooks", root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
         settings = self.workdir / "lab-settings"

@@ -120,7 +120,7 @@ def learner_id(log_path: Path) -> str:
 
 def _read_salt(path: Path) -> str | None:
     """The salt, read without blocking or following a link (a learner may plant a FIFO there); None if absent."""
-    from workshop.room.safefile import read_small
+    from workshop.safefile import read_small
 
     data, why = read_small(path, 256)
     if data is None:
@@ -261,7 +261,7 @@ def _append(path: Path, payload: bytes) -> None:
             try:
                 last = os.pread(fd, 1, info.st_size - 1)
             except OSError:  # opened write-only: read the last byte through a second, safe descriptor
-                from workshop.room.safefile import open_regular
+                from workshop.safefile import open_regular
 
                 mine, _ = open_regular(path)
                 last = b"\n"

@@ -39,7 +39,7 @@ def _read(folder: Path) -> tuple[dict, str | None]:
     to it: a learner can create ``.poll.json`` in the room (even as a FIFO, which would hang
     every reader), so it is opened without blocking and its owner and mode are checked.
     """
-    from workshop.room.safefile import folder_owners, read_small
+    from workshop.safefile import folder_owners, read_small
 
     folder = Path(folder)
     data, why = read_small(folder / POLL_FILE, MAX_POLL_BYTES, trusted=folder_owners(folder))

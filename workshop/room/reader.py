@@ -123,7 +123,7 @@ def _loads(text: str):
 
 def _open_regular(path: Path):
     """Open a regular file without blocking or following a link, or say why not (FIFO, device, folder, missing)."""
-    from workshop.room.safefile import open_regular
+    from workshop.safefile import open_regular
 
     return open_regular(path)
 
@@ -437,7 +437,7 @@ def company_notice(learners) -> str | None:
 
 def _room_salt(path: Path) -> str | None:
     """A room folder's salt (to recognise a learner's export beside their live file), or None."""
-    from workshop.room.safefile import read_small
+    from workshop.safefile import read_small
 
     data, _ = read_small(path, 256)
     return data.decode("utf-8", errors="replace").strip() or None if data else None
