@@ -44,8 +44,8 @@ def test_a_number_in_an_exercise_prompt_is_listed_with_its_exercise_id(tmp_path,
     text = path.read_text(encoding="utf-8")
     assert "**{{currency}}{{loaded_hourly_cost}}**" in text
     head, prompt = text.split("id: 05.cost-per-year", 1)
-    path.write_text(head + "id: 05.cost-per-year" + prompt.replace("**{{currency}}{{loaded_hourly_cost}}**", "**$70**", 1),
+    path.write_text(head + "id: 05.cost-per-year" + prompt.replace("**{{currency}}{{loaded_hourly_cost}}**", "**$72**", 1),
                     encoding="utf-8")
     assert cli.main(["validate", str(bank)]) == 1
     err = capsys.readouterr().err
-    assert "05_put_a_number_on_it.yaml, 05.cost-per-year, prompt: '$70'" in err and "about loaded_hourly_cost? it is $75 now" in err
+    assert "05_put_a_number_on_it.yaml, 05.cost-per-year, prompt: '$72'" in err and "about loaded_hourly_cost? it is $75 now" in err

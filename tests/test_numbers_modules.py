@@ -11,7 +11,7 @@ from workshop.proposal import Option, Proposal, money
 
 def test_computed_key_follows_an_instructors_own_data(tmp_path, monkeypatch):
     before = get_bank().exercises["05.hours-waited"].key()
-    mine = load("ci_runs").head(10)
+    mine = load("ci_runs").iloc[::2]  # half the runs: a different total, and a fix that still pays back
     mine.to_csv(tmp_path / "ci.csv", index=False)
     monkeypatch.setenv("WORKSHOP_DATA_CI_RUNS", str(tmp_path / "ci.csv"))
     after = get_bank().exercises["05.hours-waited"].key()

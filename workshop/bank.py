@@ -252,7 +252,10 @@ def _fill_company_numbers(data: dict, name: str, problems: list[Problem]) -> dic
         return data
     facts = available_facts()
     if facts is None:
-        problems.append(Problem(name, "its company numbers ({{...}}) could not be computed; see the warning above."))
+        from workshop import placeholders
+
+        why = placeholders.last_problem.replace("\n", " ") or "see the warning above"
+        problems.append(Problem(name, f"its company numbers ({{{{...}}}}) could not be computed: {why}"))
         return data
     unknown = sorted(wanted - set(facts))
     if unknown:

@@ -50,8 +50,14 @@ def available_facts() -> dict | None:
     from workshop.company import ProfileError
     from workshop.data import DataError
 
+    global last_problem
     try:
         return facts.current()
     except (DataError, ProfileError) as exc:
+        last_problem = str(exc)
         warnings.warn(f"Company numbers in the exercises can't be filled in: {exc}", stacklevel=3)
         return None
+
+
+last_problem = ""
+"""Why the facts could not be computed last time: the bank names it beside each file it affects."""
