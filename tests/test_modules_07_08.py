@@ -164,18 +164,18 @@ def test_a_weak_decision_line_is_scored_by_the_framing_checker():
 
 
 def test_thin_and_missing_parts_are_named():
-    result = workshop.check(RECORD, {"context": "Peak is coming.", "decision": "Do it."})
+    result = workshop.check(RECORD, {"options": "Peak is coming.", "decision": "Do it."})
     assert result.status == "incorrect"
     text = " ".join(result.details)
-    assert "Context: 3 words is too thin" in text and "Pre-mortem: missing" in text
+    assert "Options: 3 words is too thin" in text and "What would change our mind: missing" in text
 
 
 @pytest.mark.parametrize("garbage, phrase", [
     ("just one text", "one box per part"),
     (42, "one text per part"),
     ({"nonsense": "x"}, "not parts of this record"),
-    ({"context": 7}, "expected some text"),
-    ({"context": "word " * 5000}, "keep it under"),
+    ({"options": 7}, "expected some text"),
+    ({"options": "word " * 5000}, "keep it under"),
 ])
 def test_garbage_records_get_a_friendly_result(garbage, phrase):
     result = workshop.check(RECORD, garbage)
@@ -186,12 +186,12 @@ def test_the_record_widget_has_a_labelled_box_per_part_and_restores(tmp_path, mo
     monkeypatch.setenv("WORKSHOP_PROGRESS", str(tmp_path / "p.jsonl"))
     view = Module("07").show("two-way-record")
     assert [a.description for a in view.control.areas.values()] == [
-        "Context:", "Options:", "Decision:", "What would change our mind:", "Pre-mortem:"]
-    view.control.areas["context"].value = "The payments team wants a new provider before Black Friday."
+        "Options:", "Decision:", "What would change our mind:"]
+    view.control.areas["options"].value = "Sign now, wait, or a flag with an exit clause before Black Friday."
     view.check_button.click()
-    assert "Pre-mortem: missing" in view.feedback.value
+    assert "What would change our mind: missing" in view.feedback.value
     again = Module("07").show("two-way-record")
-    assert again.control.areas["context"].value.startswith("The payments team")
+    assert again.control.areas["options"].value.startswith("Sign now")
 
 
 def test_every_path_feedback_of_the_07_incident_keeps_the_good_decision_bad_outcome_lesson():
