@@ -1,7 +1,9 @@
 """Small builders for tests that need their own exercise bank."""
 from __future__ import annotations
 
+import signal
 import textwrap
+from contextlib import contextmanager
 from pathlib import Path
 
 MODULE_HEADER = """\
@@ -31,3 +33,17 @@ def write_module(folder: Path, code: str = "07", body: str | None = None, name: 
     text = MODULE_HEADER.format(code=code) + (SINGLE.format(code=code) if body is None else textwrap.dedent(body))
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@contextmanager
+def no_hang(seconds=10):
+    """Fail, rather than hang the suite, if a read blocks (a FIFO opened for reading does)."""
+    def fail(*_):
+        raise AssertionError(f"blocked for {seconds} s")
+    old = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)

@@ -4,11 +4,10 @@ Each test reproduces one finding of the issue (numbered as there) and failed bef
 """
 import json
 import os
-import signal
 import time
 import warnings
-from contextlib import contextmanager
 from pathlib import Path
+from tests.helpers import no_hang
 
 import pytest
 
@@ -23,17 +22,6 @@ from workshop.room.summary import compute
 EVENT = {"v": 1, "ts": 1764000000.0, "event": "check", "exercise": "02.mentor-metric", "answer": "b", "status": "correct"}
 
 
-@contextmanager
-def no_hang(seconds=10):
-    def fail(*_):
-        raise AssertionError(f"blocked for {seconds} s")
-    old = signal.signal(signal.SIGALRM, fail)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
 
 
 def _learner_file(room: Path, name: str, events=(EVENT,), mtime=None):

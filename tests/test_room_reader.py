@@ -1,9 +1,8 @@
 """Every learner file is untrusted: the room's reader skips and lists what is bad, never fails."""
 import json
 import os
-import signal
 import tracemalloc
-from contextlib import contextmanager
+from tests.helpers import no_hang
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -25,18 +24,6 @@ def _export(**fields):
     return json.dumps(document)
 
 
-@contextmanager
-def _no_hang(seconds=10):
-    """Fail, rather than hang the suite, if a read blocks (a FIFO opened for reading does)."""
-    def fail(*_):
-        raise AssertionError(f"the reader blocked for {seconds} s")
-    old = signal.signal(signal.SIGALRM, fail)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
 
 
 @pytest.mark.parametrize("fields, why", [
@@ -74,7 +61,7 @@ def test_a_fifo_and_a_symlink_to_dev_zero_are_skipped_without_hanging_or_filling
     os.symlink("/dev/zero", tmp_path / "zero.json")
     os.symlink("/dev/zero", tmp_path / "zero.jsonl")
     (tmp_path / "folder.json").mkdir()
-    with _no_hang():
+    with no_hang():
         reader = RoomReader([tmp_path])
         reader.refresh()
     for name in ("a.json", "b.jsonl", "zero.json", "zero.jsonl", "folder.json"):
