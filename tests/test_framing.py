@@ -274,3 +274,17 @@ def test_readable_bytes_are_still_judged():
     import workshop
 
     assert workshop.check("04.rewrite-messy", "Checkout outages cost us $40,000 last quarter.".encode()).status == "correct"
+
+
+def test_framing_piped_into_head_prints_no_traceback():
+    """`workshop framing "..." | head -1` is how people skim a score; a closed pipe is not our error."""
+    import subprocess
+    import sys
+
+    text = "Roll back first: it restores checkout revenue within 60 minutes, as our drills show."
+    proc = subprocess.Popen([sys.executable, "-c", "from workshop.cli import main; import sys; sys.exit(main())",
+                             "framing", text], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # the reader went away before the first line, as `head -0` does
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0
+    assert "Traceback" not in stderr

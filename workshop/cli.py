@@ -235,6 +235,9 @@ def main(argv: list[str] | None = None) -> int:
     warnings.showwarning = _plain_warning
     try:
         return args.run(args)
+    except BrokenPipeError:  # `workshop framing ... | head` closed the pipe early: not an error to report
+        sys.stderr.close()
+        return 0
     finally:
         warnings.showwarning = shown
 
