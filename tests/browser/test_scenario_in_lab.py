@@ -47,7 +47,7 @@ def test_walk_the_black_friday_incident_then_start_again_and_restore(page, lab, 
     run_all(page, WIDGETS["07"])
     box = exercise(page, "07.black-friday-incident")
     box.scroll_into_view_if_needed()
-    expect(box).to_contain_text("Decision 1 of at most 3: The page")
+    expect(box).to_contain_text("Decision 1 of at most 4: The page")
     expect(box.locator(".lwi-measures")).to_contain_text("Minutes of failing checkout")
 
     score = box.get_by_role("button", name="Score my path")
@@ -55,13 +55,14 @@ def test_walk_the_black_friday_incident_then_start_again_and_restore(page, lab, 
     assert "mod-primary" not in score.get_attribute("class")  # secondary until the story ends
     score.click()  # pressed too early: "Not attempted", then gone after the next Decide
     expect(box.locator(".lwi-result")).to_contain_text("Not attempted")
-    decide(box, "Dive into the logs yourself; you know the address code best")
-    expect(box).to_contain_text("Decision 2 of at most 3: Roll back or fix forward?")
+    decide(box, "Open the logs yourself; you approved this change")
+    expect(box).to_contain_text("Decision 2 of at most 4: The VP has already escalated")
     expect(box.locator(".lwi-result")).to_have_count(0)
-    expect(box.locator(".lwi-story")).to_contain_text("nobody told support")
+    decide(box, "Finish the diagnosis first")
+    expect(box).to_contain_text("Decision 3 of at most 4: Roll back or fix forward?")
     decide(box, "Roll back now; fix forward once checkout is healthy")
     expect(box.locator(".lwi-reveal")).to_contain_text("payment provider")
-    decide(box, "Hold off until it's fully fixed; a half-answer makes us look unsure")
+    decide(box, "Hold off until it's fully fixed")
     result = box.locator(".lwi-result").first
     expect(result).to_contain_text("costliest decision")
     assert "Not yet" in result.inner_text() or "Partly right" in result.inner_text()  # said in words, not colour
@@ -74,18 +75,18 @@ def test_walk_the_black_friday_incident_then_start_again_and_restore(page, lab, 
     box.screenshot(path=str(artifacts / "scenario-ending-box.png"))
 
     box.get_by_role("button", name="Start again").click()
-    expect(box).to_contain_text("Decision 1 of at most 3: The page")
+    expect(box).to_contain_text("Decision 1 of at most 4: The page")
     expect(box.locator(".lwi-result")).to_have_count(0)  # the old path's score is gone
-    decide(box, "Take the incident lead: one person fixes, one watches, one writes updates; next update in 15 minutes")
-    expect(box).to_contain_text("Decision 2 of at most 3")
+    decide(box, "Take incident command: name an operations lead")
+    expect(box).to_contain_text("Decision 2 of at most 4: Roll back or fix forward?")
     page.screenshot(path=str(artifacts / "scenario-midway.png"), full_page=False)
 
     restart_and_run_all(page, WIDGETS["07"])
     box = exercise(page, "07.black-friday-incident")
     expect(box).to_contain_text("Restored your last answer", timeout=30_000)
-    expect(box).to_contain_text("Decision 2 of at most 3: Roll back or fix forward?")
+    expect(box).to_contain_text("Decision 2 of at most 4: Roll back or fix forward?")
     decide(box, "Roll back now; fix forward once checkout is healthy")
-    decide(box, "Reply now: what we know, what we're doing, what we don't know yet, and the next update in 15 minutes")
+    decide(box, "Reply now: what we know, what we're doing")
     expect(box.locator(".lwi-result").first).to_contain_text("Correct")
     assert page_problems(page) == []
 
@@ -97,9 +98,9 @@ def test_the_stakeholder_diagnosis_ends_in_an_options_table(page, lab, artifacts
     box.scroll_into_view_if_needed()
     decide(box, "Reply that a rewrite can't be built and tested before the freeze, and explain why")
     expect(box).to_contain_text("The VP goes quiet")
-    decide(box, "Go and see the VP, say your reply was too short, and ask what worries them about the peak")
+    decide(box, "Go and see the VP, say your reply was too short")
     expect(box.locator(".lwi-reveal")).to_contain_text("blindsided")
-    decide(box, "Bring the incident log for the last two peak seasons, cause by cause")
+    decide(box, "Bring the incident log for the last two peak seasons")
     decide(box, "An options table: what each option protects and risks, what it costs, and which one you recommend")
     table = box.locator(".lwi-node table")
     expect(table).to_contain_text("Do nothing")
