@@ -1,4 +1,5 @@
 """Test-wide isolation: no test, and no notebook kernel nbval starts, touches a real learner's files."""
+import itertools
 import os
 import tempfile
 
@@ -13,6 +14,7 @@ os.environ.pop("WORKSHOP_EXERCISES", None)
 _company = os.environ.pop("WORKSHOP_COMPANY", None)  # the unit tests read Larkspur's profile, whatever the shell says
 
 _notebook_logs: dict[str, str] = {}
+_log_numbers = itertools.count()  # never reset, unlike the dict a test may swap out: no two notebooks share a file
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -31,7 +33,7 @@ def pytest_runtest_setup(item):
     elif _company:
         os.environ.pop("WORKSHOP_COMPANY", None)
     if path.endswith(".ipynb") and path not in _notebook_logs:
-        _notebook_logs[path] = os.path.join(_scratch, f"progress-notebook-{len(_notebook_logs)}.jsonl")
+        _notebook_logs[path] = os.path.join(_scratch, f"progress-notebook-{next(_log_numbers)}.jsonl")
         os.environ["WORKSHOP_PROGRESS"] = _notebook_logs[path]
 
 

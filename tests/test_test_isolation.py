@@ -32,3 +32,16 @@ def test_a_chosen_company_reaches_the_notebook_kernels_but_not_the_unit_tests(mo
     monkeypatch.setattr(conftest, "_company", None)  # no company chosen: nothing is set
     conftest.pytest_runtest_setup(SimpleNamespace(fspath="notebooks/05_put_a_number_on_it.ipynb"))
     assert "WORKSHOP_COMPANY" not in os.environ
+
+
+def test_a_fresh_log_is_never_one_a_notebook_already_used(monkeypatch, tmp_path):
+    """In a full run, nbval has already written progress-notebook-0.jsonl; a later notebook must not inherit it."""
+    monkeypatch.setenv("WORKSHOP_PROGRESS", str(tmp_path / "shared.jsonl"))
+    monkeypatch.setattr(conftest, "_notebook_logs", {})
+    conftest.pytest_runtest_setup(SimpleNamespace(fspath="notebooks/01_what_is_leadership.ipynb"))
+    first = os.environ["WORKSHOP_PROGRESS"]
+    open(first, "w").write('{"answered": true}\n')  # that notebook's kernel logged an answer
+    monkeypatch.setattr(conftest, "_notebook_logs", {})  # as another test swapping the registry does
+    conftest.pytest_runtest_setup(SimpleNamespace(fspath="notebooks/02_three_hats.ipynb"))
+    assert os.environ["WORKSHOP_PROGRESS"] != first
+    assert not os.path.exists(os.environ["WORKSHOP_PROGRESS"])
