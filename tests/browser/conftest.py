@@ -42,6 +42,13 @@ def lab(tmp_path_factory):
     server.stop()
 
 
+@pytest.fixture(autouse=True)
+def new_learner(request):
+    """Every browser test that uses the lab starts with no kernels and no answers logged."""
+    if "lab" in request.fixturenames:
+        request.getfixturevalue("lab").forget_learner()
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright

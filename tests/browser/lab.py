@@ -82,6 +82,23 @@ class Lab:
         # A fresh workspace each time, so no tab from an earlier test is restored.
         return f"{self.base}/lab/workspaces/t{secrets.token_hex(4)}/tree/{notebook}?reset&token={self.token}"
 
+    def forget_learner(self) -> None:
+        """Shut every kernel and empty the progress log: each test starts as a new learner.
+
+        One JupyterLab serves a whole worker's tests (starting one costs a minute), so without
+        this a test inherits the answers, restored widgets and kernels of the tests before it.
+        """
+        import json
+
+        api = f"{self.base}/api/sessions?token={self.token}"
+        with urllib.request.urlopen(api, timeout=10) as response:
+            sessions = json.load(response)
+        for session in sessions:
+            request = urllib.request.Request(f"{self.base}/api/sessions/{session['id']}?token={self.token}", method="DELETE")
+            urllib.request.urlopen(request, timeout=30).close()
+        for log in self.workdir.glob("progress*.jsonl*"):
+            log.unlink()
+
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.terminate()
