@@ -45,9 +45,11 @@ def _answers():
     from workshop.bank import get_bank
 
     module = get_bank().module_exercises("04")
-    choice = next(e for e in module if e.kind == "single_choice")  # 04.analogy today
+    choice = next(e for e in module if e.kind in ("single_choice", "multiple_select"))  # 04.spot-elements today
     right = next(o.key for o in choice.options if o.correct)
     wrong = next(o.key for o in choice.options if not o.correct)
+    if choice.kind == "multiple_select":  # ticked boxes: all the keyed ones, or one wrong one
+        right, wrong = [o.key for o in choice.options if o.correct], [wrong]
     # A framing rewrite (04.rewrite-library today): its first model answer with no placeholder.
     framing = next(e for e in module if e.kind == "framing" and any("{{" not in a for a in e.model_answers))
     rewrite_id = framing.id
