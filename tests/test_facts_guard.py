@@ -149,3 +149,24 @@ def test_last_quarters_loss_prices_each_minute_in_its_own_season():
     expected = last_q["minutes_to_restore"].sum() * facts.margin_lost_per_minute_down(funnel, False)
     assert f["last_quarter_margin_lost"].value == pytest.approx(expected)
     assert expected < last_q["minutes_to_restore"].sum() * facts.margin_lost_per_minute_down(funnel)
+
+
+def test_clock_times_are_not_company_numbers_but_a_number_beside_them_is():
+    """"Checkout is down at 11:30" is a time of day; an instructor should not need an allowlist entry for it."""
+    f = facts.current()
+    assert check_text("Checkout is down at 11:30 on a sale day; by 9:05 am the VP calls.", "t", f) == []
+    assert [m.number for m in check_text("At 11:30 we had lost $123,457.", "t", f)] == ["$123,457"]
+
+
+def test_a_duplicate_key_in_the_allowlist_is_refused_by_validate_not_silently_dropped(tmp_path, capsys, monkeypatch):
+    from workshop import factcheck
+    from workshop.cli import main
+
+    shutil.copytree(ROOT / "exercises", tmp_path / "exercises")
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
+    allowlist = tmp_path / "exercises" / "number_allowlist.yaml"
+    allowlist.write_text(allowlist.read_text() + "at:\n  \"x\":\n    \"1\": dropped everything above\n")
+    monkeypatch.setattr(factcheck, "ALLOWLIST", allowlist)
+    assert main(["validate", str(tmp_path / "exercises"), "--notebooks", str(tmp_path / "notebooks")]) == 1
+    err = capsys.readouterr().err
+    assert "number_allowlist.yaml, line" in err and "Traceback" not in err

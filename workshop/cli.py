@@ -52,7 +52,12 @@ def _validate(args) -> int:
         if problems:
             return _report(f"The notebooks disagree with the bank in {len(problems)} place(s):", problems)
         checked = f", and the notebooks in {notebooks} agree with it"
-        numbers = _company_numbers(bank_dir, notebooks)
+        from workshop.factcheck import AllowlistError
+
+        try:
+            numbers = _company_numbers(bank_dir, notebooks)
+        except AllowlistError as exc:
+            return _report("The number guard's allowlist cannot be read:", [exc])
         if numbers:
             return _report(f"{len(numbers)} company number(s) or name(s) do not match the company in use:", numbers)
         checked += "; every company number matches the profile and the data, and no other company is named"

@@ -46,6 +46,7 @@ STRUCTURE = [
     re.compile(r"`[^`]*`"),  # code spans: checked as code, not as claims
     re.compile(r"\((?:0\d|10)(?:\s*(?:-|–|and|,)\s*(?:0\d|10))*\)"),  # "(07)", "(05 and 06)": which module taught it
     re.compile(r"^[ \t]*\d{1,2}\.[ \t]", re.M),  # Markdown numbered-list markers "7. The ask"
+    re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])(?:\s?[ap]\.?m\.?)?", re.I),  # clock times "11:30", "9:05 am"
 ]
 
 
@@ -148,10 +149,18 @@ def _cited_figures(text: str) -> set[str]:
     return allowed
 
 
-def load_allowlist() -> dict:
-    import yaml
+class AllowlistError(ValueError):
+    """The allowlist file cannot be trusted as written (a duplicate key would silently drop entries)."""
 
-    data = yaml.safe_load(ALLOWLIST.read_text(encoding="utf-8")) or {}
+
+def load_allowlist() -> dict:
+    from workshop.yaml_lines import YamlProblem, load_with_nodes
+
+    try:
+        data = load_with_nodes(ALLOWLIST.read_text(encoding="utf-8"))[0] or {}
+    except YamlProblem as problem:
+        line = f", line {problem.line}" if problem.line else ""
+        raise AllowlistError(f"{ALLOWLIST.name}{line}: {problem.message}") from None
     return {"anywhere": {str(k): v for k, v in (data.get("anywhere") or {}).items()},
             "at": {str(k): {str(n): r for n, r in v.items()} for k, v in (data.get("at") or {}).items()}}
 

@@ -24,13 +24,21 @@ def names_in(data) -> set[str]:
     return set()
 
 
+# A placeholder and the possessive written after it: ``{{company}}'s``.
+_WITH_POSSESSIVE = re.compile(PATTERN.pattern + r"(?P<possessive>['\u2019]s\b)?")
+
+
 def fill_text(text: str, facts: dict) -> str:
     def one(match):
         fact = facts[match.group(1)]
         spec = match.group(2)
-        return format(fact.value, spec) if spec else fact.text
+        filled = format(fact.value, spec) if spec else fact.text
+        possessive = match.group("possessive") or ""
+        if possessive and filled.endswith(("'s", "\u2019s", "s'", "s\u2019")):
+            return filled  # "St. Brigid's" is already possessive: never "St. Brigid's's"
+        return filled + possessive
 
-    return PATTERN.sub(one, text)
+    return _WITH_POSSESSIVE.sub(one, text)
 
 
 def fill(data, facts: dict):
