@@ -27,8 +27,18 @@ OUT = Path(__file__).resolve().parent.parent / "exercises" / "data"  # Larkspur'
 
 
 def p(name):
-    """A parameter of the active company's profile (exercises/companies/<company>.yaml)."""
-    return profile()[name]
+    """A parameter of the active company's profile (exercises/companies/<company>.yaml).
+
+    A missing one is the instructor's to add, so it is a ProfileError naming it (main prints
+    one sentence), never a KeyError traceback.
+    """
+    from workshop.company import ProfileError
+
+    try:
+        return profile()[name]
+    except KeyError:
+        raise ProfileError(f"the profile has no parameter '{name}', which the data generator needs: "
+                           f"add it under parameters:, with its value and where it comes from.") from None
 
 
 def ci_runs(rng: np.random.Generator) -> pd.DataFrame:
@@ -169,9 +179,15 @@ def backlog(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         # both per calendar week: a year's value ÷ 52 (the CI saving net of the runners' running cost)
         "ci-speedup": ((facts.ci_saving_per_year(tables["ci_runs"]) - facts.ci_running_cost_per_year()) / 52, p("ci_fix_weeks")),
     }
+    from workshop.company import ProfileError
+
     rows = []
     for entry in profile().backlog:
         cost, weeks = entry.cost_of_delay_per_week, entry.duration_weeks
+        if "derived" in (cost, weeks) and entry.item not in derived:
+            raise ProfileError(f"backlog item '{entry.item}' is marked derived, but only {', '.join(sorted(derived))} "
+                               "can take their numbers from the data: give its cost_of_delay_per_week and "
+                               "duration_weeks as numbers, or use one of those item names.")
         if cost == "derived":
             cost = round(derived[entry.item][0], -2)
         if weeks == "derived":

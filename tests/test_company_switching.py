@@ -143,3 +143,17 @@ def test_northway_data_is_what_the_generator_makes_from_its_profile(tmp_path):
     for name in SCHEMAS:
         assert filecmp.cmp(tmp_path / f"{name}.csv", COMPANIES_DIR / "northway" / "data" / f"{name}.csv",
                            shallow=False), name
+
+
+@pytest.mark.parametrize("break_it, named", [
+    (lambda text: text.replace("cyber_week_multiplier:", "cyber_week_multiplier_old:"), "cyber_week_multiplier"),
+    (lambda text: text.replace("item: checkout-resilience", "item: checkout-rework"), "checkout-rework"),
+])
+def test_a_profile_the_generator_cannot_use_is_one_sentence_naming_the_field(tmp_path, break_it, named):
+    """An instructor renaming a parameter or a backlog item reads what to fix, never a KeyError traceback."""
+    profile_file = tmp_path / "acme.yaml"
+    profile_file.write_text(break_it((COMPANIES_DIR / "larkspur.yaml").read_text(encoding="utf-8")), encoding="utf-8")
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_larkspur_data.py"), str(tmp_path / "data"),
+                          "--company", str(profile_file)], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 1
+    assert named in run.stderr and "Traceback" not in run.stderr, run.stderr
