@@ -761,6 +761,7 @@ class Context:
     company: list[Known] = field(default_factory=list)
     facts: dict = field(default_factory=dict)
     cache: dict = field(default_factory=dict)
+    stated: list[Known] = field(default_factory=list)  # numbers the exercise's prompt shows the learner
 
     def mentions(self, *needles: str) -> bool:
         return any(n in self.lowered for n in needles)
@@ -773,6 +774,10 @@ class Context:
         self.ix_known = Index(self.given + self.derived)
         self.ix_all = Index(self.given + self.derived + self.company)
         self.ix_real = Index(self.given + self.company)
+        # What supports a claim: this exercise's own given facts, numbers derived from them, and the
+        # numbers its prompt shows the learner. Never another module's fact that happens to be near.
+        self.ix_support = Index(self.given + self.derived + self.stated)
+        self.ranges = find_ranges(self)
 
     def by_role(self, role: str) -> list[Known]:
         return [k for k in self.given if k.role == role]
@@ -784,6 +789,54 @@ class Context:
             if found:
                 return found[0]
         return None
+
+
+# A sentence of the prompt about someone else's company: its numbers support nothing of ours.
+PUBLISHED = re.compile(r"\b(?:published|industry|averages?|gartner|ponemon|itic|survey|stud(?:y|ies)|benchmarks?"
+                       r"|larger[ \t]+(?:firms|companies)|other[ \t]+companies)\b", I)
+
+
+def stated_numbers(text: str) -> list[Known]:
+    """The numbers an exercise's prompt shows the learner (not a published average's): they may be quoted."""
+    text = (text or "")[:MAX_CHARS]
+    out = []
+    for q in read_quantities(text):
+        lo, hi = sentence_of(text, q.start, q.end)
+        if PUBLISHED.search(text, lo, hi):
+            continue
+        out.append(Known(f"prompt:{q.said}", q.value, q.said, q.kind, q.unit, q.period, "context", "stated in the exercise",
+                         given=True))  # as the learner read it: a period the prompt leaves unsaid is not held against it
+    return out
+
+
+RANGE_JOIN = re.compile(r"^[ \t]*(?:to|-|\u2013|\u2014|and|or)[ \t]*(?:about[ \t]+|roughly[ \t]+)?$", I)
+
+
+def find_ranges(ctx: "Context") -> list[Quantity]:
+    """The ends of honest ranges ("$30,000 to $70,000"): both ends money, bracketing or near the exercise's saving
+    (or, with no saving given, a part of the whole problem). Such ends are read as the saving, whatever unrelated
+    fact one end happens to equal."""
+    out: list[Quantity] = []
+    qs = ctx.quantities
+    savings = [k for k in ctx.given + ctx.derived if k.role == "saving" and k.kind == "money"]
+    whole = [k for k in ctx.given if k.role == "whole_problem" and k.kind == "money"]
+    for a, b in zip(qs, qs[1:]):
+        if a.kind != "money" or b.kind != "money" or not (0 < a.value < b.value) or b.value > 4 * a.value:
+            continue
+        if not RANGE_JOIN.match(ctx.text[a.end:b.start]):
+            continue
+        period = b.period or a.period
+        same = [k for k in savings if k.period in (period, None) or period is None]
+        if same:
+            top = max(k.value for k in same)
+            honest = b.value <= 1.25 * top and any(a.value <= 1.1 * k.value and b.value >= 0.9 * k.value for k in same)
+            honest = honest or all(any(close(x, k.value, strict=True) for k in same) for x in (a.value, b.value))
+        else:
+            parts = [k for k in whole if k.period in (period, None) or period is None]
+            honest = bool(parts) and any(b.value <= 0.9 * k.value for k in parts)
+        if honest:
+            out += [a, b]
+    return out
 
 
 MAX_CLAIMS = 20
@@ -799,10 +852,10 @@ def detect_week_as_year(ctx: Context) -> list[Finding]:
     for q in _claims(ctx):
         # A real figure with another period beats a derived number that happens to be near
         # (a yearly saving per engineer can equal the weekly saving).
-        if not q.period or matches(q, ctx.ix_real, strict=True):
+        if not q.period or matches(q, ctx.ix_given, strict=True) or q in ctx.ranges:
             continue
-        other = [k for k in matches(q, ctx.ix_real, any_period=True, strict=True) if k.period and k.period != q.period]
-        if not other and matches(q, ctx.ix_all):
+        other = [k for k in matches(q, ctx.ix_given, any_period=True, strict=True) if k.period and k.period != q.period]
+        if not other and matches(q, ctx.ix_support):
             continue
         if other:
             k = other[0]
@@ -820,10 +873,10 @@ def detect_unsupported(ctx: Context) -> list[Finding]:
             out.append(Finding("unsupported_number", f"I read \u201c{q.said}\u201d: that is not in {symbol}, the company's "
                                "currency, so it is not a figure from our own data.", *GENERIC["unsupported_number"]))
             continue
-        if matches(q, ctx.ix_all) or _computation_factor(ctx.text, q):
+        if q in ctx.ranges or matches(q, ctx.ix_support) or _computation_factor(ctx.text, q):
             continue
         if q.period and any(k.period and k.period != q.period for k in
-                            matches(q, ctx.ix_real, any_period=True, strict=True)):
+                            matches(q, ctx.ix_given, any_period=True, strict=True)):
             continue  # a real figure with the wrong period: week_as_year says so
         listed = "; ".join(k.described for k in ctx.given if k.kind in ("money", "time"))[:300]
         facts = f" The figures you were given: {listed}." if listed else ""
@@ -842,7 +895,7 @@ def _unsupported_chances(ctx: Context) -> list[Finding]:
     for q in ctx.quantities:
         if q.kind != "percent" or not CHANCE_WORDS.search(ctx.text[q.end:q.end + 16] + " " + ctx.text[max(0, q.start - 30):q.start]):
             continue
-        if any(k.kind == "percent" and abs(q.value - k.value) <= max(1.5, 0.03 * k.value) for k in ctx.given + ctx.derived + ctx.company):
+        if any(k.kind == "percent" and abs(q.value - k.value) <= max(1.5, 0.03 * k.value) for k in ctx.given + ctx.derived + ctx.stated):
             continue
         out.append(Finding("unsupported_number", f"I read \u201c{q.said}\u201d as a probability, and no fact you were given "
                            "supports it.", *GENERIC["unsupported_number"]))
@@ -1162,8 +1215,13 @@ def describe(q: Quantity, k: Known) -> str:
     return f"I read \u201c{q.said}\u201d as {what}."
 
 
-def judge(answer: Any, *, facts: Iterable = (), misconceptions: Iterable = (), fact_values: dict | None = None) -> Verdict:
-    """Read an answer (text, or {part: text}) against the exercise's facts and misconceptions. Never raises."""
+def judge(answer: Any, *, facts: Iterable = (), misconceptions: Iterable = (), fact_values: dict | None = None,
+          context: str = "") -> Verdict:
+    """Read an answer (text, or {part: text}) against the exercise's facts and misconceptions. Never raises.
+
+    ``context`` is what the exercise shows the learner (its prompt and statement): a number stated there
+    may be quoted. Nothing else supports a number: not another module's fact, however near.
+    """
     texts = answer_texts(answer)
     text = "\n".join(t for t in texts.values() if t)[:MAX_CHARS]
     given_decl, misconceptions = list(facts), list(misconceptions)
@@ -1176,8 +1234,12 @@ def judge(answer: Any, *, facts: Iterable = (), misconceptions: Iterable = (), f
     except Exception:  # pragma: no cover - the reader is total; this is the last line of defence
         quantities = []
     given = known_facts(given_decl, values) if given_decl else []
+    try:
+        stated = stated_numbers(context)
+    except Exception:  # pragma: no cover - the reader is total
+        stated = []
     ctx = Context(text, quantities, given, derived_facts(given, values) if given else [],
-                  company_facts(values) if given else [], values)
+                  company_facts(values) if given else [], values, stated=stated)
     wanted = ["red_flag"] + list(WITH_FACTS if given else WITHOUT_FACTS)
     wanted += [m.detect for m in misconceptions if m.detect and m.detect not in wanted]
     if given and "inconsistent_numbers" not in wanted:
@@ -1253,7 +1315,13 @@ def _current_facts() -> dict:
 def for_exercise(exercise, answer: Any) -> Verdict:
     """The verdict for an exercise that declares ``facts``/``misconceptions`` (framing, record, case)."""
     return judge(answer, facts=getattr(exercise, "facts", ()) or (),
-                 misconceptions=getattr(exercise, "misconceptions", ()) or ())
+                 misconceptions=getattr(exercise, "misconceptions", ()) or (), context=exercise_context(exercise))
+
+
+def exercise_context(exercise) -> str:
+    """The words the learner reads in the exercise itself: its prompt and the statement to rewrite."""
+    return "\n".join(t for t in (getattr(exercise, "prompt", "") or "", getattr(exercise, "statement", "") or "")
+                     if isinstance(t, str))
 
 
 def complete_example(exercise, example: Any) -> Any:

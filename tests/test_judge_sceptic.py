@@ -1,0 +1,62 @@
+"""Round-2 reviewers' answers (issue 18, "feedback a sceptic trusts"): the judge's shared code.
+
+Each answer is one a reviewer tried (abridged to one sentence). The literal numbers are
+Larkspur's, so these run for Larkspur; the per-exercise examples in the YAML run for every
+company in tests/test_judgement_examples.py.
+"""
+from __future__ import annotations
+
+import pytest
+
+from workshop.bank import load_bank
+from workshop.data import SCHEMAS
+from workshop.kinds import check_safely
+from workshop.kinds import judge as J
+
+_bank = {}
+
+
+@pytest.fixture(autouse=True)
+def larkspur(monkeypatch):
+    monkeypatch.setenv("WORKSHOP_COMPANY", "larkspur")
+    for name in ("WORKSHOP_DATA_DIR", *(f"WORKSHOP_DATA_{n.upper()}" for n in SCHEMAS)):
+        monkeypatch.delenv(name, raising=False)
+
+
+def check(exercise_id, answer):
+    if "bank" not in _bank:
+        _bank["bank"] = load_bank()
+    exercise = _bank["bank"].exercises[exercise_id]
+    return check_safely(exercise, J.complete_example(exercise, answer))
+
+
+RISK = "06.risk-statement"
+PROBLEM = "Checkout outages at peak cost us about $117,000 of margin a year, per the incident log; "
+
+# 1. A number is supported only by this exercise's facts, what follows from them, and its prompt.
+UNSUPPORTED = [
+    (RISK, PROBLEM + "the $54,000 rework in January, after the freeze, saves $150,000 a year."),  # sim p90, another fact
+    (RISK, "Checkout outages cost us about $53,000 of margin a year per the incident log; the $54,000 rework in "
+           "January, after the freeze, saves about $25,000 a year."),  # the average-minute figures
+    ("05.proposal-headline", "Our CI logs show faster builds would give back about 170 hours a week, worth about "
+                             "$1,400,000 a year of engineering time; the $36,000 fix pays back within a quarter."),
+]
+
+
+@pytest.mark.parametrize("exercise_id,answer", UNSUPPORTED)
+def test_a_number_from_another_module_is_not_supported(exercise_id, answer):
+    result = check(exercise_id, answer)
+    assert not result.correct, result.text()
+
+
+def test_a_number_the_prompt_states_supports_a_claim_but_a_published_average_does_not():
+    ctx_text = ("| margin lost for each hour checkout is down at peak | about $7,000 |\n"
+                "Published averages (such as Gartner's $5,600 a minute) describe larger firms.")
+    stated = J.stated_numbers(ctx_text)
+    assert [k.value for k in stated] == [7000.0]
+    verdict = J.judge("It costs us $5,600 a minute.", facts=[], misconceptions=[], context=ctx_text)
+    assert verdict.ok  # with no facts given, no number check runs at all...
+    from workshop.kinds.judgement import Misconception
+    m = Misconception(id="made-up", belief="b", feedback="f", detect="unsupported_number", caught=["a", "b", "c"])
+    assert not J.judge("It costs us $5,600 a minute.", misconceptions=[m], context=ctx_text).ok
+    assert J.judge("Each hour down costs us about $7,000 of margin at peak.", misconceptions=[m], context=ctx_text).ok
