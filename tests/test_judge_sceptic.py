@@ -60,3 +60,39 @@ def test_a_number_the_prompt_states_supports_a_claim_but_a_published_average_doe
     m = Misconception(id="made-up", belief="b", feedback="f", detect="unsupported_number", caught=["a", "b", "c"])
     assert not J.judge("It costs us $5,600 a minute.", misconceptions=[m], context=ctx_text).ok
     assert J.judge("Each hour down costs us about $7,000 of margin at peak.", misconceptions=[m], context=ctx_text).ok
+
+
+# 2. Honest ranges and hedges pass; a coincidence with an unrelated fact does not override the saving.
+BASELINE = "10.baseline-again"
+DEPLOYS = "Deploys broke checkout 26 times in the last 2 years, per the incident log"
+HONEST = [
+    (BASELINE, DEPLOYS + "; two weeks of cleanup in January could cut the deploy failures that cost us about $14,000 "
+                         "of margin a year."),
+    (BASELINE, DEPLOYS + ", costing about $14,000 of margin a year; two weeks of cleanup in January could cut that by "
+                         "about $5,000 to $7,000 a year."),  # $7,000 is also the margin an hour: a coincidence
+    (RISK, PROBLEM + "a $12,000 mitigation before the 10 November freeze would prevent about $30,000 to $70,000 of "
+                     "that this peak, and the $54,000 rework in January would save about $82,000 a year."),  # $35,000 revenue
+    ("04.rewrite-messy", "Checkout went down 5 times last peak, per the incident log, losing about $7,000 of margin an "
+                         "hour; $12,000 of work before the 10 November freeze should prevent $30,000 to $70,000 of that "
+                         "loss this peak."),
+]
+
+
+@pytest.mark.parametrize("exercise_id,answer", HONEST)
+def test_honest_ranges_and_hedges_pass(exercise_id, answer):
+    result = check(exercise_id, answer)
+    assert result.correct, result.text()
+
+
+DISHONEST_RANGES = [
+    ("04.rewrite-messy", "Checkout went down 5 times last peak, per the incident log, losing about $7,000 of margin an "
+                         "hour; $12,000 of work before the 10 November freeze should prevent $90,000 to $120,000 of that "
+                         "loss this peak."),  # more than the whole peak loss
+    (BASELINE, DEPLOYS + "; two weeks of cleanup in January would save the $14,000 of margin a year those failures cost."),
+]
+
+
+@pytest.mark.parametrize("exercise_id,answer", DISHONEST_RANGES)
+def test_a_range_above_the_saving_or_the_whole_problem_saved_is_still_caught(exercise_id, answer):
+    result = check(exercise_id, answer)
+    assert not result.correct, result.text()

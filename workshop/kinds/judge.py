@@ -319,6 +319,13 @@ def convert_rate(value: float, from_period: str, to_period: str, weeks: tuple[fl
     return out
 
 
+def _variants(a: str, b: str) -> bool:
+    """Two estimates of one thing ("mitigation_saving", "mitigation_saving_low"): adding them counts it twice."""
+    def stem(name: str) -> str:
+        return re.sub(r"_(?:low|high|low_case|high_case|if_half|net|gross)(?=_|$)", "", name)
+    return a.startswith(b) or b.startswith(a) or stem(a) == stem(b)
+
+
 def derived_facts(known: list[Known], facts: dict) -> list[Known]:
     """Numbers an honest answer computes from the given facts: other periods, sums, differences, shares, paybacks."""
     weeks = _weeks_a_year(facts)
@@ -339,7 +346,8 @@ def derived_facts(known: list[Known], facts: dict) -> list[Known]:
     for i, a in enumerate(money):
         for b in money[i + 1:]:
             if a.period == b.period:
-                if a.role == b.role or "context" in (a.role, b.role):  # two savings, two costs; never problem + saving
+                if (a.role == b.role or "context" in (a.role, b.role)) and not _variants(a.name, b.name):
+                    # two savings, two costs; never problem + saving, nor a saving's low case plus its high case
                     out.append(Known(f"{a.name}+{b.name}", a.value + b.value, "", "money", "", a.period, "context", "a sum"))
                 out.append(Known(f"{a.name}-{b.name}", abs(a.value - b.value), "", "money", "", a.period, "context",
                                  "a difference"))
@@ -909,6 +917,14 @@ def _computation_factor(text: str, q: Quantity) -> bool:
     return any(sign in near for sign in ("×", " x ", "*", "=", "÷", "/"))
 
 
+# The problem's own size, said as what it costs ("failures that cost us about $14,000"), not what the fix saves.
+PROBLEM_SIZE_BEFORE = re.compile(r"\b(?:cost(?:s|ing)?|los(?:e|es|t|ing)|burn(?:s|ed|ing)?|wast(?:e|es|ed|ing))[ \t]+"
+                                 r"(?:us[ \t]+|the[ \t]+business[ \t]+|larkspur[ \t]+)?(?:about[ \t]+|around[ \t]+|roughly"
+                                 r"[ \t]+|some[ \t]+|nearly[ \t]+|~)?$", I)
+# A verb that claims part of a problem, not all of it.
+PARTIAL_VERB = re.compile(r"\b(?:cut(?:s|ting)?|reduc\w*|lower\w*|shrink\w*|trim\w*|halv\w*|curb\w*|ease[sd]?|dent)\b", I)
+
+
 def detect_whole_problem(ctx: Context) -> list[Finding]:
     out = []
     whole = ctx.by_role("whole_problem")
@@ -922,6 +938,11 @@ def detect_whole_problem(ctx: Context) -> list[Finding]:
         clause = ctx.text[lo:hi]
         if not SAVING_WORDS.search(clause) or PART_OF.search(ctx.text, max(lo, q.start - 30), q.start) or NEGATED.search(clause):
             continue
+        if q in ctx.ranges:
+            continue
+        if PROBLEM_SIZE_BEFORE.search(ctx.text, max(lo, q.start - 40), q.start) and PARTIAL_VERB.search(clause) \
+                and not ALL_OF_IT.search(clause):
+            continue  # "could cut the failures that cost us $14,000 a year": the problem's size, and only a cut claimed
         if any(matches(o, saving_pool) for o in ctx.quantities if lo <= o.start < hi and o is not q and o.kind == q.kind):
             continue  # "the fix saves $586,000 of the $1.2 million": the saving beside it (hours beside money is no excuse)
         out.append(Finding("whole_problem", f"I read \u201c{q.said}\u201d as the whole problem, credited to the fix as its saving"
@@ -962,7 +983,7 @@ def detect_whole_problem(ctx: Context) -> list[Finding]:
 
 def detect_revenue_as_margin(ctx: Context) -> list[Finding]:
     for q in _claims(ctx):
-        if q.kind != "money":
+        if q.kind != "money" or q in ctx.ranges:  # an honest range's end is the saving, whatever fact it equals
             continue
         k = best_role(q, ctx)
         if k is None or k.role != "revenue" or not matches(q, [k], strict=not k.given):
