@@ -96,3 +96,39 @@ DISHONEST_RANGES = [
 def test_a_range_above_the_saving_or_the_whole_problem_saved_is_still_caught(exercise_id, answer):
     result = check(exercise_id, answer)
     assert not result.correct, result.text()
+
+
+# 3. Overstatement: certainty about outcomes nobody controls, unless negated or hedged.
+@pytest.mark.parametrize("text", [
+    "The $12,000 mitigation means checkout won't fail this Black Friday.",
+    "The work guarantees every sale this peak.",
+    "Moving to the new framework ends our slow releases for good.",
+    "After the cleanup there will be no more outages.",
+    "The rework would stop all 7 outages.",
+    "With the queue page, checkout will never go down.",
+    "After the mitigation Black Friday is safe.",
+])
+def test_overstatement_is_caught_and_taught(text):
+    found = J.detect_overstatement(text)
+    assert found and found[0].detector == "overstatement", text
+    assert "range" in found[0].repair and "cannot prevent" in found[0].repair
+
+
+@pytest.mark.parametrize("text", [
+    "No plan can rule out an outage, but the mitigation should prevent about half of last peak's outage time.",
+    "We can't guarantee checkout won't fail, but the queue page should make outages shorter.",
+    "The rework should make deploy failures less likely; it cannot prevent capacity outages.",
+    "We should see fewer outages this peak: about half of last peak's outage time.",
+    "If we don't do the work, checkout could fail again this Black Friday.",
+])
+def test_hedged_or_negated_certainty_is_not_overstatement(text):
+    assert not J.detect_overstatement(text), text
+
+
+def test_overstatement_runs_on_every_free_text_answer():
+    result = check(RISK, PROBLEM + "the $12,000 mitigation before the 10 November freeze means checkout won't fail "
+                                   "this Black Friday.")
+    assert not result.correct and "impossible" in (result.misconception or "")
+    from typing import get_args
+    from workshop.kinds.judgement import Detector
+    assert "overstatement" in get_args(Detector) and "overstatement" in J.DETECTORS
