@@ -132,3 +132,26 @@ def test_overstatement_runs_on_every_free_text_answer():
     from typing import get_args
     from workshop.kinds.judgement import Detector
     assert "overstatement" in get_args(Detector) and "overstatement" in J.DETECTORS
+
+
+# 4. Revenue called margin, and sales or lost orders counted as the loss or the saving.
+@pytest.mark.parametrize("exercise_id,answer", [
+    (RISK, "Checkout outages cost us about $585,000 of sales a year, per the incident log; the $54,000 rework in "
+           "January, after the freeze, would save about $82,000 a year."),
+    ("04.rewrite-messy", "Checkout went down 5 times last peak, per the incident log, losing about $35,000 of margin an "
+                         "hour; $12,000 of work before the 10 November freeze should prevent $30,000 to $70,000 of that "
+                         "loss this peak."),
+    (RISK, PROBLEM + "the $54,000 rework in January, after the freeze, would save about $82,000 a year of lost orders."),
+])
+def test_revenue_called_margin_or_sales_counted_as_the_saving_is_caught(exercise_id, answer):
+    result = check(exercise_id, answer)
+    assert not result.correct, result.text()
+    assert "margin" in result.text() or "revenue" in result.text().lower()
+
+
+def test_sales_beside_the_margin_they_carry_is_honest():
+    answer = ("Checkout went down 5 times last peak, per the incident log; an hour down loses about $35,000 of sales, "
+              "about $7,000 of margin; $12,000 of work before the 10 November freeze should prevent $30,000 to "
+              "$70,000 of that margin this peak.")
+    result = check("04.rewrite-messy", answer)
+    assert result.correct, result.text()
