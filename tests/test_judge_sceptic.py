@@ -155,3 +155,24 @@ def test_sales_beside_the_margin_they_carry_is_honest():
               "$70,000 of that margin this peak.")
     result = check("04.rewrite-messy", answer)
     assert result.correct, result.text()
+
+
+# 5. Records: each part is judged on its own, and the fallback is never another kind's belief.
+def test_a_record_that_fails_without_a_misconception_gets_no_foreign_belief():
+    result = check("02.diplomat-reply", {p: "" for p in ("why",)})
+    assert not result.correct
+    assert "reasons can stay in our heads" not in result.text()
+    assert "Still to do" in result.text()
+
+
+def test_each_part_is_judged_on_its_own():
+    from workshop.kinds.judgement import Misconception
+    m = Misconception(id="made-up", belief="A number from nowhere is fine.", feedback="f", detect="unsupported_number",
+                      part="gain", caught=["a", "b", "c"])
+    # the number sits in another part: a detector named only for "gain" does not read it
+    assert J.judge({"gain": "Reviews get faster.", "stop": "I stop saving $300,000 a year of my time."},
+                   misconceptions=[m]).ok
+    verdict = J.judge({"gain": "Reviews save $300,000 a year.", "stop": "I stop reviewing alone."}, misconceptions=[m])
+    assert not verdict.ok and verdict.first.misconception == "made-up"
+    # built-in detectors run on every part; a range never spans two boxes
+    assert not J.judge({"a": "The fix means checkout won't fail this peak.", "b": "We review it in January."}).ok

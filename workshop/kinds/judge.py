@@ -1367,32 +1367,56 @@ def judge(answer: Any, *, facts: Iterable = (), misconceptions: Iterable = (), f
     if values is None and given_decl:
         values = _current_facts()
     values = values or {}
-    try:
-        quantities = read_quantities(text)
-    except Exception:  # pragma: no cover - the reader is total; this is the last line of defence
-        quantities = []
     given = known_facts(given_decl, values) if given_decl else []
     try:
         stated = stated_numbers(context)
     except Exception:  # pragma: no cover - the reader is total
         stated = []
-    ctx = Context(text, quantities, given, derived_facts(given, values) if given else [],
-                  company_facts(values) if given else [], values, stated=stated)
+    derived = derived_facts(given, values) if given else []
+    company = company_facts(values) if given else []
     wanted = ["red_flag", "overstatement"] + list(WITH_FACTS if given else WITHOUT_FACTS)
-    wanted += [m.detect for m in misconceptions if m.detect and m.detect not in wanted]
     if given and "inconsistent_numbers" not in wanted:
         wanted.append("inconsistent_numbers")
-    fired: dict[str, list[Finding]] = {}
-    for name in wanted:
+    built_in = set(wanted)
+    wanted += [m.detect for m in misconceptions if m.detect and m.detect not in wanted]
+    # A detector that runs only because a misconception names it reads only the parts those misconceptions name.
+    only_parts = {name: {m.part for m in misconceptions if m.detect == name}
+                  for name in wanted if name not in built_in}
+    only_parts = {name: ps for name, ps in only_parts.items() if None not in ps}
+    # Each part of a record is judged on its own: a number, a clause or a range never spans two boxes.
+    parts = {key: t for key, t in texts.items() if t} or {"": ""}
+    quantities: list[Quantity] = []
+    readings: list[str] = []
+    fired_in: dict[str, dict[str, list[Finding]]] = {}
+    for key, part_text in parts.items():
         try:
-            fired[name] = DETECTORS[name](ctx)
-        except Exception:  # a detector that fails says nothing, rather than a traceback to the learner
-            fired[name] = []
+            part_quantities = read_quantities(part_text)
+        except Exception:  # pragma: no cover - the reader is total; this is the last line of defence
+            part_quantities = []
+        ctx = Context(part_text, part_quantities, given, derived, company, values, stated=stated)
+        quantities += part_quantities
+        fired_in[key] = {}
+        for name in wanted:
+            try:
+                fired_in[key][name] = DETECTORS[name](ctx)
+            except Exception:  # a detector that fails says nothing, rather than a traceback to the learner
+                fired_in[key][name] = []
+        if given:
+            for q in part_quantities:
+                k = ctx.role_of(q)
+                if k is not None and k.text and (q.kind == "money" or q.is_rate or q.payback):
+                    readings.append(describe(q, k))
+    fired = {name: [f for key in parts if name not in only_parts or key in only_parts[name]
+                    for f in fired_in[key].get(name, [])] for name in wanted}
     findings: list[Finding] = []
     claimed: set[str] = set()
     for m in misconceptions:
         hit = _pattern_hit(m, texts, text)
-        by_detector = fired.get(m.detect) if m.detect else None
+        if m.detect:
+            part = getattr(m, "part", None)
+            by_detector = fired_in.get(part, {}).get(m.detect) if part else fired.get(m.detect)
+        else:
+            by_detector = None
         if by_detector:
             claimed.add(m.detect)
             findings.append(Finding(m.detect, by_detector[0].saw, m.belief, m.feedback, m.id))
@@ -1403,12 +1427,6 @@ def judge(answer: Any, *, facts: Iterable = (), misconceptions: Iterable = (), f
             continue
         findings.extend(fired.get(name, []))
     findings = _dedupe(findings)
-    readings = []
-    if given:
-        for q in quantities:
-            k = ctx.role_of(q)
-            if k is not None and k.text and (q.kind == "money" or q.is_rate or q.payback):
-                readings.append(describe(q, k))
     return Verdict(tuple(quantities), tuple(dict.fromkeys(readings))[:8], tuple(findings), bool(given))
 
 
