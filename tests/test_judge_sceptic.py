@@ -176,3 +176,9 @@ def test_each_part_is_judged_on_its_own():
     assert not verdict.ok and verdict.first.misconception == "made-up"
     # built-in detectors run on every part; a range never spans two boxes
     assert not J.judge({"a": "The fix means checkout won't fail this peak.", "b": "We review it in January."}).ok
+
+
+def test_keeping_or_protecting_the_whole_problem_is_the_whole_problem_credited():
+    result = check("04.rewrite-messy", "Checkout went down 5 times last peak, per the incident log; for $12,000 of work "
+                                       "before the 10 November freeze we keep that $100,000 of margin this peak.")
+    assert not result.correct and "whole" in (result.misconception or "")

@@ -779,7 +779,9 @@ SAVING_WORDS = re.compile(
     r"|get[ \t]+back|free[sd]?[ \t]+up|eliminat\w*|wipe[sd]?[ \t]+out|remove[sd]?|avoid\w*|prevent\w*|pay(?:s|ing)?[ \t]+"
     r"(?:for[ \t]+itself|back)|stop[ \t]+(?:losing|paying|wasting)|cut(?:s|ting)?[ \t]+(?:the|our|that|this|all)"
     r"|(?:end|ends|ending|stop|stops|stopping|kill|kills|remove|removes)[ \t]+(?:the|our|that|this|all)"
-    r"|get(?:s|ting)?[ \t]+rid[ \t]+of|do(?:es)?[ \t]+away[ \t]+with)\b", I)
+    r"|get(?:s|ting)?[ \t]+rid[ \t]+of|do(?:es)?[ \t]+away[ \t]+with"
+    r"|(?:keep|keeps|kept|protect\w*|shield\w*|preserv\w*|safeguard\w*|hold(?:s|ing)?[ \t]+on[ \t]+to)[ \t]+(?:all[ \t]+(?:of[ \t]+)?)?"
+    r"(?:that|this|the|those|our|all|it))\b", I)
 ALL_OF_IT = re.compile(
     r"\b(?:sav(?:e|es|ed|ing)|recover\w*|eliminat\w*|remov\w*|wipe[sd]?[ \t]+out|prevent\w*|avoid\w*|stop\w*|end\w*|get[ \t]+back"
     r"|give[sn]?[ \t]+(?:us[ \t]+)?back|cut\w*|fix\w*)[ \t]+(?:\w+[ \t]+){0,2}?(?:all[ \t]+(?:of[ \t]+)?(?:it|that|this|those|these"
