@@ -182,3 +182,20 @@ def test_keeping_or_protecting_the_whole_problem_is_the_whole_problem_credited()
     result = check("04.rewrite-messy", "Checkout went down 5 times last peak, per the incident log; for $12,000 of work "
                                        "before the 10 November freeze we keep that $100,000 of margin this peak.")
     assert not result.correct and "whole" in (result.misconception or "")
+
+
+def test_an_exercise_without_facts_can_refuse_made_up_money_in_one_part():
+    """03.your-debate has no facts: a misconception `detect: unsupported_number, part: recommendation` (the content
+    owner's to add) refuses "$300,000 a year" there, and leaves the model and sound answers correct."""
+    from workshop.kinds.judgement import Misconception
+    _bank.setdefault("bank", load_bank())
+    e = _bank["bank"].exercises["03.your-debate"]
+    m = Misconception(id="made-up", belief="b", feedback="f", detect="unsupported_number", part="recommendation",
+                      caught=["a", "b", "c"])
+    ms = [*e.misconceptions, m]
+    for example in [e.key(), *e.sound]:
+        assert J.judge(J.complete_example(e, example), misconceptions=ms, context=J.exercise_context(e)).ok
+    bad = J.complete_example(e, {"recommendation": "Switch to the new framework next quarter: it will save us "
+                                                   "$300,000 a year in development costs."})
+    verdict = J.judge(bad, misconceptions=ms, context=J.exercise_context(e))
+    assert not verdict.ok and verdict.first.misconception == "made-up"
