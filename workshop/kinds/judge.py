@@ -319,6 +319,13 @@ def convert_rate(value: float, from_period: str, to_period: str, weeks: tuple[fl
     return out
 
 
+def _variants(a: str, b: str) -> bool:
+    """Two estimates of one thing ("mitigation_saving", "mitigation_saving_low"): adding them counts it twice."""
+    def stem(name: str) -> str:
+        return re.sub(r"_(?:low|high|low_case|high_case|if_half|net|gross)(?=_|$)", "", name)
+    return a.startswith(b) or b.startswith(a) or stem(a) == stem(b)
+
+
 def derived_facts(known: list[Known], facts: dict) -> list[Known]:
     """Numbers an honest answer computes from the given facts: other periods, sums, differences, shares, paybacks."""
     weeks = _weeks_a_year(facts)
@@ -339,7 +346,8 @@ def derived_facts(known: list[Known], facts: dict) -> list[Known]:
     for i, a in enumerate(money):
         for b in money[i + 1:]:
             if a.period == b.period:
-                if a.role == b.role or "context" in (a.role, b.role):  # two savings, two costs; never problem + saving
+                if (a.role == b.role or "context" in (a.role, b.role)) and not _variants(a.name, b.name):
+                    # two savings, two costs; never problem + saving, nor a saving's low case plus its high case
                     out.append(Known(f"{a.name}+{b.name}", a.value + b.value, "", "money", "", a.period, "context", "a sum"))
                 out.append(Known(f"{a.name}-{b.name}", abs(a.value - b.value), "", "money", "", a.period, "context",
                                  "a difference"))
@@ -682,6 +690,62 @@ def _quote(words: str, limit: int = 80) -> str:
     return words if len(words) <= limit else words[: limit - 1] + "\u2026"
 
 
+# --- Overstatement: certainty about outcomes nobody controls -----------------------------------
+
+_BAD = r"(?:outages?|incidents?|failures?|downtime|crash(?:es)?|slow[ \t]+(?:releases?|builds?|deploys?|pages?)|bugs|errors|delays?)"
+OVERSTATEMENT = re.compile(
+    r"\b(?:won'?t|will[ \t]+not|cannot|can'?t|can[ \t]+not|never[ \t]+(?:again[ \t]+)?will|will[ \t]+never|would[ \t]+never"
+    r"|wouldn'?t|is[ \t]+not[ \t]+going[ \t]+to|isn'?t[ \t]+going[ \t]+to)[ \t]+(?:\w+[ \t]+)?"
+    r"(?:fail|go[ \t]+down|crash|fall[ \t]+over|go[ \t]+offline|be[ \t]+down|happen[ \t]+again)\b"
+    r"|\bguarantee[sd]?[ \t]+(?:\w+[ \t]+){0,2}?(?:every|all|no|zero|that|the|our|a|success|uptime|it|we|checkout|sales?)\b"
+    r"|\b(?:for[ \t]+good|once[ \t]+and[ \t]+for[ \t]+all|permanently|for[ \t]+ever|forevermore)\b"
+    r"|\bno[ \t]+more[ \t]+(?:\w+[ \t]+)?" + _BAD + r"\b"
+    r"|\b(?:stop|stops|prevent|prevents|end|ends|eliminate|eliminates|remove|removes|avoid|avoids|fix|fixes|solve|solves)[ \t]+"
+    r"(?:all|every|each|any)[ \t]+(?:one[ \t]+)?(?:of[ \t]+)?(?:the[ \t]+|our[ \t]+|those[ \t]+|these[ \t]+|its[ \t]+)?"
+    r"(?:\d+[ \t]+|\w+[ \t]+)?(?:\w+[ \t]+)?" + _BAD + r"\b"
+    r"|\b(?:checkout|black[ \t]+friday|the[ \t]+peak|peak|the[ \t]+site|we|it)[ \t]+(?:is|are|will[ \t]+be|would[ \t]+be)[ \t]+"
+    r"(?:now[ \t]+|then[ \t]+|completely[ \t]+|totally[ \t]+)?safe\b"
+    r"|\b(?:never|no\b)[ \t]+(?:\w+[ \t]+)?(?:go(?:es)?[ \t]+down|outages?|downtime)[ \t]+again\b", I)
+# A hedge or a negation in front clears it: "no plan can guarantee", "can't rule out", "won't guarantee".
+OVERSTATEMENT_UNLESS = re.compile(
+    r"\b(?:can'?t|cannot|can[ \t]+not|won'?t|will[ \t]+not|doesn'?t|does[ \t]+not|don'?t|do[ \t]+not|not|no[ \t]+one|nobody"
+    r"|nothing|no[ \t]+(?:plan|fix|change|mitigation|rework|work|team|amount)|never)[ \t]+(?:\w+[ \t]+){0,3}?"
+    r"(?:guarantee\w*|promise\w*|rule[ \t]+out|ensure\w*|be[ \t]+sure|say|claim\w*)\b"
+    r"|\b(?:no|without[ \t]+a|without[ \t]+any|not[ \t]+a)[ \t]+guarantee\b|\b(?:un)?likely\b|\bless[ \t]+likely\b"
+    r"|\b(?:fewer|less[ \t]+often|some[ \t]+of|most[ \t]+of|part[ \t]+of)\b|\bif[ \t]+we[ \t]+(?:don'?t|do[ \t]+not)\b"
+    r"|\b(?:we|it|checkout)[ \t]+(?:could|might|may)[ \t]+(?:still[ \t]+)?(?:fail|go[ \t]+down|crash)", I)
+OVERSTATEMENT_NEEDLES = ("won", "will", "can", "never", "guarantee", "good", "for all", "permanent", "ever", "no more",
+                         "all", "every", "each", "any", "safe", "again", "wouldn", "isn", "not")
+OVERSTATEMENT_FEEDBACK = (
+    "The fix makes the bad outcome impossible, so I can promise it.",
+    "Nobody controls whether checkout fails on one day: traffic, suppliers and the next change all get a vote. "
+    "A finance director hears \u201cwon't fail\u201d or \u201cno more outages\u201d as a promise you will be held to, and "
+    "discounts the rest. Say what the fix changes as a share or a range (\u201cshould prevent about half of last "
+    "peak's outage time, $30,000 to $70,000\u201d) and name what it cannot prevent.")
+
+
+def detect_overstatement(ctx_or_text) -> list[Finding]:
+    """Certainty about outcomes nobody controls ("won't fail this Black Friday", "no more outages", "for good")."""
+    text = ctx_or_text if isinstance(ctx_or_text, str) else ctx_or_text.text
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    hits = 0
+    for needle in OVERSTATEMENT_NEEDLES:
+        i = lowered.find(needle)
+        while i != -1 and hits < MAX_NEEDLE_HITS:
+            hits += 1
+            m = OVERSTATEMENT.search(text, max(0, i - 40), min(len(text), i + len(needle) + 90))
+            if m:
+                lo, hi = clause_of(text, m.start(), m.end())
+                sentence_lo, _ = sentence_of(text, m.start(), m.end())
+                if not OVERSTATEMENT_UNLESS.search(text, max(sentence_lo, m.start() - 80), min(hi, m.end() + 40)):
+                    return [Finding("overstatement", f"I read \u201c{_quote(m.group(0))}\u201d: a certainty about an "
+                                    "outcome nobody controls.", *OVERSTATEMENT_FEEDBACK)]
+            i = lowered.find(needle, i + len(needle))
+    return []
+
+
 # --- Clauses and context ---------------------------------------------------------------------
 
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+(?!\d)|\s[\u2014\u2013]\s|\s-\s|,\s+(?=(?:but|while|whereas|yet|of\s+which|and\s+the\s+"
@@ -715,7 +779,9 @@ SAVING_WORDS = re.compile(
     r"|get[ \t]+back|free[sd]?[ \t]+up|eliminat\w*|wipe[sd]?[ \t]+out|remove[sd]?|avoid\w*|prevent\w*|pay(?:s|ing)?[ \t]+"
     r"(?:for[ \t]+itself|back)|stop[ \t]+(?:losing|paying|wasting)|cut(?:s|ting)?[ \t]+(?:the|our|that|this|all)"
     r"|(?:end|ends|ending|stop|stops|stopping|kill|kills|remove|removes)[ \t]+(?:the|our|that|this|all)"
-    r"|get(?:s|ting)?[ \t]+rid[ \t]+of|do(?:es)?[ \t]+away[ \t]+with)\b", I)
+    r"|get(?:s|ting)?[ \t]+rid[ \t]+of|do(?:es)?[ \t]+away[ \t]+with"
+    r"|(?:keep|keeps|kept|protect\w*|shield\w*|preserv\w*|safeguard\w*|hold(?:s|ing)?[ \t]+on[ \t]+to)[ \t]+(?:all[ \t]+(?:of[ \t]+)?)?"
+    r"(?:that|this|the|those|our|all|it))\b", I)
 ALL_OF_IT = re.compile(
     r"\b(?:sav(?:e|es|ed|ing)|recover\w*|eliminat\w*|remov\w*|wipe[sd]?[ \t]+out|prevent\w*|avoid\w*|stop\w*|end\w*|get[ \t]+back"
     r"|give[sn]?[ \t]+(?:us[ \t]+)?back|cut\w*|fix\w*)[ \t]+(?:\w+[ \t]+){0,2}?(?:all[ \t]+(?:of[ \t]+)?(?:it|that|this|those|these"
@@ -761,6 +827,7 @@ class Context:
     company: list[Known] = field(default_factory=list)
     facts: dict = field(default_factory=dict)
     cache: dict = field(default_factory=dict)
+    stated: list[Known] = field(default_factory=list)  # numbers the exercise's prompt shows the learner
 
     def mentions(self, *needles: str) -> bool:
         return any(n in self.lowered for n in needles)
@@ -773,6 +840,10 @@ class Context:
         self.ix_known = Index(self.given + self.derived)
         self.ix_all = Index(self.given + self.derived + self.company)
         self.ix_real = Index(self.given + self.company)
+        # What supports a claim: this exercise's own given facts, numbers derived from them, and the
+        # numbers its prompt shows the learner. Never another module's fact that happens to be near.
+        self.ix_support = Index(self.given + self.derived + self.stated)
+        self.ranges = find_ranges(self)
 
     def by_role(self, role: str) -> list[Known]:
         return [k for k in self.given if k.role == role]
@@ -784,6 +855,54 @@ class Context:
             if found:
                 return found[0]
         return None
+
+
+# A sentence of the prompt about someone else's company: its numbers support nothing of ours.
+PUBLISHED = re.compile(r"\b(?:published|industry|averages?|gartner|ponemon|itic|survey|stud(?:y|ies)|benchmarks?"
+                       r"|larger[ \t]+(?:firms|companies)|other[ \t]+companies)\b", I)
+
+
+def stated_numbers(text: str) -> list[Known]:
+    """The numbers an exercise's prompt shows the learner (not a published average's): they may be quoted."""
+    text = (text or "")[:MAX_CHARS]
+    out = []
+    for q in read_quantities(text):
+        lo, hi = sentence_of(text, q.start, q.end)
+        if PUBLISHED.search(text, lo, hi):
+            continue
+        out.append(Known(f"prompt:{q.said}", q.value, q.said, q.kind, q.unit, q.period, "context", "stated in the exercise",
+                         given=True))  # as the learner read it: a period the prompt leaves unsaid is not held against it
+    return out
+
+
+RANGE_JOIN = re.compile(r"^[ \t]*(?:to|-|\u2013|\u2014|and|or)[ \t]*(?:about[ \t]+|roughly[ \t]+)?$", I)
+
+
+def find_ranges(ctx: "Context") -> list[Quantity]:
+    """The ends of honest ranges ("$30,000 to $70,000"): both ends money, bracketing or near the exercise's saving
+    (or, with no saving given, a part of the whole problem). Such ends are read as the saving, whatever unrelated
+    fact one end happens to equal."""
+    out: list[Quantity] = []
+    qs = ctx.quantities
+    savings = [k for k in ctx.given + ctx.derived if k.role == "saving" and k.kind == "money"]
+    whole = [k for k in ctx.given if k.role == "whole_problem" and k.kind == "money"]
+    for a, b in zip(qs, qs[1:]):
+        if a.kind != "money" or b.kind != "money" or not (0 < a.value < b.value) or b.value > 4 * a.value:
+            continue
+        if not RANGE_JOIN.match(ctx.text[a.end:b.start]):
+            continue
+        period = b.period or a.period
+        same = [k for k in savings if k.period in (period, None) or period is None]
+        if same:
+            top = max(k.value for k in same)
+            honest = b.value <= 1.25 * top and any(a.value <= 1.1 * k.value and b.value >= 0.9 * k.value for k in same)
+            honest = honest or all(any(close(x, k.value, strict=True) for k in same) for x in (a.value, b.value))
+        else:
+            parts = [k for k in whole if k.period in (period, None) or period is None]
+            honest = bool(parts) and any(b.value <= 0.9 * k.value for k in parts)
+        if honest:
+            out += [a, b]
+    return out
 
 
 MAX_CLAIMS = 20
@@ -799,10 +918,10 @@ def detect_week_as_year(ctx: Context) -> list[Finding]:
     for q in _claims(ctx):
         # A real figure with another period beats a derived number that happens to be near
         # (a yearly saving per engineer can equal the weekly saving).
-        if not q.period or matches(q, ctx.ix_real, strict=True):
+        if not q.period or matches(q, ctx.ix_given, strict=True) or q in ctx.ranges:
             continue
-        other = [k for k in matches(q, ctx.ix_real, any_period=True, strict=True) if k.period and k.period != q.period]
-        if not other and matches(q, ctx.ix_all):
+        other = [k for k in matches(q, ctx.ix_given, any_period=True, strict=True) if k.period and k.period != q.period]
+        if not other and matches(q, ctx.ix_support):
             continue
         if other:
             k = other[0]
@@ -820,10 +939,10 @@ def detect_unsupported(ctx: Context) -> list[Finding]:
             out.append(Finding("unsupported_number", f"I read \u201c{q.said}\u201d: that is not in {symbol}, the company's "
                                "currency, so it is not a figure from our own data.", *GENERIC["unsupported_number"]))
             continue
-        if matches(q, ctx.ix_all) or _computation_factor(ctx.text, q):
+        if q in ctx.ranges or matches(q, ctx.ix_support) or _computation_factor(ctx.text, q):
             continue
         if q.period and any(k.period and k.period != q.period for k in
-                            matches(q, ctx.ix_real, any_period=True, strict=True)):
+                            matches(q, ctx.ix_given, any_period=True, strict=True)):
             continue  # a real figure with the wrong period: week_as_year says so
         listed = "; ".join(k.described for k in ctx.given if k.kind in ("money", "time"))[:300]
         facts = f" The figures you were given: {listed}." if listed else ""
@@ -842,7 +961,7 @@ def _unsupported_chances(ctx: Context) -> list[Finding]:
     for q in ctx.quantities:
         if q.kind != "percent" or not CHANCE_WORDS.search(ctx.text[q.end:q.end + 16] + " " + ctx.text[max(0, q.start - 30):q.start]):
             continue
-        if any(k.kind == "percent" and abs(q.value - k.value) <= max(1.5, 0.03 * k.value) for k in ctx.given + ctx.derived + ctx.company):
+        if any(k.kind == "percent" and abs(q.value - k.value) <= max(1.5, 0.03 * k.value) for k in ctx.given + ctx.derived + ctx.stated):
             continue
         out.append(Finding("unsupported_number", f"I read \u201c{q.said}\u201d as a probability, and no fact you were given "
                            "supports it.", *GENERIC["unsupported_number"]))
@@ -854,6 +973,14 @@ def _computation_factor(text: str, q: Quantity) -> bool:
     """"3 engineers × 2 weeks × $75": a factor written out in a calculation is checked by its result."""
     near = text[max(0, q.start - 3):q.start] + text[q.end:q.end + 3]
     return any(sign in near for sign in ("×", " x ", "*", "=", "÷", "/"))
+
+
+# The problem's own size, said as what it costs ("failures that cost us about $14,000"), not what the fix saves.
+PROBLEM_SIZE_BEFORE = re.compile(r"\b(?:cost(?:s|ing)?|los(?:e|es|t|ing)|burn(?:s|ed|ing)?|wast(?:e|es|ed|ing))[ \t]+"
+                                 r"(?:us[ \t]+|the[ \t]+business[ \t]+|larkspur[ \t]+)?(?:about[ \t]+|around[ \t]+|roughly"
+                                 r"[ \t]+|some[ \t]+|nearly[ \t]+|~)?$", I)
+# A verb that claims part of a problem, not all of it.
+PARTIAL_VERB = re.compile(r"\b(?:cut(?:s|ting)?|reduc\w*|lower\w*|shrink\w*|trim\w*|halv\w*|curb\w*|ease[sd]?|dent)\b", I)
 
 
 def detect_whole_problem(ctx: Context) -> list[Finding]:
@@ -869,6 +996,11 @@ def detect_whole_problem(ctx: Context) -> list[Finding]:
         clause = ctx.text[lo:hi]
         if not SAVING_WORDS.search(clause) or PART_OF.search(ctx.text, max(lo, q.start - 30), q.start) or NEGATED.search(clause):
             continue
+        if q in ctx.ranges:
+            continue
+        if PROBLEM_SIZE_BEFORE.search(ctx.text, max(lo, q.start - 40), q.start) and PARTIAL_VERB.search(clause) \
+                and not ALL_OF_IT.search(clause):
+            continue  # "could cut the failures that cost us $14,000 a year": the problem's size, and only a cut claimed
         if any(matches(o, saving_pool) for o in ctx.quantities if lo <= o.start < hi and o is not q and o.kind == q.kind):
             continue  # "the fix saves $586,000 of the $1.2 million": the saving beside it (hours beside money is no excuse)
         out.append(Finding("whole_problem", f"I read \u201c{q.said}\u201d as the whole problem, credited to the fix as its saving"
@@ -907,9 +1039,33 @@ def detect_whole_problem(ctx: Context) -> list[Finding]:
     return out
 
 
+# Money labelled as takings, not what the business keeps: "$585,000 of sales", "$450,000 of lost orders".
+REVENUE_AFTER = re.compile(r"^[ \t]*(?:a[ \t]+(?:year|week|month|day|peak|season)[ \t]+)?(?:\(?[ \t]*)?(?:(?:of|in)[ \t]+"
+                           r"(?:\w+[ \t]+){0,2}?|worth[ \t]+of[ \t]+)(?:sales|revenue|turnover|takings|bookings|gmv|orders"
+                           r"|order[ \t]+value|purchases|baskets?|checkouts?)\b", I)
+REVENUE_BEFORE = re.compile(r"\b(?:sales|revenue|turnover|takings|bookings|gmv|orders)[ \t]+(?:\w+[ \t]+)?(?:of|worth|totall?ing)"
+                            r"[ \t]+(?:about[ \t]+|around[ \t]+|roughly[ \t]+|some[ \t]+|nearly[ \t]+)?$", I)
+MARGIN_AFTER = re.compile(r"^[ \t]*(?:a[ \t]+(?:year|week|month|day|hour|minute)[ \t]+)?(?:of|in)[ \t]+(?:\w+[ \t]+){0,2}?"
+                          r"(?:margin|profit|gross[ \t]+profit)\b", I)
+MARGIN_BEFORE = re.compile(r"\b(?:margin|profit)[ \t]+(?:\w+[ \t]+)?(?:of|worth|totall?ing)[ \t]+(?:about[ \t]+|around[ \t]+)?$", I)
+
+
+def _labelled(ctx: Context, q: Quantity, after: re.Pattern, before: re.Pattern) -> bool:
+    """Whether the words right after the amount (or right before it) name what it is: "$35,000 of margin"."""
+    m = NUMBER.match(ctx.text, q.start)
+    end = m.end() if m else q.end
+    word = MONEY_AFTER.match(ctx.text, end, end + 40)
+    end = word.end() if word else end
+    return bool(after.match(ctx.text[end:end + 60]) or after.match(ctx.text[q.end:q.end + 60])
+                or before.search(ctx.text, max(0, q.start - 40), q.start))
+
+
 def detect_revenue_as_margin(ctx: Context) -> list[Finding]:
+    found = _revenue_labelled(ctx)
+    if found:
+        return found
     for q in _claims(ctx):
-        if q.kind != "money":
+        if q.kind != "money" or q in ctx.ranges:  # an honest range's end is the saving, whatever fact it equals
             continue
         k = best_role(q, ctx)
         if k is None or k.role != "revenue" or not matches(q, [k], strict=not k.given):
@@ -921,6 +1077,42 @@ def detect_revenue_as_margin(ctx: Context) -> list[Finding]:
         return [Finding("revenue_as_margin", f"I read \u201c{q.said}\u201d as revenue ({k.text}) presented as what we lose.",
                         *GENERIC["revenue_as_margin"])]
     return []
+
+
+def _revenue_labelled(ctx: Context) -> list[Finding]:
+    """Revenue called margin ("$35,000 of margin an hour" when that is the revenue), and sales or lost orders
+    counted as the loss or the saving ("$585,000 of sales a year", "$450,000 a year of lost orders"), when the
+    exercise's facts give a margin or a revenue. A sentence that also gives the margin ("$15,000 of sales,
+    about $6,000 of margin") is honest."""
+    if not any(k.role in ("margin", "revenue") for k in ctx.given):
+        return []
+    revenue = [k for k in ctx.given if k.role == "revenue"]
+    margin = [k for k in ctx.given if k.role == "margin"]
+    money = [q for q in _claims(ctx) if q.kind == "money"]
+    for q in money:
+        if q in ctx.ranges:
+            continue
+        slo, shi = sentence_of(ctx.text, q.start, q.end)
+        margin_beside = any(o is not q and slo <= o.start < shi and _labelled(ctx, o, MARGIN_AFTER, MARGIN_BEFORE)
+                            for o in money)
+        if _labelled(ctx, q, MARGIN_AFTER, MARGIN_BEFORE):
+            said_revenue = [k for k in matches(q, revenue, strict=True)]
+            if said_revenue and not matches(q, margin, strict=True):
+                k = said_revenue[0]
+                return [Finding("revenue_as_margin", f"I read \u201c{q.said}\u201d called margin, but {k.text} is revenue "
+                                "(what customers pay), not the margin we keep.", *GENERIC["revenue_as_margin"])]
+            continue
+        if not _labelled(ctx, q, REVENUE_AFTER, REVENUE_BEFORE) or margin_beside:
+            continue
+        lo, hi = clause_of(ctx.text, q.start, q.end)
+        if LOSS_WORDS.search(ctx.text, lo, hi) or SAVING_WORDS.search(ctx.text, lo, hi) or \
+                LOST_ORDERS.search(ctx.text, max(lo, q.start - 40), min(hi, q.end + 50)):
+            return [Finding("revenue_as_margin", f"I read \u201c{_quote(ctx.text[q.start:min(hi, q.end + 30)])}\u201d: "
+                            "sales counted as what we lose or what the fix saves.", *GENERIC["revenue_as_margin"])]
+    return []
+
+
+LOST_ORDERS = re.compile(r"\blost[ \t]+(?:orders|sales|revenue|bookings)\b|\b(?:orders|sales)[ \t]+(?:we[ \t]+)?(?:lost|lose|miss\w*)\b", I)
 
 
 def _paybacks(ctx: Context, q: Quantity) -> list[float]:
@@ -1130,6 +1322,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 DETECTORS = {
     "red_flag": lambda ctx: red_flags(ctx.text),
+    "overstatement": detect_overstatement,
     "week_as_year": detect_week_as_year,
     "unsupported_number": detect_unsupported,
     "whole_problem": detect_whole_problem,
@@ -1162,8 +1355,13 @@ def describe(q: Quantity, k: Known) -> str:
     return f"I read \u201c{q.said}\u201d as {what}."
 
 
-def judge(answer: Any, *, facts: Iterable = (), misconceptions: Iterable = (), fact_values: dict | None = None) -> Verdict:
-    """Read an answer (text, or {part: text}) against the exercise's facts and misconceptions. Never raises."""
+def judge(answer: Any, *, facts: Iterable = (), misconceptions: Iterable = (), fact_values: dict | None = None,
+          context: str = "") -> Verdict:
+    """Read an answer (text, or {part: text}) against the exercise's facts and misconceptions. Never raises.
+
+    ``context`` is what the exercise shows the learner (its prompt and statement): a number stated there
+    may be quoted. Nothing else supports a number: not another module's fact, however near.
+    """
     texts = answer_texts(answer)
     text = "\n".join(t for t in texts.values() if t)[:MAX_CHARS]
     given_decl, misconceptions = list(facts), list(misconceptions)
@@ -1171,28 +1369,56 @@ def judge(answer: Any, *, facts: Iterable = (), misconceptions: Iterable = (), f
     if values is None and given_decl:
         values = _current_facts()
     values = values or {}
-    try:
-        quantities = read_quantities(text)
-    except Exception:  # pragma: no cover - the reader is total; this is the last line of defence
-        quantities = []
     given = known_facts(given_decl, values) if given_decl else []
-    ctx = Context(text, quantities, given, derived_facts(given, values) if given else [],
-                  company_facts(values) if given else [], values)
-    wanted = ["red_flag"] + list(WITH_FACTS if given else WITHOUT_FACTS)
-    wanted += [m.detect for m in misconceptions if m.detect and m.detect not in wanted]
+    try:
+        stated = stated_numbers(context)
+    except Exception:  # pragma: no cover - the reader is total
+        stated = []
+    derived = derived_facts(given, values) if given else []
+    company = company_facts(values) if given else []
+    wanted = ["red_flag", "overstatement"] + list(WITH_FACTS if given else WITHOUT_FACTS)
     if given and "inconsistent_numbers" not in wanted:
         wanted.append("inconsistent_numbers")
-    fired: dict[str, list[Finding]] = {}
-    for name in wanted:
+    built_in = set(wanted)
+    wanted += [m.detect for m in misconceptions if m.detect and m.detect not in wanted]
+    # A detector that runs only because a misconception names it reads only the parts those misconceptions name.
+    only_parts = {name: {m.part for m in misconceptions if m.detect == name}
+                  for name in wanted if name not in built_in}
+    only_parts = {name: ps for name, ps in only_parts.items() if None not in ps}
+    # Each part of a record is judged on its own: a number, a clause or a range never spans two boxes.
+    parts = {key: t for key, t in texts.items() if t} or {"": ""}
+    quantities: list[Quantity] = []
+    readings: list[str] = []
+    fired_in: dict[str, dict[str, list[Finding]]] = {}
+    for key, part_text in parts.items():
         try:
-            fired[name] = DETECTORS[name](ctx)
-        except Exception:  # a detector that fails says nothing, rather than a traceback to the learner
-            fired[name] = []
+            part_quantities = read_quantities(part_text)
+        except Exception:  # pragma: no cover - the reader is total; this is the last line of defence
+            part_quantities = []
+        ctx = Context(part_text, part_quantities, given, derived, company, values, stated=stated)
+        quantities += part_quantities
+        fired_in[key] = {}
+        for name in wanted:
+            try:
+                fired_in[key][name] = DETECTORS[name](ctx)
+            except Exception:  # a detector that fails says nothing, rather than a traceback to the learner
+                fired_in[key][name] = []
+        if given:
+            for q in part_quantities:
+                k = ctx.role_of(q)
+                if k is not None and k.text and (q.kind == "money" or q.is_rate or q.payback):
+                    readings.append(describe(q, k))
+    fired = {name: [f for key in parts if name not in only_parts or key in only_parts[name]
+                    for f in fired_in[key].get(name, [])] for name in wanted}
     findings: list[Finding] = []
     claimed: set[str] = set()
     for m in misconceptions:
         hit = _pattern_hit(m, texts, text)
-        by_detector = fired.get(m.detect) if m.detect else None
+        if m.detect:
+            part = getattr(m, "part", None)
+            by_detector = fired_in.get(part, {}).get(m.detect) if part else fired.get(m.detect)
+        else:
+            by_detector = None
         if by_detector:
             claimed.add(m.detect)
             findings.append(Finding(m.detect, by_detector[0].saw, m.belief, m.feedback, m.id))
@@ -1203,12 +1429,6 @@ def judge(answer: Any, *, facts: Iterable = (), misconceptions: Iterable = (), f
             continue
         findings.extend(fired.get(name, []))
     findings = _dedupe(findings)
-    readings = []
-    if given:
-        for q in quantities:
-            k = ctx.role_of(q)
-            if k is not None and k.text and (q.kind == "money" or q.is_rate or q.payback):
-                readings.append(describe(q, k))
     return Verdict(tuple(quantities), tuple(dict.fromkeys(readings))[:8], tuple(findings), bool(given))
 
 
@@ -1253,7 +1473,13 @@ def _current_facts() -> dict:
 def for_exercise(exercise, answer: Any) -> Verdict:
     """The verdict for an exercise that declares ``facts``/``misconceptions`` (framing, record, case)."""
     return judge(answer, facts=getattr(exercise, "facts", ()) or (),
-                 misconceptions=getattr(exercise, "misconceptions", ()) or ())
+                 misconceptions=getattr(exercise, "misconceptions", ()) or (), context=exercise_context(exercise))
+
+
+def exercise_context(exercise) -> str:
+    """The words the learner reads in the exercise itself: its prompt and the statement to rewrite."""
+    return "\n".join(t for t in (getattr(exercise, "prompt", "") or "", getattr(exercise, "statement", "") or "")
+                     if isinstance(t, str))
 
 
 def complete_example(exercise, example: Any) -> Any:

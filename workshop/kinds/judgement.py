@@ -47,6 +47,7 @@ Detector = Literal[
     "payback_contradiction",  # a payback the answer's own numbers contradict
     "before_deadline",        # a plan promised before the freeze it cannot meet
     "red_flag",               # absolutes, catastrophes, self-declared invention, non-evidence
+    "overstatement",          # certainty about an outcome nobody controls ("won't fail this Black Friday")
     "inconsistent_numbers",   # the learner's own problem: its numbers disagree with each other
 ]
 

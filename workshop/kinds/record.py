@@ -79,9 +79,11 @@ class Record(Judged, Exercise):
                                 f"the parts are {[p.key for p in self.parts]}.")
         texts = {p.key: as_text(answer.get(p.key) or "", limit=3_000) for p in self.parts}
         details, complete, extra_html, framed_score = [], 0, None, None
+        failing: list[Part] = []
         for part in self.parts:
             text = texts[part.key]
             words = len(text.split())
+            failing.append(part)
             if words == 0:
                 details.append(f"{part.label}: missing. {part.placeholder}".strip())
                 continue
@@ -101,6 +103,7 @@ class Record(Judged, Exercise):
                     why = "; ".join([f"add the {m}" for m in missing] + [f"explain {t!r}" for t in a.jargon])
                     details.append(f"{part.label}: a budget holder can't act on it yet (framing score {a.score}/100: {why}).")
                     continue
+            failing.pop()
             complete += 1
         score = complete / len(self.parts)
         verdict = judge.for_exercise(self, texts)
@@ -117,9 +120,16 @@ class Record(Judged, Exercise):
                                score=min(score, 0.5), extra_html=extra_html,
                                misconception=first.belief, repair=first.repair)
         status = "partial" if complete else "incorrect"
-        return self.result(status, f"{complete} of {len(self.parts)} parts are ready.", details=tuple(details),
-                           score=score, extra_html=extra_html,
-                           misconception="A decision is recorded once it is made; the reasons can stay in our heads.")
+        misconception, repair = self.fallback(failing)
+        return self.result(status, f"{complete} of {len(self.parts)} parts are ready. {repair}", details=tuple(details),
+                           score=score, extra_html=extra_html, misconception=misconception)
+
+    def fallback(self, failing: list[Part]) -> tuple[str | None, str]:
+        """What to say when parts are not ready and no misconception fired: a neutral line naming the parts that
+        still need words, never another exercise's or kind's belief (a belief the learner did not state, printed as
+        theirs, is feedback a sceptic stops trusting). The details say what each part needs."""
+        labels = "; ".join(p.label for p in failing)
+        return None, (f"Still to do: {labels}." if labels else "")
 
     def key(self) -> dict[str, str]:
         return {p.key: p.model_answer for p in self.parts}
