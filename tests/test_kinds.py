@@ -12,8 +12,8 @@ def ex(exercise_id):
 def test_single_choice_names_the_misconception_of_the_option_chosen():
     result = check("02.mentor-metric", "a")
     assert result.status == "incorrect"
-    assert result.misconception == "Personal output measures leadership."
-    assert "keyboard" in result.feedback.lower() or "own prs" in result.feedback.lower()
+    assert result.misconception == "A team metric that improved shows that the people I mentor grew."
+    assert "cycle time" in result.feedback.lower()
 
 
 def test_single_choice_accepts_key_case_and_spaces():
@@ -68,12 +68,12 @@ def test_numeric_plain_wrong_says_direction():
 
 def test_matching_partial_credit_names_misplaced_items():
     key = dict(ex("03.manager-or-leader").key())
-    key["on-call-cover"], key["customers-hitting"] = "leader", "manager"
+    key["search-team"], key["customers-hitting"] = "leader", "manager"
     result = check("03.manager-or-leader", key)
     assert result.status == "partial"
     assert result.score == pytest.approx(4 / 6)
     misplaced = " ".join(result.details)
-    assert "Who can cover checkout on-call" in misplaced and "what problem are customers" in misplaced
+    assert "Should the new search go to the team" in misplaced and "what problem are customers" in misplaced
 
 
 def test_matching_accepts_category_labels_and_counts_unplaced():
@@ -90,34 +90,34 @@ def test_matching_rejects_unknown_item_kindly():
 def test_ordering_distractor_and_order():
     key = ex("03.server-on-fire").key()
     assert check("03.server-on-fire", key).status == "correct"
-    with_blame = check("03.server-on-fire", key[:2] + ["blame"] + key[2:])
+    with_blame = check("03.server-on-fire", key[:2] + ["mass-rollback"] + key[2:])
     assert with_blame.status != "correct"
     assert with_blame.misconception == "Rolling everything back is always the safe move."
     swapped = check("03.server-on-fire", [key[1], key[0], *key[2:]])
-    assert swapped.status == "partial" and "4 of 5" in swapped.feedback
+    assert swapped.status == "partial" and "5 of 6" in swapped.feedback
 
 
 def test_ordering_accepts_every_order_good_practice_allows():
     """Stakeholder updates run on a cadence from the start: right after coordinating is right too."""
-    early_update = ["coordinate", "tell", "safest-fix", "apply", "review"]
+    early_update = ["coordinate", "tell", "safest-fix", "apply", "root-cause", "review"]
     assert check("03.server-on-fire", early_update).status == "correct"
-    assert check("03.server-on-fire", ["coordinate", "safest-fix", "apply", "tell", "review"]).status == "correct"
-    late_review = check("03.server-on-fire", ["coordinate", "safest-fix", "apply", "review", "tell"])
-    assert late_review.status == "partial" and "4 of 5" in late_review.feedback
+    assert check("03.server-on-fire", ["coordinate", "safest-fix", "apply", "root-cause", "tell", "review"]).status == "correct"
+    late_review = check("03.server-on-fire", ["coordinate", "safest-fix", "apply", "root-cause", "review", "tell"])
+    assert late_review.status == "partial" and "5 of 6" in late_review.feedback
 
 
 def test_ordering_counts_a_step_in_its_place_and_says_what_is_missing():
     """The old scorer said 0 of 5 for this answer, though apply does follow the safest fix."""
-    result = check("03.server-on-fire", ["safest-fix", "blame", "apply"])
-    assert result.status == "partial" and "2 of 5" in result.feedback
+    result = check("03.server-on-fire", ["safest-fix", "mass-rollback", "apply"])
+    assert result.status == "partial" and "2 of 6" in result.feedback
     assert any("Still to place" in d and "Coordinate" in d for d in result.details)
     assert any("doesn't belong" in d for d in result.details)
 
 
 def test_each_misplaced_step_says_why():
     exercise = ex("03.server-on-fire")
-    result = check("03.server-on-fire", ["apply", "coordinate", "safest-fix", "tell", "review"])
-    assert "4 of 5" in result.feedback
+    result = check("03.server-on-fire", ["apply", "coordinate", "safest-fix", "tell", "root-cause", "review"])
+    assert "5 of 6" in result.feedback
     (detail,) = result.details
     assert "Apply the safest fix" in detail and exercise.step("apply").why in detail
     assert "comes after" in detail and "Operations digs in" in detail
