@@ -580,6 +580,9 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     facts["two_week_wait_effect"] = Fact("two_week_wait_effect", math.nan, two_weeks,
                                          "derived from mitigation_latest_start_weeks: what a two-week wait does to the schedule")
     mit_cost = _team_cost("mitigation_engineers", "mitigation_weeks")
+    add("mitigation_cost_high", _team_cost("mitigation_engineers", "mitigation_weeks_high"),
+        money(_team_cost("mitigation_engineers", "mitigation_weeks_high")),
+        "engineers × the mitigation's longest duration × hours × hourly cost: its cost at the high estimate")
     add("load_test_week_value", p["load_test_no_need_probability"] * mit_cost,
         money(rounded(p["load_test_no_need_probability"] * mit_cost, 100)),
         "chance the load test shows the pre-scale is not needed × the mitigation's cost: what waiting a week can save")
@@ -641,6 +644,8 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     gift = t["backlog"].set_index("item")["cost_of_delay_per_week"].get("gift-cards")
     if gift is not None:
         add("backlog_gift_cards_cost_of_delay", gift, money(gift), "backlog.csv: gift-cards' cost of delay a week")
+        add("backlog_gift_cards_margin_cost_of_delay", gift * p["gross_margin"], money(rounded(gift * p["gross_margin"], 100)),
+            "gift-cards' cost of delay a week (sales) × gross margin: the margin a week later loses")
 
     # Module 07: the backlog in listed and in CD3 order.
     b = t["backlog"]
