@@ -344,12 +344,36 @@ def _saved_draft(path: Path) -> dict | None:
     return {k: v for k, v in draft.items() if isinstance(k, str) and isinstance(v, str)} if isinstance(draft, dict) else None
 
 
+def _fix_case(fix_saving) -> dict:
+    """What the fix costs and buys net, from the profile and the learner's own saving: the numbers a
+    budget holder weighs (net saving, fix cost, running cost, payback, break-even share)."""
+    try:
+        from workshop.facts import current
+
+        f = current()
+        fix, running = float(f["ci_fix_cost"].value), float(f["ci_fix_running_cost_per_year"].value)
+        weeks = float(f["working_weeks_per_year"].value)
+    except Exception:  # no data: the page shows the learner's own numbers only
+        return {}
+    rows = {"The fix's cost, up front": money(fix), "Its running cost, per year": money(running)}
+    if isinstance(fix_saving, (int, float)) and not isinstance(fix_saving, bool) and fix_saving > running:
+        net = fix_saving - running
+        rows["Saving net of running cost, per year"] = money(round(net, -3))
+        rows["Payback if every saved minute becomes work"] = f"about {fix / (net / weeks):.1f} working weeks"
+        rows["Share of saved time that must become work to pay back within a quarter"] = (
+            f"{(fix + running / 4) / (fix_saving / 4):.0%}")
+    else:
+        rows["Saving net of running cost, per year"] = money(None)
+    return rows
+
+
 def proposal_form(headline=None, hours_waited=None, cost_per_year=None, fix_saving=None, **numbers) -> ProposalForm:
     """Module 05's proposal form, with the numbers computed above (a blank one says "compute it above first")."""
     figures = {
         "Hours waited over the CI table's weeks": amount(hours_waited, "hours"),
         "Cost of all the waiting, per year": money(cost_per_year),
         "Saving the fix buys, per year": money(fix_saving),
+        **_fix_case(fix_saving),
         **numbers,
     }
     return ProposalForm(headline=headline, numbers=figures, title="Speed up our CI pipeline")

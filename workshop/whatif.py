@@ -132,7 +132,7 @@ def risk_explorer(revenue_per_minute: float, fix_cost: float, seed: int = 6, inc
 
 
 def ci_fix_explorer(ci, target_minutes=10, working_weeks=46, data_weeks=12, hourly_cost=75,
-                    running_per_month=1500.0, fix_cost=36000.0, low_case_minutes=14):
+                    running_per_month=1500.0, fix_cost=36000.0, low_case_minutes=14, fix_weeks=None):
     """The CI fix under the sceptic's assumptions, computed from the CI runs themselves.
 
     At its starting values the saving is exactly the learner's ``fix_saving`` (every build
@@ -140,6 +140,8 @@ def ci_fix_explorer(ci, target_minutes=10, working_weeks=46, data_weeks=12, hour
     sliders move the target build time, the share of saved minutes that becomes work, the
     runners' monthly bill and the hourly cost; the headline gives the net saving, the
     payback in working weeks, and the break-even share for a quarter and for a year.
+    The fix is engineer time too, so the hourly cost reprices it (``fix_cost`` is its cost at
+    ``hourly_cost``); with ``fix_weeks``, a slider lets the estimate overrun up to twice as long.
     """
     import numpy as np
 
@@ -154,21 +156,25 @@ def ci_fix_explorer(ci, target_minutes=10, working_weeks=46, data_weeks=12, hour
                            max(5000, 4 * running_per_month), step=100, unit=currency.words()),
         "hourly_cost": _slider(f"Cost per engineer-hour ({currency.label()})", hourly_cost, 20, 200, step=5, unit=currency.words()),
     }
+    if fix_weeks:
+        sliders["weeks"] = _slider("Weeks the fix really takes", fix_weeks, fix_weeks, 2 * fix_weeks, unit="weeks")
     axis = Axis()
+    base_rate, base_weeks = float(hourly_cost), float(fix_weeks or 1)
 
-    def draw(target, share, running, hourly_cost):
+    def draw(target, share, running, hourly_cost, weeks=None):
+        fix = fix_cost * hourly_cost / base_rate * (weeks or base_weeks) / base_weeks
         saved_hours = float(np.clip(builds - target, 0, None).sum()) / 60 / data_weeks * working_weeks
         full = saved_hours * hourly_cost
         saving = full * share / 100
         running_year = running * 12
         net = saving - running_year
-        quarter = (fix_cost + running_year / 4) / (full / 4) if full else math.inf
-        year = (fix_cost + running_year) / full if full else math.inf
-        payback = fix_cost / (net / working_weeks) if net > 0 else math.inf
+        quarter = (fix + running_year / 4) / (full / 4) if full else math.inf
+        year = (fix + running_year) / full if full else math.inf
+        payback = fix / (net / working_weeks) if net > 0 else math.inf
         pays = f"pays back in about {payback:.1f} working weeks" if math.isfinite(payback) else "never pays back"
-        text = (f"Saving the fix buys: {currency.amount(saving)} a year; net of the runners {currency.amount(net)}; it {pays}. "
-                f"Break-even share of saved minutes: {quarter:.0%} within a quarter, {year:.0%} within a year.")
-        fig = ci_fix_case(saving, running_year, fix_cost, y_max=axis.fit(max(full, fix_cost, running_year)))
+        text = (f"Saving the fix buys: {currency.amount(round(saving, -3))} a year; net of the runners {currency.amount(round(net, -3))}; it {pays}. "
+                f"The fix costs {currency.amount(fix)}. Break-even share of saved minutes: {quarter:.0%} within a quarter, {year:.0%} within a year.")
+        fig = ci_fix_case(saving, running_year, fix, y_max=axis.fit(max(full, fix, running_year)))
         return text, fig
 
     return _explorer(sliders, draw)
