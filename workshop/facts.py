@@ -462,6 +462,28 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     add("bf_expected_loss_hours_slip", prob * minutes / 60 * shown_lost_minute,
         money(prob * minutes / 60 * shown_lost_minute), "the slip: probability × outage hours × a minute's loss")
     add("bf_outage_hours", minutes / 60, f"{minutes / 60:g}", "outage minutes ÷ 60")
+    # Black Friday priced at its own minute (the module's rule: each minute in its own season, the spike days most of all).
+    import pandas as _pd
+
+    _days = _pd.to_datetime(funnel["date"]).dt.date
+
+    def _bf(year):
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 22)
+
+    _spike = _days.map(lambda d: d in (_bf(d.year), _bf(d.year) + dt.timedelta(days=3))).astype(bool)
+    spike_rpm_whole = float(round(funnel.loc[_spike, "revenue"].mean() / 1440)) if _spike.any() else float(round(peak))
+    bf_lost_minute = float(round(spike_rpm_whole * p["share_of_orders_lost_while_down"] * p["gross_margin"]))
+    add("bf_day_margin_lost_per_minute_down", bf_lost_minute, money(bf_lost_minute),
+        "Black Friday and Cyber Monday revenue a minute (whole) × share of orders never recovered × gross margin")
+    add("bf_day_impact", minutes * bf_lost_minute, money(minutes * bf_lost_minute),
+        "outage minutes × the Black Friday minute's margin lost")
+    add("bf_day_expected_loss", prob * minutes * bf_lost_minute, money(prob * minutes * bf_lost_minute),
+        "probability × outage minutes × the Black Friday minute's margin lost")
+    add("bf_day_expected_loss_revenue", prob * minutes * spike_rpm_whole, money(prob * minutes * spike_rpm_whole),
+        "the slip: probability × outage minutes × the Black Friday revenue a minute")
+    add("bf_day_expected_loss_hours_slip", prob * minutes / 60 * bf_lost_minute,
+        money(prob * minutes / 60 * bf_lost_minute), "the slip: probability × outage hours × the Black Friday minute's loss")
 
     add("incidents", len(incidents), f"{len(incidents)}", "rows of incidents")
     by_cause = incidents["cause"].value_counts()
@@ -655,6 +677,19 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     if "checkout-mitigation" in finish:
         add("mitigation_cd3_finish_week", float(finish["checkout-mitigation"]), f"{finish['checkout-mitigation']:.0f}",
             "the week CD3 order finishes the checkout mitigation", "weeks")
+        ahead = order.set_index("item")
+        ahead = ahead.loc[: "checkout-mitigation"].iloc[:-1]
+        mit_weeks = float(order.set_index("item").loc["checkout-mitigation", "duration_weeks"])
+        front = float(ahead["cost_of_delay_per_week"].sum() * mit_weeks)
+        add("mitigation_front_delay_cost", front, money(rounded(front, 1000)),
+            "cost of delay a week of the items CD3 puts ahead of the mitigation × the mitigation's weeks: "
+            "what moving it to the front of a one-team queue costs those items")
+    by_value = b.sort_values("cost_of_delay_per_week", ascending=False, kind="stable")
+    value_first = float((by_value["cost_of_delay_per_week"] * by_value["duration_weeks"].cumsum()).sum())
+    add("backlog_value_first_delay_cost", value_first, money(rounded(value_first, 1000)),
+        "Σ cost of delay × finishing week, highest cost of delay first")
+    add("backlog_cd3_saving_over_value_first", value_first - by_cd3, money(rounded(value_first - by_cd3, 1000)),
+        "highest-value-first order's cost of delay − CD3 order's: what CD3 saves over the order a room would argue for")
     add("ci_failure_one_in", 1 / p["ci_failure_rate"], f"{1 / p['ci_failure_rate']:.0f}",
         "1 ÷ the CI failure rate: one build in N fails")
     add("payments_to_read", 1500, "1,500", "card payments a flag must carry before a one-point rise in failures shows above noise")
