@@ -658,6 +658,18 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     add("sim_saving_mean", float(sim.samples.mean()), money(rounded(float(sim.samples.mean()), 1000)),
         "mean simulated yearly saving: the ranges are centred on the observed values, so it matches the point estimate")
 
+    # A sceptic's share prevented, just above the break-even (the next 5 points up): 06.why-distribution.
+    breakeven_pct = facts["checkout_fix_breakeven_share_pct"].value
+    if math.isfinite(breakeven_pct):
+        sceptic = min(1.0, 0.05 * math.floor(breakeven_pct / 5 + 1))
+        sceptic_sim = checkout_saving_simulation(**(defaults | {"share_prevented": sceptic}))
+        add("sceptic_share_prevented_pct", 100 * sceptic, f"{sceptic:.0%}",
+            "the break-even share rounded up to the next 5 points: a sceptic's share prevented, just above break-even")
+        add("sim_prob_above_fix_sceptic_pct", 100 * sceptic_sim.summary["prob_above"], f"{sceptic_sim.summary['prob_above']:.0%}",
+            "share of simulated years whose saving exceeds the fix cost, at the sceptic's share prevented")
+        add("sim_saving_mean_sceptic", float(sceptic_sim.samples.mean()), money(rounded(float(sceptic_sim.samples.mean()), 1000)),
+            "mean simulated yearly saving at the sceptic's share prevented")
+
     # The backlog item a learner reads a number of (08's gift-card pages). Only items quoted in text
     # become facts, so that a stray round number does not match some backlog estimate by chance.
     gift = t["backlog"].set_index("item")["cost_of_delay_per_week"].get("gift-cards")
