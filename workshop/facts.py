@@ -626,6 +626,16 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         f"{p['payment_failure_rate'] + 2.5 * fail_sd:.1%}",
         "the old failure rate + 2.5 standard errors over 1,500 payments: a rise the flag's data can tell from noise")
 
+    # A better-balanced design for the same 1,500 payments: a one-sided 5% false alarm (1.645 standard errors),
+    # and the chance it catches a provider one point worse (normal approximation).
+    alarm = p["payment_failure_rate"] + 1.645 * fail_sd
+    worse = p["payment_failure_rate"] + 0.01
+    worse_sd = math.sqrt(worse * (1 - worse) / 1500)
+    power = 0.5 * (1 + math.erf((worse - alarm) / worse_sd / math.sqrt(2)))
+    add("payment_failure_alarm_pct", 100 * alarm, f"{alarm:.1%}",
+        "the old failure rate + 1.645 standard errors over 1,500 payments: a false alarm about one time in twenty")
+    add("payment_alarm_power_pct", 100 * power, f"{power:.0%}",
+        "chance that 1,500 payments push a provider one point worse than today above the alarm threshold")
     causes = list(p["checkout_fix_causes"])
     facts["checkout_fix_causes"] = Fact("checkout_fix_causes", math.nan, " and ".join(causes), "profile list")
     facts["checkout_fix_causes_code"] = Fact("checkout_fix_causes_code", math.nan,
