@@ -49,10 +49,16 @@ def test_expected_loss_slips_are_mistakes_people_make():
     from workshop.facts import current
 
     f = current()
-    assert workshop.check("06.expected-loss", f["bf_impact"].value).misconception == "Forgetting the probability."
-    assert workshop.check("06.expected-loss", f["bf_expected_loss_revenue"].value).misconception == "Lost revenue is lost money."
-    assert workshop.check("06.expected-loss", f["bf_expected_loss"].value * 10).feedback.startswith("Close, but off by a factor of 10")
-    assert workshop.check("06.expected-loss", f["bf_expected_loss"].value).status == "correct"
+    assert workshop.check("06.expected-loss", f["bf_day_impact"].value).misconception == "Forgetting the probability."
+    assert workshop.check("06.expected-loss", f["bf_day_expected_loss_revenue"].value).misconception == "Lost revenue is lost money."
+    assert workshop.check("06.expected-loss", f["bf_day_expected_loss"].value * 10).feedback.startswith("Close, but off by a factor of 10")
+    assert workshop.check("06.expected-loss", f["bf_day_expected_loss"].value).status == "correct"
+    # the module's own rule, each minute in its own season: the Black Friday minute unrounded is right too
+    spike = f["spike_day_revenue_per_minute"].value * f["share_of_orders_lost_while_down"].value * f["gross_margin"].value
+    own_minute = f["black_friday_failure_probability"].value * f["black_friday_outage_minutes"].value * spike
+    assert workshop.check("06.expected-loss", own_minute).status == "correct"
+    assert workshop.check("06.expected-loss", f["bf_expected_loss"].value).misconception == \
+        "An average minute is a fair price for every minute."
     feedback = " ".join(s.feedback for s in get_bank().exercises["06.expected-loss"].slips)
     assert "an hour" not in feedback.replace("an **hour**", "")  # the rate is per minute
 

@@ -462,6 +462,28 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     add("bf_expected_loss_hours_slip", prob * minutes / 60 * shown_lost_minute,
         money(prob * minutes / 60 * shown_lost_minute), "the slip: probability × outage hours × a minute's loss")
     add("bf_outage_hours", minutes / 60, f"{minutes / 60:g}", "outage minutes ÷ 60")
+    # Black Friday priced at its own minute (the module's rule: each minute in its own season, the spike days most of all).
+    import pandas as _pd
+
+    _days = _pd.to_datetime(funnel["date"]).dt.date
+
+    def _bf(year):
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 22)
+
+    _spike = _days.map(lambda d: d in (_bf(d.year), _bf(d.year) + dt.timedelta(days=3))).astype(bool)
+    spike_rpm_whole = float(round(funnel.loc[_spike, "revenue"].mean() / 1440)) if _spike.any() else float(round(peak))
+    bf_lost_minute = float(round(spike_rpm_whole * p["share_of_orders_lost_while_down"] * p["gross_margin"]))
+    add("bf_day_margin_lost_per_minute_down", bf_lost_minute, money(bf_lost_minute),
+        "Black Friday and Cyber Monday revenue a minute (whole) × share of orders never recovered × gross margin")
+    add("bf_day_impact", minutes * bf_lost_minute, money(minutes * bf_lost_minute),
+        "outage minutes × the Black Friday minute's margin lost")
+    add("bf_day_expected_loss", prob * minutes * bf_lost_minute, money(prob * minutes * bf_lost_minute),
+        "probability × outage minutes × the Black Friday minute's margin lost")
+    add("bf_day_expected_loss_revenue", prob * minutes * spike_rpm_whole, money(prob * minutes * spike_rpm_whole),
+        "the slip: probability × outage minutes × the Black Friday revenue a minute")
+    add("bf_day_expected_loss_hours_slip", prob * minutes / 60 * bf_lost_minute,
+        money(prob * minutes / 60 * bf_lost_minute), "the slip: probability × outage hours × the Black Friday minute's loss")
 
     add("incidents", len(incidents), f"{len(incidents)}", "rows of incidents")
     by_cause = incidents["cause"].value_counts()
@@ -607,6 +629,16 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         f"{p['payment_failure_rate'] + 2.5 * fail_sd:.1%}",
         "the old failure rate + 2.5 standard errors over 1,500 payments: a rise the flag's data can tell from noise")
 
+    # A better-balanced design for the same 1,500 payments: a one-sided 5% false alarm (1.645 standard errors),
+    # and the chance it catches a provider one point worse (normal approximation).
+    alarm = p["payment_failure_rate"] + 1.645 * fail_sd
+    worse = p["payment_failure_rate"] + 0.01
+    worse_sd = math.sqrt(worse * (1 - worse) / 1500)
+    power = 0.5 * (1 + math.erf((worse - alarm) / worse_sd / math.sqrt(2)))
+    add("payment_failure_alarm_pct", 100 * alarm, f"{alarm:.1%}",
+        "the old failure rate + 1.645 standard errors over 1,500 payments: a false alarm about one time in twenty")
+    add("payment_alarm_power_pct", 100 * power, f"{power:.0%}",
+        "chance that 1,500 payments push a provider one point worse than today above the alarm threshold")
     causes = list(p["checkout_fix_causes"])
     facts["checkout_fix_causes"] = Fact("checkout_fix_causes", math.nan, " and ".join(causes), "profile list")
     facts["checkout_fix_causes_code"] = Fact("checkout_fix_causes_code", math.nan,
@@ -639,6 +671,18 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     add("sim_saving_mean", float(sim.samples.mean()), money(rounded(float(sim.samples.mean()), 1000)),
         "mean simulated yearly saving: the ranges are centred on the observed values, so it matches the point estimate")
 
+    # A sceptic's share prevented, just above the break-even (the next 5 points up): 06.why-distribution.
+    breakeven_pct = facts["checkout_fix_breakeven_share_pct"].value
+    if math.isfinite(breakeven_pct):
+        sceptic = min(1.0, 0.05 * math.floor(breakeven_pct / 5 + 1))
+        sceptic_sim = checkout_saving_simulation(**(defaults | {"share_prevented": sceptic}))
+        add("sceptic_share_prevented_pct", 100 * sceptic, f"{sceptic:.0%}",
+            "the break-even share rounded up to the next 5 points: a sceptic's share prevented, just above break-even")
+        add("sim_prob_above_fix_sceptic_pct", 100 * sceptic_sim.summary["prob_above"], f"{sceptic_sim.summary['prob_above']:.0%}",
+            "share of simulated years whose saving exceeds the fix cost, at the sceptic's share prevented")
+        add("sim_saving_mean_sceptic", float(sceptic_sim.samples.mean()), money(rounded(float(sceptic_sim.samples.mean()), 1000)),
+            "mean simulated yearly saving at the sceptic's share prevented")
+
     # The backlog item a learner reads a number of (08's gift-card pages). Only items quoted in text
     # become facts, so that a stray round number does not match some backlog estimate by chance.
     gift = t["backlog"].set_index("item")["cost_of_delay_per_week"].get("gift-cards")
@@ -660,6 +704,19 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     if "checkout-mitigation" in finish:
         add("mitigation_cd3_finish_week", float(finish["checkout-mitigation"]), f"{finish['checkout-mitigation']:.0f}",
             "the week CD3 order finishes the checkout mitigation", "weeks")
+        ahead = order.set_index("item")
+        ahead = ahead.loc[: "checkout-mitigation"].iloc[:-1]
+        mit_weeks = float(order.set_index("item").loc["checkout-mitigation", "duration_weeks"])
+        front = float(ahead["cost_of_delay_per_week"].sum() * mit_weeks)
+        add("mitigation_front_delay_cost", front, money(rounded(front, 1000)),
+            "cost of delay a week of the items CD3 puts ahead of the mitigation × the mitigation's weeks: "
+            "what moving it to the front of a one-team queue costs those items")
+    by_value = b.sort_values("cost_of_delay_per_week", ascending=False, kind="stable")
+    value_first = float((by_value["cost_of_delay_per_week"] * by_value["duration_weeks"].cumsum()).sum())
+    add("backlog_value_first_delay_cost", value_first, money(rounded(value_first, 1000)),
+        "Σ cost of delay × finishing week, highest cost of delay first")
+    add("backlog_cd3_saving_over_value_first", value_first - by_cd3, money(rounded(value_first - by_cd3, 1000)),
+        "highest-value-first order's cost of delay − CD3 order's: what CD3 saves over the order a room would argue for")
     add("ci_failure_one_in", 1 / p["ci_failure_rate"], f"{1 / p['ci_failure_rate']:.0f}",
         "1 ÷ the CI failure rate: one build in N fails")
     add("payments_to_read", 1500, "1,500", "card payments a flag must carry before a one-point rise in failures shows above noise")
