@@ -288,3 +288,15 @@ def test_framing_piped_into_head_prints_no_traceback():
     stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 0
     assert "Traceback" not in stderr
+
+
+def test_an_honest_case_may_say_its_subject_three_times_but_a_pile_may_not():
+    """Reviewers' honest 04 rewrite said "peak" three times and scored 40/100 for repetition."""
+    from workshop.framing import assess
+
+    honest = ("Last peak, checkout was down for about 12 hours and cost us roughly $100,000 of margin, per the "
+              "incident log. Two engineers for two to four weeks ($12,000 to $24,000) can load-test and add "
+              "servers before the freeze, which should avoid $30,000 to $70,000 of that loss next peak; it cannot "
+              "stop a payment provider outage, which caused part of the downtime last peak.")
+    assert "repetition" not in [p.kind for p in assess(honest).problems]
+    assert "repetition" in [p.kind for p in assess("Revenue growth, revenue wins, more revenue for us.").problems]

@@ -174,7 +174,10 @@ def problems(text: str, spans: dict[str, list[Span]]) -> list[Problem]:
         if first == second and first not in REPEAT_OK and first not in repeated:
             repeated.append(first)
     for word in dict.fromkeys(lowered):
-        if word not in FUNCTION_WORDS and lowered.count(word) >= 3 and word not in repeated:
+        # Stuffing, not prose: three uses AND at least one word in ten. An honest three-sentence
+        # case says "peak" or "checkout" three times; "revenue, revenue, more revenue" is a pile.
+        count = lowered.count(word)
+        if word not in FUNCTION_WORDS and count >= 3 and count * 10 >= len(lowered) and word not in repeated:
             repeated.append(word)
     if repeated:
         shown = ", ".join(f"\u201c{w}\u201d" for w in repeated[:3])
