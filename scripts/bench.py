@@ -129,6 +129,28 @@ def log_check_seconds(megabytes: int = 50, runs: int = 15) -> tuple[int, float]:
     return size, seconds
 
 
+def hostile_room_seconds(runs: int = 3) -> tuple[float, float]:
+    """Median seconds to summarise 40 hostile learners, and one learner with 3,000 long answers.
+
+    The tests assert the per-learner cap that makes these fast; the time itself is measured here.
+    """
+    import tempfile
+
+    from tests.test_room_hostile import EVENT, _hostile_room, _learner_file
+    from workshop.room import read_exports
+    from workshop.room.summary import compute
+
+    room = Path(tempfile.mkdtemp())
+    _hostile_room(room)
+    forty = median_seconds(lambda: compute(read_exports([room]).present()), runs=runs)
+    one = Path(tempfile.mkdtemp())
+    lines = [dict(EVENT, exercise="05.proposal-headline", ts=1764000000.0 + i, status="incorrect",
+                  answer=("we will save money per year by fixing the build queue " * 40)[:2000] + str(i)) for i in range(3000)]
+    _learner_file(one, "learner-00000001.jsonl", lines)
+    single = median_seconds(lambda: compute(read_exports([one]).present()), runs=runs)
+    return forty, single
+
+
 def framing_first_use_seconds(runs: int = 5) -> float:
     """Median time of the first assessment in a fresh interpreter: it loads the word tables."""
     code = ("import time, workshop.framing as f; s = time.perf_counter(); f.assess('Signups fell 15% last month.'); "
@@ -177,6 +199,8 @@ def main() -> None:
     for learners in (40, 200):
         print(room_figures(learners))
     size, click_s = log_check_seconds(50)
+    forty, single = hostile_room_seconds()
+    print(f"room summary: 40 hostile learners median {forty:.2f} s; one learner with 3,000 long answers median {single:.2f} s")
     print(f"Check click with a {size / 1e6:.0f} MB progress log: median {click_s * 1e3:.1f} ms")
     for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
         print(f"notebook {path.name}: {notebook_seconds(path):.2f} s to execute")

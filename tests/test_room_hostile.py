@@ -136,26 +136,71 @@ def _hostile_room(room: Path, learners: int = 40):
         (room / f"learner-{n:08x}.jsonl").write_text("\n".join(lines) + "\n")
 
 
-def test_forty_hostile_learners_are_summarised_in_under_five_seconds(tmp_path):
+class CountingChecker:
+    """The room's Checker, counting the characters of answers it really checks (cache misses).
+
+    The room's speed is measured by `make bench`; a test asserts the mechanism that makes it
+    fast (each learner's checking is capped), which holds on any machine, loaded or not.
+    """
+
+    def __new__(cls):
+        from workshop.room.summary import Checker
+
+        class Counting(Checker):
+            def __init__(self):
+                super().__init__()
+                self.checked_chars = 0
+                self.calls = 0
+
+            def __call__(self, exercise_id, answer):
+                from workshop.room.summary import _cost, bounded
+
+                if not self.has(exercise_id, answer):
+                    self.calls += 1
+                    self.checked_chars += _cost(bounded(answer))
+                return super().__call__(exercise_id, answer)
+
+        return Counting()
+
+
+def test_forty_hostile_learners_cost_what_forty_real_ones_do(tmp_path):
+    from workshop.bank import get_bank
+    from workshop.room.summary import MAX_CHECK_CHARS
+
     _hostile_room(tmp_path)
-    with no_hang(60):
-        start = time.perf_counter()
-        figures = compute(read_exports([tmp_path]).present())
-        elapsed = time.perf_counter() - start
-    print(f"40 hostile learners summarised in {elapsed:.2f} s")
+    checker = CountingChecker()
+    with no_hang(120):  # a hang guard only: 576 s before the per-learner cap, well under 5 s after (make bench)
+        figures = compute(read_exports([tmp_path]).present(), checker)
     assert figures.learners == 40
-    assert elapsed < 5
+    fields = {"framing": lambda e: 1, "case": lambda e: len(e.model_case), "record": lambda e: len(e.parts)}
+    boxes = sum(fields[e.kind](e) for e in get_bank().exercises.values() if e.kind in fields)
+    # each learner answered each free-text exercise once, every box 5,000 characters: every box is a
+    # last answer, so it is checked, but only as much of it as a real answer is long
+    written = 40 * boxes * len(",".join(["1"] * 2500))
+    assert checker.checked_chars <= 40 * boxes * MAX_CHECK_CHARS < written / 2, (checker.checked_chars, written)
 
 
 def test_the_framing_patterns_are_linear_on_long_runs_of_digits_and_commas():
+    """Four times the text costs about four times the work, not sixteen (no backtracking blow-up).
+
+    A ratio of two timings on the same machine, best of three, so a loaded machine slows both
+    sides alike; the absolute speed is `make bench`'s to report.
+    """
     from workshop.framing.assess import assess
 
-    start = time.perf_counter()
-    with no_hang(30):
-        assess(",".join(["1"] * 2500))
-        assess(", ".join(["12"] * 1700) + " dollars")
-        assess(".".join(["1"] * 2500) + " hours")
-    assert time.perf_counter() - start < 2
+    def best_of_three(n: int) -> float:
+        texts = [",".join(["1"] * n), ", ".join(["12"] * (n * 2 // 3)) + " dollars", ".".join(["1"] * n) + " hours"]
+        runs = []
+        for _ in range(3):
+            start = time.perf_counter()
+            for text in texts:
+                assess(text)
+            runs.append(time.perf_counter() - start)
+        return min(runs)
+
+    with no_hang(120):
+        small, large = best_of_three(1000), best_of_three(4000)
+    assert large < 8 * small + 0.05, (small, large)  # linear is about 4x; quadratic would be 16x
 
 
 # 5 -------------------------------------------------------------------------------------------
@@ -306,7 +351,7 @@ def test_a_settings_file_others_can_write_or_a_fifo_is_ignored(tmp_path, monkeyp
 
 
 # adversarial pass: one learner with thousands of long, distinct answers ------------------------
-def test_one_learner_with_thousands_of_long_answers_costs_a_bounded_time(tmp_path):
+def test_one_learner_with_thousands_of_long_answers_costs_a_bounded_amount_of_checking(tmp_path):
     import random
 
     random.seed(7)
@@ -318,13 +363,13 @@ def test_one_learner_with_thousands_of_long_answers_costs_a_bounded_time(tmp_pat
     reader = read_exports([tmp_path])
     from workshop.room.summary import Checker
 
-    checker = Checker()
-    with no_hang(60):
-        start = time.perf_counter()
+    from workshop.room.summary import MAX_CHECK_CHARS, MAX_CHECK_COST_PER_LEARNER
+
+    checker = CountingChecker()
+    with no_hang(120):  # a hang guard only; the time is make bench's
         figures = compute(reader.present(), checker)
-        elapsed = time.perf_counter() - start
-    print(f"one learner, 3,000 long answers: {elapsed:.2f} s")
-    assert elapsed < 5
+    assert checker.checked_chars <= MAX_CHECK_COST_PER_LEARNER + MAX_CHECK_CHARS * 20, checker.checked_chars
+    assert checker.calls < 100  # of 3,001 answers: the cap, not the learner, decides the room's work
     (row,) = [f for f in figures.exercises if f.exercise == "05.proposal-headline"]
     assert row.answered == 1  # the last answer ("x") is the one counted
     assert checker.over_budget and "not checked again" in " ".join(checker.notes())

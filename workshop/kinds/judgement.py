@@ -93,12 +93,18 @@ class Misconception(Strict):
     @field_validator("patterns", "unless")
     @classmethod
     def _compile(cls, patterns: list[str]) -> list[str]:
+        """Valid, and bounded: an unbounded ``*`` can make one pasted answer take seconds (bounded_regex)."""
+        from workshop.kinds.bounded_regex import bounded
+
+        safe = []
         for p in patterns:
             try:
                 re.compile(p, re.I)
+                safe.append(bounded(p))
+                re.compile(safe[-1], re.I)
             except re.error as exc:
                 raise ValueError(f"pattern {p!r} is not a valid regular expression: {exc}") from None
-        return patterns
+        return safe
 
     @model_validator(mode="after")
     def _detectable(self):
