@@ -126,8 +126,9 @@ def test_hedged_or_negated_certainty_is_not_overstatement(text):
 
 
 def test_overstatement_runs_on_every_free_text_answer():
-    result = check(RISK, PROBLEM + "the $12,000 mitigation before the 10 November freeze means checkout won't fail "
-                                   "this Black Friday.")
+    claim = "the $12,000 mitigation before the 10 November freeze means checkout won't fail this Black Friday."
+    assert not check(RISK, PROBLEM + claim).correct  # 06 names this mistake in its own words
+    result = check("05.proposal-headline", PROBLEM + claim)  # 05 has no misconception of its own for it
     assert not result.correct and "impossible" in (result.misconception or "")
     from typing import get_args
     from workshop.kinds.judgement import Detector
@@ -184,18 +185,12 @@ def test_keeping_or_protecting_the_whole_problem_is_the_whole_problem_credited()
     assert not result.correct and "whole" in (result.misconception or "")
 
 
-def test_an_exercise_without_facts_can_refuse_made_up_money_in_one_part():
-    """03.your-debate has no facts: a misconception `detect: unsupported_number, part: recommendation` (the content
-    owner's to add) refuses "$300,000 a year" there, and leaves the model and sound answers correct."""
-    from workshop.kinds.judgement import Misconception
-    _bank.setdefault("bank", load_bank())
-    e = _bank["bank"].exercises["03.your-debate"]
-    m = Misconception(id="made-up", belief="b", feedback="f", detect="unsupported_number", part="recommendation",
-                      caught=["a", "b", "c"])
-    ms = [*e.misconceptions, m]
-    for example in [e.key(), *e.sound]:
-        assert J.judge(J.complete_example(e, example), misconceptions=ms, context=J.exercise_context(e)).ok
-    bad = J.complete_example(e, {"recommendation": "Switch to the new framework next quarter: it will save us "
-                                                   "$300,000 a year in development costs."})
-    verdict = J.judge(bad, misconceptions=ms, context=J.exercise_context(e))
-    assert not verdict.ok and verdict.first.misconception == "made-up"
+def test_an_exercise_without_facts_refuses_made_up_money_in_its_recommendation():
+    """03.your-debate gives no company figures: "$300,000 a year" there is invented, and is refused."""
+    result = check("03.your-debate", {
+        "manager-question": "If we switch now, what slips from the Q3 roadmap, and what does it cost?",
+        "leader-question": "Which choice still lets us hire and change the storefront quickly in two years?",
+        "recommendation": "Switch to the new framework next quarter: it will save us $300,000 a year in development costs."})
+    assert not result.correct, result
+
+
