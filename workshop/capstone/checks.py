@@ -422,10 +422,10 @@ def _split(option: str) -> tuple[str, str, str]:
 
 
 _MECHANISM = re.compile(
-    r"\b(flag|feature[- ]flag|toggle|switch(?:ing)?\s+(?:it\s+)?(?:back|off)|setting|config\w*|roll(?:ed|ing)?[- ]?back|rollback|"
+    r"\b(flag|feature[- ]flag|toggle|switch(?:ing)?\s+(?:it\s+)?(?:back|off)|setting|config(?:uration)?\s+(?:change|setting|value)|roll(?:ed|ing)?[- ]?back|rollback|"
     r"revert\w*|redeploy\w*|previous version|old (?:job|version|system|code|path|service|one)|side by side|in parallel|"
-    r"old\s+\w+|previous\s+\w+|alongside|canary|pilot|trial|per ?cent|%|backup|snapshot|copy|restore|one-way|two-way|can(?:no|')t be undone|"
-    r"cannot undo|irreversible|exit clause|cancel\w*|notice period|migrat\w*|dual[- ]writes?|shadow|blue[- ]green|"
+    r"old\s+\w+|previous\s+\w+|alongside|canary|pilot|trial|per ?cent|%|backup|snapshot|copy|restore|"
+    r"exit clause|cancel\w*|notice period|tags?|re-?enabl\w*|remov\w+\s+(?:the|one|a|that)\s+\w+|migrat\w*|dual[- ]writes?|shadow|blue[- ]green|"
     r"behind a|kill[- ]switch|turn(?:ed|ing)? (?:it )?off)", re.IGNORECASE)
 _GENERIC = set("""a an the it this that we i you they us our can could would will should may might be is are was were
 if then so and or but to of in on at for with by as from any all some things thing it's its just easily easy always
@@ -439,14 +439,22 @@ def _specific(text: str) -> int:
     return sum(1 for w in _words(text) if w not in _GENERIC)
 
 
+# "One-way" and "two-way" are labels, not mechanisms (module 07: a door is made two-way by a flag, dual writes, an exit clause).
+_CANT_UNDO = re.compile(r"\b(one-way|can(?:no|')t be (?:undone|recalled|reversed)|cannot undo|irreversible)\b", re.IGNORECASE)
+_LABEL_ONLY = re.compile(r"(?i)\W*(it'?s\s+)?(a\s+)?(one|two)-way(\s+door)?\W*")
+
+
 def reversibility(case: Case) -> Result:
     """How the decision could be undone (a flag, a rollback, side by side), or why it can't."""
     name = "reversibility"
     text = case.text("reversibility")
-    if _specific(text) < 2 or not (_MECHANISM.search(text) or re.search(r"\d", text)):
+    mechanism = _MECHANISM.search(text) and _specific(text) >= 1  # "We can roll back." names how
+    timed = re.search(r"\d", text) and _specific(text) >= 2 and not _LABEL_ONLY.fullmatch(text.strip())
+    why_not = _CANT_UNDO.search(text) and _specific(text) >= 4  # one-way, and why: the reason is the content
+    if not (mechanism or timed or why_not):
         return _result(name, "incorrect", "Say how, concretely, you would undo the change: a flag, a rollback, running old "
                        "and new side by side, a pilot on a share of the traffic, and how long switching back takes; or why "
-                       "it can't be undone. \"We can undo it\" tells the reader nothing they can check.",
+                       "it can't be undone. \"We can undo it\" tells the reader nothing they can check, and nor does \"a two-way door\" on its own.",
                        "vague-reversibility")
     return _result(name, "correct", "You say how the step could be undone, so the reader knows how much proof it needs.")
 
