@@ -62,10 +62,13 @@ def test_the_model_case_adds_up():
 def test_the_headline_question_numbers_add_up():
     exercise = get_bank().exercises["10.saving-or-problem"]
     assert "$200,000" in exercise.prompt and "40%" in exercise.prompt and "$50,000" in exercise.prompt
-    saving = 0.4 * 200_000
+    assert "$2,500 a month" in exercise.prompt
+    avoided, running = 0.4 * 200_000, 12 * 2_500
+    net = avoided - running
     texts = {o.key: o.text for o in exercise.options}
-    assert f"${saving:,.0f}" in texts["b"] and f"${saving - 50_000:,.0f}" in texts["c"]
-    assert "7.5 months" in exercise.explanation and 50_000 / saving * 12 == 7.5
+    assert f"${net:,.0f}" in texts["b"] and f"${avoided:,.0f}" in texts["c"] and f"${avoided - 50_000:,.0f}" in texts["d"]
+    assert [o.key for o in exercise.options if o.correct] == ["b"]
+    assert "12 months" in exercise.explanation and 50_000 / net * 12 == 12 and 50_000 / avoided * 12 == 7.5
 
 
 @pytest.mark.parametrize("case, check, status, phrase, misconception", [
@@ -263,22 +266,45 @@ def test_latest_case_shows_the_last_checked_case(tmp_path, monkeypatch):
 # --- the growth of the day ----------------------------------------------------------
 
 def test_growth_shows_baseline_and_capstone_side_by_side(tmp_path, monkeypatch):
-    from workshop.framing import assess
+    from workshop.api import check as judge
 
     monkeypatch.setenv("WORKSHOP_PROGRESS", str(tmp_path / "progress.jsonl"))
     assert growth().summary().startswith("No baseline")
-    before, after = "The code is messy and slows us down.", get_bank().exercises["10.baseline-again"].key()
+    before, after = "Checkout just needs hardening before the peak.", get_bank().exercises["10.baseline-again"].key()
     Module("00").check("baseline-messy-code", before)
     assert "still to do" in growth().summary()
     Module("10").check("baseline-again", "The code is hard to change.")
     Module("10").check("baseline-again", after)  # the last checked answer counts
     g = growth()
     assert (g.baseline, g.again) == (before, after)
-    assert g.baseline_score == assess(before).score and g.again_score == assess(after).score
+    # Both are checked by module 10's full judge: the same request, so the same facts and misconceptions.
+    assert g.baseline_score == round(100 * judge("10.baseline-again", before).score)
+    assert g.again_score == round(100 * judge("10.baseline-again", after).score) == 100
     assert g.summary() == f"Baseline {g.baseline_score}/100 -> capstone {g.again_score}/100 (+{g.again_score - g.baseline_score} points)"
     html_text = g._repr_html_()
     assert html_text.index("This morning") < html_text.index("Now (module 10)")
     assert f"Score: {g.baseline_score}/100" in html_text and f"Score: {g.again_score}/100" in html_text
+
+
+def test_growth_scores_an_invented_revenue_claim_below_an_honest_range(tmp_path, monkeypatch):
+    """Round 2 review: '$5 million in revenue' showed 80/100 in both columns; the full judge marks it down."""
+    from workshop import facts
+
+    f = facts.current()
+    monkeypatch.setenv("WORKSHOP_PROGRESS", str(tmp_path / "progress.jsonl"))
+    Module("00").check("baseline-messy-code", "Checkout will fail on Black Friday and we lose $5 million in revenue.")
+    Module("10").check("baseline-again", get_bank().exercises["10.baseline-again"].key())
+    g = growth()
+    assert g.baseline_score < g.again_score and "partly right" in g.verdict(g.baseline)
+    assert f["mitigation_saving_low"].text in g.again
+
+
+def test_the_baseline_and_its_rewrite_are_the_same_request_word_for_word():
+    bank = get_bank().exercises
+    morning, afternoon = bank["00.baseline-messy-code"], bank["10.baseline-again"]
+    request = morning.prompt.split("Write it as you would today")[0].strip()
+    assert "load test" in request and afternoon.prompt.startswith(request)
+    assert morning.statement == afternoon.statement
 
 
 def test_growth_escapes_what_the_learner_typed(tmp_path, monkeypatch):
@@ -297,7 +323,7 @@ def test_workshop_progress_prints_the_growth(tmp_path, monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "The growth of the day" in out
     assert f"Baseline {growth().baseline_score}/100 -> capstone {growth().again_score}/100" in out
-    assert "morning:   The code is messy." in out
+    assert "morning:   The code is messy.  [" in out and "[correct]" in out  # each text with its verdict
 
 
 def test_the_capstone_rewrite_attributes_the_peak_incidents_as_the_data_does():
@@ -312,10 +338,11 @@ def test_the_capstone_rewrite_attributes_the_peak_incidents_as_the_data_does():
     exercise = get_bank().exercises["10.baseline-again"]
     model = exercise.model_answers[0]
     capacity, dependency = (int((peak["cause"] == c).sum()) for c in ("capacity", "dependency"))
-    assert f"behind {capacity} and {dependency} of the {len(peak)} peak-season incidents" in model  # not all on the code
-    assert "after the freeze" in model and "January" in model  # 08's timing: no checkout change just before the freeze
-    assert "margin" in model and f["deploy_margin_lost_per_year"].text in model
-    assert f"repeating the {len(peak)} checkout incidents" not in model
+    # The request gives the causes as the log does; the model claims a share of the capacity and dependency loss only.
+    assert f"{len(peak)}, of which\n  {capacity} capacity, {dependency} the payment provider" in exercise.prompt
+    assert f"{f['mitigation_saving_low'].text} to {f['mitigation_saving_high'].text} of the margin" in model
+    assert "won't touch the deploy failures" in model and "before the " + f["change_freeze_date"].text in model
+    assert f["addressed_peak_margin_lost_per_year"].text not in model  # the whole problem is not the saving
 
 
 def test_each_check_reports_the_name_it_is_listed_under():

@@ -44,7 +44,7 @@ def test_numeric_tolerance_and_formats():
     assert check("00.build-wait", 10.5).status == "incorrect"
 
 
-@pytest.mark.parametrize("factor", [10, 100, 1000, 0.1, 0.01, 0.001])
+@pytest.mark.parametrize("factor", [100, 1000, 0.1, 0.01, 0.001])  # 100 (x10) is an author slip: 5 people x 20 minutes
 def test_numeric_off_by_a_power_of_ten_says_so(factor):
     result = check("00.build-wait", 10 * factor)
     assert result.status == "incorrect"

@@ -124,7 +124,7 @@ def _progress(args) -> int:
     print(report(list(events()), modules))
     from workshop.capstone.growth import growth
 
-    print("\nThe growth of the day (\"The code is messy\", scored now by the same checker):")
+    print("\nThe growth of the day (the same request, morning and afternoon, checked now by the same judge):")
     print(growth().text())
     return 0
 

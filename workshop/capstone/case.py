@@ -24,6 +24,7 @@ FIELDS: dict[str, tuple[str, bool, bool]] = {
     "saving_per_year": ("The fix's saving a year (the avoided loss)", True, False),
     "low_saving_per_year": ("The sceptic's low case (saving a year)", True, False),
     "fix_cost": ("What the fix costs", True, False),
+    "running_cost_per_year": ("The fix's running cost a year (0 if none)", True, False),
     "evidence": ("Where the numbers come from", False, True),
     "options": ("Options, with doing nothing, each with a pro and a con", False, True),
     "reversibility": ("Reversibility: how you would undo it", False, True),
@@ -69,7 +70,7 @@ _STAFF = re.compile(r"\b(engineers?|engineer-hours?|developers?|devs?|staff|peop
                     r"days? of|weeks? of|(?:their|our|team'?s?|staff|engineer|people'?s) time|on-?call|salar\w*|"
                     r"fte|headcount|team)\b", re.IGNORECASE)
 _CASH = re.compile(r"\b(licen[cs]es?|vendors?|contracts?|contractors?|consultants?|subscriptions?|hardware|cloud|hosting|"
-                   r"bills?|refunds?|penalt\w+|fines?|revenue|sales|lost orders|margin|fees?|purchase\w*|spend\w*|"
+                   r"bills?|refunds?|penalt\w+|fines?|margin|fees?|purchase\w*|spend\w*|"
                    r"overtime|servers?|tools?|credits?|churn)\b", re.IGNORECASE)
 
 
@@ -179,9 +180,16 @@ class Case:
             return value if value is not None and math.isfinite(value) and value > 0 else None
 
         cost, saving, low = readable("fix_cost"), readable("saving_per_year"), readable("low_saving_per_year")
+        running = readable("running_cost_per_year") or 0.0
         lines = {}
         for label, per_year in (("Payback", saving), ("Payback in the sceptic's low case", low)):
-            if cost and per_year:
+            if cost and per_year and per_year <= running:
+                lines[label] = f"never: the running cost ({money(running)} a year) is at least the saving ({money(per_year)} a year)"
+            elif cost and per_year and running:
+                net = per_year - running
+                lines[label] = (f"{_about_months(cost / net * 12)} ({money(cost)} ÷ ({money(per_year)} − {money(running)} "
+                                "running cost) a year × 12 months)")
+            elif cost and per_year:
                 lines[label] = (f"{_about_months(cost / per_year * 12)} ({money(cost)} ÷ {money(per_year)} a year × 12 months)")
             else:
                 lines[label] = "(fill in the cost and the saving)"
@@ -207,7 +215,12 @@ class Case:
             "both": f"{saved} is partly cash, partly staff time freed: say how much of each",
             None: f"say whether {saved} is cash or staff time freed",
         }
-        sentence = f"{parts[_kind_of_money(fix_text)]}; {back[_kind_of_money(saving_text)]}."
+        from workshop.capstone.checks import counts_revenue
+
+        kind = "revenue" if counts_revenue(saving_text) else _kind_of_money(saving_text)
+        back["revenue"] = (f"{saved} counts revenue (sales or orders), not margin: what the business keeps is the "
+                           "margin on the orders that never come back, a fraction of it")
+        sentence = f"{parts[_kind_of_money(fix_text)]}; {back[kind]}."
         return sentence[0].upper() + sentence[1:]
 
     def markdown(self) -> str:

@@ -45,6 +45,8 @@ MISCONCEPTIONS = {
     "vague-reversibility": "A decision is reversible because we say it is.",
     "no-risks": "A fix has no risks of its own.",
     "revenue-as-saving": "The revenue a problem touches is what the business saves by fixing it.",
+    "problem-not-in-evidence": "The problem's cost can be stated without the sum behind it.",
+    "running-cost-ignored": "A fix's running cost can be left out of its payback.",
     "vague-risks": "Saying there are some risks is the same as naming them.",
     "vague-ask": "A general request is easier to approve.",
     "ask-not-the-cost": "The ask can be a different amount from the cost the case was built on.",
@@ -137,7 +139,8 @@ def _about_months(months: float) -> str:
     if not math.isfinite(months):
         return "never"
     if months < 0.95:
-        return f"about {months * 52 / 12:,.0f} weeks"
+        weeks = max(1, round(months * 52 / 12))
+        return "about 1 week" if weeks == 1 else f"about {weeks} weeks"
     if months < 1.5:
         return "about 1 month"
     return f"about {months:,.0f} months" if months < 60 else f"about {months / 12:,.0f} years"
@@ -177,11 +180,40 @@ def problem_and_evidence(case: Case) -> Result:
     if not re.search(r"\d", evidence):
         return _result(name, "partial", "Give the evidence's own numbers: how many events in what period, and the rate per "
                        "hour, so the reader can redo your sum.", "problem-without-evidence")
+    problem_cost = _amount(case, "problem_per_year")
+    if problem_cost and problem_cost > 0 and not _supported(problem_cost, problem + "\n" + evidence):
+        return _result(name, "partial", f"Your problem box says {_money(problem_cost)} a year, but no sum in the problem or "
+                       "the evidence comes to it. A finance director redoes that sum first: write it out (events a year × "
+                       f"time each × people × cost an hour = {_money(problem_cost)} a year), or correct the box.",
+                       "problem-not-in-evidence")
     return _result(name, "correct", "The problem and its evidence are written down, with numbers the reader can redo.")
 
 
-_REVENUE = re.compile(r"\b(revenue|turnover|sales|invoiced|gross\s+bookings|gmv)\b", re.IGNORECASE)
+_RATE = re.compile(r"\s*(?:an?|per|each|/)\s*(?:engineer[- ]|person[- ]|staff[- ])?(?:hour|hr|h)\b", re.IGNORECASE)
+
+
+def _supported(amount: float, text: str) -> bool:
+    """Whether a text's totals agree with ``amount``: some amount it states (or a year of it) is within 10%,
+    or it states no total at all (only hourly rates), so there is nothing to contradict."""
+    totals = []
+    for m in _MONEY.finditer(text or ""):
+        if _RATE.match(text, m.end()):
+            continue  # "$75 an hour" is a rate, not a total
+        number = float((m.group("n1") or m.group("n2")).replace(",", ""))
+        value = number * _SCALE.get((m.group("s1") or m.group("s2") or "").lower(), 1)
+        period = (m.group("period") or "").lower()
+        totals += [value] + ([value * _PER_YEAR[period]] if period else [])
+    return not totals or any(close(x, amount) for x in totals)
+
+
+_REVENUE = re.compile(r"\b(revenue|turnover|sales|invoiced|gross\s+bookings|bookings|gmv|lost\s+orders?|orders?\s+(?:lost|worth)|"
+                      r"orders?\s+(?:each\s+)?at\b|order\s+values?|aov|average\s+basket|basket\s+(?:size|value)s?)\b", re.IGNORECASE)
 _MARGIN = re.compile(r"\b(margin|profit|contribution)\b", re.IGNORECASE)
+
+
+def counts_revenue(text: str) -> bool:
+    """Whether a text counts revenue (sales, orders, order value) and never says margin or profit."""
+    return bool(_REVENUE.search(text or "")) and not _MARGIN.search(text or "")
 _NO_RISK = re.compile(r"^\W*(no|none|nothing|n/?a|nil)\b|\bno\s+(real\s+|significant\s+|major\s+|serious\s+)?risks?\b"
                       r"|\brisk[- ]free\b|\bnothing\s+(can|could)\s+go\s+wrong\b", re.IGNORECASE)
 
@@ -200,8 +232,8 @@ def avoided_not_total(case: Case) -> Result:
                        f"({_money(problem)}). A fix can only avoid loss that exists: check both numbers.",
                        "more-than-the-problem")
     said = " ".join(case.lines("headline") + case.lines("evidence") + case.lines("problem"))
-    if _REVENUE.search(said) and not _MARGIN.search(said):
-        return _result(name, "partial", "Your case counts revenue (sales, invoiced or turnover). Most of it is not lost "
+    if counts_revenue(said):
+        return _result(name, "partial", "Your case counts revenue (sales, orders or their value). Most of it is not lost "
                        "or saved: what the business keeps is the margin on the orders that never come back. State the "
                        "saving as margin, or as cash or time, and say which.", "revenue-as-saving")
     if saving >= problem * 0.99:
@@ -258,16 +290,28 @@ def payback_adds_up(case: Case) -> Result:
     name = "the payback adds up"
     stated = [p for field in PAYBACK_FIELDS for p in stated_paybacks(case.text(field))]
     cost, saving, low = case.amount("fix_cost"), case.amount("saving_per_year"), case.amount("low_saving_per_year")
-    if not stated and cost and saving and cost > 0 and saving > 0:
+    running = _amount(case, "running_cost_per_year") or 0.0
+    unpriced = _unpriced_running_cost(case) if not running else None
+    if unpriced:
+        return _result(name, "partial", f"The case mentions a running cost (\u201c{unpriced}\u201d) but the running-cost "
+                       "box is empty, so the payback is gross. Put what the fix costs a year to run in the box: the "
+                       "payback is the cost ÷ (saving − running cost).", "running-cost-ignored")
+    if not stated and cost and saving and cost > 0 and saving > running:
+        net = f"({_money(saving)} − {_money(running)} running cost)" if running else _money(saving)
         return _result(name, "correct", f"The page works out the payback from your numbers: {_money(cost)} ÷ "
-                       f"{_money(saving)} a year is {_about_months(_months(cost, saving))}.")
+                       f"{net} a year is {_about_months(_months(cost, saving - running))}.")
     if not stated:
         return _result(name, "incorrect", "Fill in what the fix costs and what it saves a year: the payback is worked out "
                        "from them (cost ÷ saving a year × 12 months).")
     if not cost or not saving or cost <= 0 or saving <= 0:
         return _result(name, "incorrect", "The case states a payback; fill in what the fix costs and what it saves a year, "
                        "so the reader can check it (cost ÷ saving a year × 12 months).")
-    truths = [_months(cost, saving)] + ([_months(cost, low)] if low and low > 0 else [])
+    running = _amount(case, "running_cost_per_year") or 0.0
+    if saving <= running:
+        return _result(name, "incorrect", f"The fix costs {_money(running)} a year to run, at least what it saves "
+                       f"({_money(saving)} a year): it never pays back. Cut the running cost, or make the case on what "
+                       "else it buys.", "running-cost-ignored")
+    truths = [_months(cost, saving - running)] + ([_months(cost, low - running)] if low and low > running else [])
 
     def agrees(months: float, bound: str) -> bool:
         if bound == "under":
@@ -281,11 +325,26 @@ def payback_adds_up(case: Case) -> Result:
         months, bound = wrong[0]
         said = {"under": "under ", "over": "over "}.get(bound, "") + _about_months(months).replace("about ", "")
         return _result(name, "incorrect", f"The case says it pays back in {said}, but its own numbers say "
-                       f"{_money(cost)} ÷ {_money(saving)} a year × 12 = {_about_months(truths[0])}. "
+                       f"{_money(cost)} ÷ {_money(saving - running)} a year{' (net of its running cost)' if running else ''} × 12 = {_about_months(truths[0])}. "
                        "A finance director does that division first: state the payback your numbers give.",
                        "payback-contradiction")
-    return _result(name, "correct", f"The payback stated agrees with the numbers: {_money(cost)} ÷ {_money(saving)} a year "
+    net = f"({_money(saving)} − {_money(running)} running cost)" if running else _money(saving)
+    return _result(name, "correct", f"The payback stated agrees with the numbers: {_money(cost)} ÷ {net} a year "
                    f"is {_about_months(truths[0])}.")
+
+
+_RUNNING = re.compile(r"\b(?:(?:licen[cs]e|subscription|hosting|servers?|cloud|saas|vendor|support\s+contract)\b[^.\n]{0,40}?"
+                      r"(?:a|per|each|every|/)\s*(?:month|mo|year|yr|annum)\b|running\s+costs?\b(?![^.\n]{0,20}\b(?:none|nil|zero|0)\b)"
+                      r"|\d[\d,.]*\s*k?\s*(?:a|per|/)\s*(?:month|mo)\b)", re.IGNORECASE)
+
+
+def _unpriced_running_cost(case: Case) -> str | None:
+    """Words about the fix itself that name a running cost (a licence a month, servers a year), when its box is blank."""
+    for text in [case.text("fix_cost"), case.text("ask"), *case.lines("risks")]:  # not the other options
+        m = _RUNNING.search(text or "")
+        if m:
+            return " ".join(m.group(0).split())[:60]
+    return None
 
 
 def sceptic_low_case(case: Case) -> Result:
@@ -307,9 +366,14 @@ def sceptic_low_case(case: Case) -> Result:
         return _result(name, "partial", f"The low case ({_money(low)}) is {low / saving:.0%} of your estimate "
                        f"({_money(saving)}): that is the same estimate rounded down, not a doubt. Take the assumption a "
                        "sceptic would question (only some of the failures stop, the fix takes twice as long) and work "
-                       f"it through; an honest low case is at most 80% of the estimate, here {_money(0.8 * saving)} or less.",
+                       f"it through; this workshop asks for a low case of at most 80% of the estimate, here {_money(0.8 * saving)} or less.",
                        "low-case-too-close")
-    months = _months(cost, low)
+    running = _amount(case, "running_cost_per_year") or 0.0
+    if low <= running:
+        return _result(name, "partial", f"In the sceptic's low case the fix saves {_money(low)} a year and costs "
+                       f"{_money(running)} a year to run: it never pays back. Say so, and look for a cheaper way to run it.",
+                       "running-cost-ignored")
+    months = _months(cost, low - running)
     if months > 36:
         return _result(name, "partial", f"In the sceptic's low case the {_money(cost)} fix takes {_about_months(months)} "
                        "to pay back. Say so, and look for a smaller first step.")
@@ -358,10 +422,10 @@ def _split(option: str) -> tuple[str, str, str]:
 
 
 _MECHANISM = re.compile(
-    r"\b(flag|feature[- ]flag|toggle|switch(?:ing)?\s+(?:it\s+)?(?:back|off)|setting|config\w*|roll(?:ed|ing)?[- ]?back|rollback|"
+    r"\b(flag|feature[- ]flag|toggle|switch(?:ing)?\s+(?:it\s+)?(?:back|off)|setting|config(?:uration)?\s+(?:change|setting|value)|roll(?:ed|ing)?[- ]?back|rollback|"
     r"revert\w*|redeploy\w*|previous version|old (?:job|version|system|code|path|service|one)|side by side|in parallel|"
-    r"old\s+\w+|previous\s+\w+|alongside|canary|pilot|trial|per ?cent|%|backup|snapshot|copy|restore|one-way|two-way|can(?:no|')t be undone|"
-    r"cannot undo|irreversible|exit clause|cancel\w*|notice period|migrat\w*|dual[- ]writes?|shadow|blue[- ]green|"
+    r"old\s+\w+|previous\s+\w+|alongside|canary|pilot|trial|per ?cent|%|backup|snapshot|copy|restore|"
+    r"exit clause|cancel\w*|notice period|tags?|re-?enabl\w*|remov\w+\s+(?:the|one|a|that)\s+\w+|migrat\w*|dual[- ]writes?|shadow|blue[- ]green|"
     r"behind a|kill[- ]switch|turn(?:ed|ing)? (?:it )?off)", re.IGNORECASE)
 _GENERIC = set("""a an the it this that we i you they us our can could would will should may might be is are was were
 if then so and or but to of in on at for with by as from any all some things thing it's its just easily easy always
@@ -375,14 +439,22 @@ def _specific(text: str) -> int:
     return sum(1 for w in _words(text) if w not in _GENERIC)
 
 
+# "One-way" and "two-way" are labels, not mechanisms (module 07: a door is made two-way by a flag, dual writes, an exit clause).
+_CANT_UNDO = re.compile(r"\b(one-way|can(?:no|')t be (?:undone|recalled|reversed)|cannot undo|irreversible)\b", re.IGNORECASE)
+_LABEL_ONLY = re.compile(r"(?i)\W*(it'?s\s+)?(a\s+)?(one|two)-way(\s+door)?\W*")
+
+
 def reversibility(case: Case) -> Result:
     """How the decision could be undone (a flag, a rollback, side by side), or why it can't."""
     name = "reversibility"
     text = case.text("reversibility")
-    if _specific(text) < 2 or not (_MECHANISM.search(text) or re.search(r"\d", text)):
+    mechanism = _MECHANISM.search(text) and _specific(text) >= 1  # "We can roll back." names how
+    timed = re.search(r"\d", text) and _specific(text) >= 2 and not _LABEL_ONLY.fullmatch(text.strip())
+    why_not = _CANT_UNDO.search(text) and _specific(text) >= 4  # one-way, and why: the reason is the content
+    if not (mechanism or timed or why_not):
         return _result(name, "incorrect", "Say how, concretely, you would undo the change: a flag, a rollback, running old "
                        "and new side by side, a pilot on a share of the traffic, and how long switching back takes; or why "
-                       "it can't be undone. \"We can undo it\" tells the reader nothing they can check.",
+                       "it can't be undone. \"We can undo it\" tells the reader nothing they can check, and nor does \"a two-way door\" on its own.",
                        "vague-reversibility")
     return _result(name, "correct", "You say how the step could be undone, so the reader knows how much proof it needs.")
 

@@ -1,7 +1,10 @@
 """The growth of the day: the morning's baseline beside the capstone's rewrite, both scored now.
 
-Both texts come from the learner's progress log (the last checked answer of each) and are
-scored again by today's framing checker, so the comparison is like for like.
+Both texts come from the learner's progress log (the last checked answer of each). The two
+exercises are the same request word for word, so both are checked now by module 10's full
+judge (the framing elements, the facts the learner was given, and the mistakes it teaches
+against): an invented number or revenue counted as the loss scores the same morning and
+afternoon, and the comparison is like for like.
 """
 from __future__ import annotations
 
@@ -19,10 +22,25 @@ class Growth:
     again: str | None
 
     @staticmethod
-    def _score(text: str | None) -> int | None:
-        from workshop.framing import assess
+    def judged(text: str | None):
+        """Module 10's full check of a text (a Result), or None when there is no text."""
+        from workshop.api import check
 
-        return assess(text).score if isinstance(text, str) and text.strip() else None
+        return check(AGAIN_ID, text) if isinstance(text, str) and text.strip() else None
+
+    @classmethod
+    def _score(cls, text: str | None) -> int | None:
+        result = cls.judged(text)
+        return None if result is None else round(100 * result.score)
+
+    @classmethod
+    def verdict(cls, text: str | None) -> str | None:
+        """The check's status in words, with the mistaken belief it found, if any."""
+        result = cls.judged(text)
+        if result is None:
+            return None
+        status = {"correct": "correct", "partial": "partly right"}.get(result.status, "not yet")
+        return f"{status}: {result.misconception}" if result.misconception else status
 
     @property
     def baseline_score(self) -> int | None:
@@ -50,15 +68,20 @@ class Growth:
         return f"Baseline {before}/100 -> capstone {after}/100 ({sign}{self.change} points)"
 
     def text(self) -> str:
-        return "\n".join([self.summary(), f"  morning:   {self.baseline or '(none)'}", f"  afternoon: {self.again or '(none)'}"])
+        def line(label: str, text: str | None) -> str:
+            return f"  {label}{text or '(none)'}" + (f"  [{self.verdict(text)}]" if text else "")
+
+        return "\n".join([self.summary(), line("morning:   ", self.baseline), line("afternoon: ", self.again)])
 
     def __repr__(self) -> str:
         return self.summary()
 
     def _repr_html_(self) -> str:
         def column(heading: str, text: str | None, score: int | None, missing: str) -> str:
+            verdict = self.verdict(text) or ""
             body = (f"<blockquote style='text-align:left'>{html.escape(text)}</blockquote>"
-                    f"<p><strong>Score: {score}/100</strong></p>" if text else f"<p><em>{html.escape(missing)}</em></p>")
+                    f"<p><strong>Score: {score}/100</strong> ({html.escape(verdict)})</p>" if text
+                    else f"<p><em>{html.escape(missing)}</em></p>")
             return (f"<section aria-label='{heading}' style='flex:1;min-width:240px;text-align:left'>"
                     f"<h3 style='text-align:left'>{heading}</h3>{body}</section>")
 

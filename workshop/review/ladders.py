@@ -35,6 +35,8 @@ def ladder_problem(exercise) -> str | None:
     """Why this exercise's hint ladder does not end with the worked step, or None."""
     if len(exercise.hints) < 2:
         return "a ladder needs at least a nudge and then the worked step; add hints"
+    if getattr(exercise, "baseline", False):  # a baseline measures the learner's own first try: nudges, no worked step
+        return None
     last = exercise.hints[-1]
     for applies, check in _CHECKS:
         if applies(exercise):
