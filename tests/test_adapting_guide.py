@@ -123,7 +123,7 @@ def test_following_the_adapting_guide_gives_a_valid_edition_that_runs(tmp_path):
     assert copy.run(".venv/bin/workshop validate").returncode == 0
     shown = subprocess.run([sys.executable, "-c", "from workshop.api import Module; print(Module('05').passage('working-year'))"],
                            cwd=copy.root, env=copy.env, capture_output=True, text=True, check=True).stdout
-    assert "MyCorp" in shown and "**$90**" in shown and "an engineer-hour at **\\$90**" in GUIDE
+    assert "MyCorp" in shown and "engineer-hour at $90" in shown and "an engineer-hour at \\$90" in GUIDE
     # The guide's example: a number typed into a Markdown cell is listed by file and cell, with its new value.
     example = re.search(r"  - (05_put_a_number_on_it\.ipynb), cell (\d+): '\$75' matches no fact \(it was Larkspur's "
                         r"loaded_hourly_cost; for MyCorp it is \$90\) in: …", GUIDE)
