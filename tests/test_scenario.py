@@ -278,3 +278,19 @@ def test_the_ending_lists_each_decision_once_with_its_cost_and_the_running_total
     assert "Totals at the end: Minutes down 60; Trust -1." in result.feedback
     html = result._repr_html_()
     assert "<li>1." not in html and "<li>Decision 1, " in html
+
+
+def test_a_costliest_decision_never_lists_a_gain_as_its_cost():
+    """08's lucky path once read "cost Checkout down -75 min": a gain shown as a cost. Gains are named as gains."""
+    from workshop import check
+    from workshop.bank import get_bank
+
+    for exercise in (e for e in get_bank().exercises.values() if e.kind == "scenario"):
+        for path in exercise.paths():
+            text = str(check(exercise.id, path))  # a path is its choice keys
+            if "costliest decision" not in text:
+                continue
+            cost = text.split("\u201d cost ", 1)[1].split(" compared with", 1)[0].split(" (it did better on", 1)[0]
+            for measure in exercise.measures:
+                wrong_way = "-" if measure.better == "lower" else "+"
+                assert f"{measure.label} {wrong_way}" not in cost, (exercise.id, cost)

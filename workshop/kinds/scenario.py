@@ -341,8 +341,9 @@ class Scenario(Exercise):
         return cost
 
     def _weight(self, cost: dict[str, float]) -> float:
+        """How much worse a choice was: only what it lost counts (a lucky gain elsewhere is not a saving)."""
         scales = self._scales()
-        return sum(value / scales[key] for key, value in cost.items())
+        return sum(value / scales[key] for key, value in cost.items() if value > 0)
 
     def describe(self, measure_key: str, value: float, signed: bool = False) -> str:
         measure = next(m for m in self.measures if m.key == measure_key)
@@ -350,13 +351,15 @@ class Scenario(Exercise):
         return f"{measure.label} {number}" + (f" {measure.unit}" if measure.unit else "")
 
     def _cost_text(self, cost: dict[str, float]) -> str:
-        parts = []
+        """What the choice lost, then (never as a negative cost) what it happened to gain."""
+        lost, gained = [], []
         for measure in self.measures:
             if measure.key in cost:
                 value = cost[measure.key]
-                worse = value if measure.better == "lower" else -value
-                parts.append(self.describe(measure.key, worse, signed=True))
-        return ", ".join(parts) if parts else "nothing you could measure, this time"
+                shown = self.describe(measure.key, value if measure.better == "lower" else -value, signed=True)
+                (lost if value > 0 else gained).append(shown)
+        text = ", ".join(lost) if lost else "nothing you could measure, this time"
+        return text + (f" (it did better on {', '.join(gained)}, this time)" if gained else "")
 
     def _step_lines(self, steps: list[Step]) -> tuple[str, ...]:
         """One line per decision, numbered once (the page's list adds no numbers of its own): what was
