@@ -64,12 +64,12 @@ def test_a_number_the_prompt_states_supports_a_claim_but_a_published_average_doe
 
 # 2. Honest ranges and hedges pass; a coincidence with an unrelated fact does not override the saving.
 BASELINE = "10.baseline-again"
-DEPLOYS = "Deploys broke checkout 26 times in the last 2 years, per the incident log"
+LAST_PEAK = "Last peak, checkout outages cost us about $100,000 of margin, per the incident log"
 HONEST = [
-    (BASELINE, DEPLOYS + "; two weeks of cleanup in January could cut the deploy failures that cost us about $14,000 "
-                         "of margin a year."),
-    (BASELINE, DEPLOYS + ", costing about $14,000 of margin a year; two weeks of cleanup in January could cut that by "
-                         "about $5,000 to $7,000 a year."),  # $7,000 is also the margin an hour: a coincidence
+    (BASELINE, LAST_PEAK + "; two weeks of load testing, pre-scaling and a queue page before the 10 November freeze, about "
+                           "$12,000 plus the extra servers, could cut that by about $30,000 to $70,000 this peak."),
+    (BASELINE, LAST_PEAK + "; $12,000 of hardening before the 10 November freeze could prevent about half of it, roughly "
+                           "$50,000 this peak, though not a payment provider outage."),  # a hedge: "about half of it"
     (RISK, PROBLEM + "a $12,000 mitigation before the 10 November freeze would prevent about $30,000 to $70,000 of "
                      "that this peak, and the $54,000 rework in January would save about $82,000 a year."),  # $35,000 revenue
     ("04.rewrite-messy", "Checkout went down 5 times last peak, per the incident log, losing about $7,000 of margin an "
@@ -88,7 +88,10 @@ DISHONEST_RANGES = [
     ("04.rewrite-messy", "Checkout went down 5 times last peak, per the incident log, losing about $7,000 of margin an "
                          "hour; $12,000 of work before the 10 November freeze should prevent $90,000 to $120,000 of that "
                          "loss this peak."),  # more than the whole peak loss
-    (BASELINE, DEPLOYS + "; two weeks of cleanup in January would save the $14,000 of margin a year those failures cost."),
+    (BASELINE, LAST_PEAK + "; $12,000 of hardening before the 10 November freeze would save the $100,000 this peak."),
+    # a number claimed as the saving, above every saving fact, though a sum of given figures
+    ("06.risk-statement", "Checkout outages at peak cost us about $117,000 of margin a year, per the incident log; the "
+                          "$54,000 rework in January, after the freeze, would save about $150,000 a year."),
 ]
 
 

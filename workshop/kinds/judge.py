@@ -1021,6 +1021,8 @@ def detect_whole_problem(ctx: Context) -> list[Finding]:
             out.append(Finding("whole_problem", f"I read \u201c{stated[0].said}\u201d, then a payback, and no saving: the "
                                f"reader takes the whole problem as what the fix buys (the fix saves {savings[0].text}).",
                                *GENERIC["whole_problem"]))
+    if not out:
+        out += _saving_above_the_facts(ctx)
     if not out:  # a payback worked out from the whole problem
         cost = ctx.by_role("fix_cost")
         for q in ctx.quantities:
@@ -1037,6 +1039,35 @@ def detect_whole_problem(ctx: Context) -> list[Finding]:
                                        f"divided by the whole problem, not by the saving.", *GENERIC["whole_problem"]))
                     return out
     return out
+
+
+def _saving_above_the_facts(ctx: Context) -> list[Finding]:
+    """"The rework saves about $150,000 a year" when the facts give it $82,000: more than the fix buys.
+
+    Sums, differences and shares of the given figures make almost any round number look
+    "supported", so a number claimed AS THE SAVING is held to the saving facts themselves:
+    above the highest of them (in its period, with honest rounding) it is an overstatement.
+    A smaller figure is a cautious claim, and passes.
+    """
+    savings = [k for k in ctx.given + ctx.derived if k.role == "saving" and k.kind == "money"]
+    if not savings:
+        return []
+    for q in _claims(ctx):
+        if q.kind != "money" or q in ctx.ranges or matches(q, ctx.ix_given):
+            continue  # a range is read by its ends; a given figure (a cost, the problem) is another claim
+        lo, hi = clause_of(ctx.text, q.start, q.end)
+        clause = ctx.text[lo:hi]
+        if not SAVING_WORDS.search(clause) or NEGATED.search(clause):
+            continue
+        if any(matches(o, savings) for o in ctx.quantities if lo <= o.start < hi and o is not q):
+            continue  # "saves $82,000 of the $117,000": the saving is beside it
+        same_period = [k.value for k in savings if k.period == q.period]
+        if same_period and q.value > 1.1 * max(same_period) and not matches(q, savings):
+            best = max((k for k in savings if k.period == q.period), key=lambda k: k.value)
+            shown = best.text or number(best.value)
+            return [Finding("whole_problem", f"I read \u201c{q.said}\u201d as the saving, and that is more than the facts "
+                            f"support: the most the fix buys is about {shown}.", *GENERIC["whole_problem"])]
+    return []
 
 
 # Money labelled as takings, not what the business keeps: "$585,000 of sales", "$450,000 of lost orders".
