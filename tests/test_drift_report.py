@@ -35,17 +35,17 @@ def test_a_drifted_number_in_a_notebook_is_listed_with_its_cell_and_value(tmp_pa
     assert "about working_weeks_per_year? it is 46 now" in line and "48 working weeks" in line
 
 
-def test_a_number_in_an_exercise_prompt_is_listed_with_its_exercise_id(tmp_path, capsys, monkeypatch):
+def test_a_number_in_a_passage_is_listed_with_its_place_and_the_fact_it_should_be(tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("WORKSHOP_COMPANY", raising=False)
     bank = tmp_path / "exercises"
     shutil.copytree(ROOT / "exercises", bank)
     shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
     path = next(bank.glob("05_*.yaml"))
     text = path.read_text(encoding="utf-8")
-    assert "**{{currency}}{{loaded_hourly_cost}}**" in text
-    head, prompt = text.split("id: 05.cost-per-year", 1)
-    path.write_text(head + "id: 05.cost-per-year" + prompt.replace("**{{currency}}{{loaded_hourly_cost}}**", "**$72**", 1),
-                    encoding="utf-8")
+    planted = "an engineer-hour at {{currency}}{{loaded_hourly_cost}}"
+    assert text.count(planted) == 1  # in the working-year passage, which 05.cost-per-year's hint points to
+    path.write_text(text.replace(planted, "an engineer-hour at $72"), encoding="utf-8")
     assert cli.main(["validate", str(bank)]) == 1
     err = capsys.readouterr().err
-    assert "05_put_a_number_on_it.yaml, 05.cost-per-year, prompt: '$72'" in err and "about loaded_hourly_cost? it is $75 now" in err
+    assert "05_put_a_number_on_it.yaml, passage working-year: '$72'" in err
+    assert "about loaded_hourly_cost? it is $75 now" in err

@@ -22,7 +22,7 @@ def test_every_number_a_learner_reads_agrees_with_the_facts():
 @pytest.mark.parametrize("sentence, number", [
     # the invented and untraceable numbers issue 8 found, each in the words it was written in
     ("a checkout failure at peak could cost us about $64,000 in lost orders for every hour it is down", "$64,000"),
-    ("Our 30 engineers spend about 60 hours a week waiting for builds, roughly $6,000 a week in salary.", "$6,000"),
+    ("Our 30 engineers spend about 60 hours a week waiting for builds, roughly $6,300 a week in salary.", "$6,300"),
     ("Last quarter's incident log shows three checkout outages that cost us about $137,000 in lost orders.", "$137,000"),
     ("Fixing the flaky tests would stop about 31 failed releases a year", "31"),
     ("the yearly loss exceeds $90,000 in most years, with a median of about $130,000", "$130,000"),
@@ -68,8 +68,8 @@ def test_bank_numbers_follow_a_profile_change(tmp_path, monkeypatch):
     mine.write_text(yaml.safe_dump(data))
     monkeypatch.setenv(company.COMPANY_ENV, str(mine))
     bank = load_bank()
-    assert "engineer-hour at **$100**" in bank.exercises["05.cost-per-year"].prompt
-    assert "× $100 an hour" in bank.exercises["05.cost-per-year"].options[0].text
+    assert "engineer-hour at $100" in bank.modules["05"].passage("working-year").text
+    assert "× $100" in bank.exercises["05.cost-per-year"].options[0].text
     assert "$36,000" not in bank.exercises["05.payback"].prompt and "$48,000" in bank.exercises["05.payback"].prompt
     f = facts.current()
     assert bank.exercises["05.payback"].answer == pytest.approx(f["ci_fix_payback_weeks"].value)
@@ -109,12 +109,13 @@ def test_workshop_validate_reports_a_company_number_that_no_longer_matches(tmp_p
     assert main(["validate", str(tmp_path / "exercises"), "--notebooks", str(tmp_path / "notebooks")]) == 0
     path = tmp_path / "exercises" / "05_put_a_number_on_it.yaml"
     text = path.read_text()
-    assert text.count("{{company}} counts **{{working_weeks_per_year}} working") == 1
-    path.write_text(text.replace("{{company}} counts **{{working_weeks_per_year}} working", "{{company}} counts **48 working")
-                    .replace("{{company}} counts **{{working_weeks_per_year}}\n      working", "{{company}} counts **48\n      working"))
+    assert text.count("{{company}} counts {{working_weeks_per_year}}\n") == 1
+    assert text.count("× {{working_weeks_per_year}} working weeks") >= 1
+    path.write_text(text.replace("{{company}} counts {{working_weeks_per_year}}\n", "{{company}} counts 48\n")
+                    .replace("× {{working_weeks_per_year}} working weeks", "× 48 working weeks"))
     assert main(["validate", str(tmp_path / "exercises"), "--notebooks", str(tmp_path / "notebooks")]) == 1
     err = capsys.readouterr().err
-    assert "05_put_a_number_on_it.yaml, 05.cost-per-year, prompt: '48' matches no fact" in err
+    assert "05_put_a_number_on_it.yaml, 05.cost-per-year, hints" in err and "'48' matches no fact" in err
     assert "05_put_a_number_on_it.yaml, passage working-year: '48' matches no fact" in err  # passages are checked too
 
 

@@ -1,4 +1,4 @@
-"""Authors' regular expressions, made safe to run on any answer: every ``*`` and ``+`` gets a bound.
+r"""Authors' regular expressions, made safe to run on any answer: every ``*`` and ``+`` gets a bound.
 
 A misconception's ``patterns`` are written by instructors in YAML. One innocent-looking
 number idiom, ``\\d[\\d,.]*``, takes seconds on a pasted run of ``1,1,1,...`` (the regex
