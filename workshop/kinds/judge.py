@@ -686,8 +686,11 @@ def red_flags(text: str) -> list[Finding]:
 
 
 def _quote(words: str, limit: int = 80) -> str:
+    """The learner's own words, cut short and marked as theirs: a result shows them escaped, never as Markdown."""
+    from workshop.answers import learner
+
     words = " ".join(words.split())
-    return words if len(words) <= limit else words[: limit - 1] + "\u2026"
+    return learner(words if len(words) <= limit else words[: limit - 1] + "\u2026")
 
 
 # --- Overstatement: certainty about outcomes nobody controls -----------------------------------
