@@ -68,7 +68,11 @@ class Framing(Judged, Exercise):
 
     def wrong_answers(self):
         if self.statement and not assess(self.statement).strong and not self.baseline:
-            return [(self.statement, "business listener")]
+            from workshop.kinds.judge import for_exercise
+
+            # the exercise's own misconception speaks first when it catches the tempting sentence
+            caught = not for_exercise(self, self.statement).ok
+            return [(self.statement, "finance director would stop here" if caught else "business listener")]
         return []
 
     def solution_markdown(self) -> str:

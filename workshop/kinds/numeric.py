@@ -90,7 +90,8 @@ class Numeric(Exercise):
         return self.answer
 
     def wrong_answers(self):
-        return [(s.value, s.feedback) for s in self.slips] + magnitude_probes(self.answer)
+        named = {s.value for s in self.slips}  # an author's slip at ten times off speaks for itself
+        return [(s.value, s.feedback) for s in self.slips] + [p for p in magnitude_probes(self.answer) if p[0] not in named]
 
     def solution_markdown(self) -> str:
         return f"**{about(self.answer, self.tolerance)} {self.unit}**"
@@ -231,6 +232,9 @@ def judge_number(exercise, given: float, target: float, slips: list[tuple[float,
         if not tolerance.allows(given, target):
             return exercise.result("correct", f"Yes: about {with_unit(shown, exercise.unit)}; {_fmt(given)} is that, honestly rounded.")
         return exercise.result("correct", f"Yes: about {with_unit(shown, exercise.unit)}.")
+    for value, slip in slips:  # a slip typed exactly wins over another one it merely rounds to (100 is not 120)
+        if tolerance.allows(given, value):
+            return exercise.result("incorrect", slip.feedback, misconception=slip.misconception)
     for value, slip in slips:
         # A slip typed as honestly rounded ("0.06" for a yearly payback of 0.063) is still that slip.
         rounded = step is not None and abs(given - value) <= step / 2 + 1e-12 and abs(given - value) <= 0.2 * abs(value)
