@@ -90,8 +90,9 @@ DISHONEST_RANGES = [
                          "loss this peak."),  # more than the whole peak loss
     (BASELINE, LAST_PEAK + "; $12,000 of hardening before the 10 November freeze would save the $100,000 this peak."),
     # a number claimed as the saving, above every saving fact, though a sum of given figures
-    ("06.risk-statement", "Checkout outages at peak cost us about $117,000 of margin a year, per the incident log; the "
-                          "$54,000 rework in January, after the freeze, would save about $150,000 a year."),
+    ("06.risk-statement", "Per the incident log, checkout outages at peak cost us about $117,000 of margin a year. The "
+                          "$54,000 rework, done in January after the freeze, saves about $150,000 a year; the $12,000 "
+                          "mitigation protects this peak."),
 ]
 
 

@@ -1064,9 +1064,9 @@ def _saving_above_the_facts(ctx: Context) -> list[Finding]:
             continue
         if any(matches(o, savings) for o in ctx.quantities if lo <= o.start < hi and o is not q):
             continue  # "saves $82,000 of the $117,000": the saving is beside it
-        same_period = [k.value for k in savings if k.period == q.period]
-        if same_period and q.value > 1.1 * max(same_period) and not matches(q, savings):
-            best = max((k for k in savings if k.period == q.period), key=lambda k: k.value)
+        same_period = [k for k in savings if k.period == q.period]
+        best = max(same_period, key=lambda k: k.value, default=None)
+        if best is not None and q.value > 1.1 * best.value and not matches(q, savings):
             shown = best.text or number(best.value)
             return [Finding("whole_problem", f"I read \u201c{q.said}\u201d as the saving, and that is more than the facts "
                             f"support: the most the fix buys is about {shown}.", *GENERIC["whole_problem"])]
