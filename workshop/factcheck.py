@@ -230,14 +230,13 @@ def _learner_strings(data, path=()):
 
 def bank_texts(folder: str | Path | None = None, facts: dict | None = None):
     """(where, text) for every learner-facing text in the bank's module files, placeholders filled."""
-    import yaml
-
     from workshop.bank import default_bank_dir
     from workshop.placeholders import fill
+    from workshop.yaml_lines import safe_load
 
     folder = Path(folder) if folder is not None else default_bank_dir()
     for file in sorted(folder.glob("[0-9][0-9]_*.yaml")):
-        data = fill(yaml.safe_load(file.read_text(encoding="utf-8")), facts)
+        data = fill(safe_load(file.read_text(encoding="utf-8")), facts)
         for index, exercise in enumerate(data.get("exercises") or []):
             ex_id = exercise.get("id", f"#{index + 1}") if isinstance(exercise, dict) else f"#{index + 1}"
             for path, text in _learner_strings(exercise):

@@ -5,6 +5,15 @@ from typing import Any
 
 import yaml
 
+# libyaml's parser when PyYAML was built with it (the wheels are): parsing the bank is most of
+# what a kernel does when a notebook starts, and the pure-Python parser is about ten times slower.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def safe_load(text: str) -> Any:
+    """``yaml.safe_load`` with the fast parser."""
+    return yaml.load(text, Loader=LOADER)
+
 
 class YamlProblem(Exception):
     """A file that is not valid YAML, with the line where the parser stopped."""
@@ -17,10 +26,10 @@ class YamlProblem(Exception):
 def load_with_nodes(text: str) -> tuple[Any, yaml.Node | None]:
     """Parse once into a node tree (for lines) and plain data (for validation)."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=LOADER)
         _refuse_alias_bombs(node)
         _refuse_duplicate_keys(node)
-        data = yaml.safe_load(text)
+        data = safe_load(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         column = f" (column {mark.column + 1})" if mark else ""
