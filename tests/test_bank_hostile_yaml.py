@@ -80,4 +80,13 @@ exercises: []
 def test_no_module_file_repeats_a_key():
     from workshop.bank import default_bank_dir
 
-    load_bank(default_bank_dir())  # raises BankError naming the key and its lines
+    from workshop.yaml_lines import YamlProblem, load_with_nodes
+
+    repeated = []
+    for file in sorted(default_bank_dir().glob("[0-9][0-9]_*.yaml")):
+        try:
+            load_with_nodes(file.read_text(encoding="utf-8"))
+        except YamlProblem as exc:
+            repeated.append(f"{file.name} line {exc.line}: {exc.message}")
+    assert not repeated, repeated
+    assert len(load_bank(default_bank_dir()).modules) == len(list(default_bank_dir().glob("[0-9][0-9]_*.yaml")))
