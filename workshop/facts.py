@@ -562,6 +562,16 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     off_loss = (len(off_hit) / years) * (off_hit["minutes_to_restore"].mean() if len(off_hit) else 0) \
         * margin_lost_per_minute_down(funnel, False)
     seasons = peak_loss + off_loss
+    # How concentrated the loss is: a few long peak outages carry much of it.
+    if len(hit):
+        each = hit["minutes_to_restore"] * hit["peak_season"].astype(bool).map(season_revenue_a_minute(funnel))
+        top2 = float(each.nlargest(2).sum() / each.sum()) if each.sum() else 0.0
+        add("addressed_top2_share_pct", 100 * top2, f"{top2:.0%}",
+            "the two costliest addressed outages' share of the addressed loss (minutes × their season's revenue a minute)")
+    peak_rows = incidents[incidents["peak_season"].astype(bool)]
+    if len(peak_rows):
+        longest = int(peak_rows["minutes_to_restore"].max())
+        add("peak_outage_longest_minutes", longest, f"{longest}", "the longest peak-season outage in the log, in minutes")
     # The year in outages, and the two spike days.
     add("outage_hours_per_year", incidents["minutes_to_restore"].sum() / 60 / years,
         f"{incidents['minutes_to_restore'].sum() / 60 / years:.0f}", "Σ minutes to restore ÷ 60 ÷ years")
