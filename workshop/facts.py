@@ -278,6 +278,7 @@ def explorer_defaults(f: dict | None = None) -> dict:
         "margin": p["gross_margin"],
         "share_prevented": p["checkout_fix_share_prevented"],
         "fix_cost": f["checkout_fix_cost"].value,
+        "fix_weeks": p["checkout_fix_weeks"],
     }
 
 
@@ -699,7 +700,15 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
 
     # The simulation behind the risk explorer, with its starting values.
     defaults = explorer_defaults(facts | {"checkout_fix_cost": facts["checkout_fix_cost"]})
+    defaults.pop("fix_weeks", None)
     sim = checkout_saving_simulation(**defaults)
+    over = checkout_saving_simulation(**(defaults | {"fix_cost": 1.5 * defaults["fix_cost"]}))
+    add("sim_prob_above_fix_overrun_pct", 100 * over.summary["prob_above"], f"{over.summary['prob_above']:.0%}",
+        "share of simulated years whose saving exceeds the fix cost if the rework takes half as long again (cost × 1.5)")
+    add("checkout_fix_cost_overrun", 1.5 * defaults["fix_cost"], money(1.5 * defaults["fix_cost"]),
+        "the rework's cost if it takes half as long again")
+    add("checkout_fix_weeks_overrun", 1.5 * p["checkout_fix_weeks"], f"{1.5 * p['checkout_fix_weeks']:g}",
+        "the rework's weeks, half as long again")
     add("sim_saving_median", sim.summary["p50"], money(rounded(sim.summary["p50"], 1000)), "median simulated yearly saving")
     add("sim_prob_above_fix_pct", 100 * sim.summary["prob_above"], f"{sim.summary['prob_above']:.0%}",
         "share of simulated years whose saving exceeds the fix cost")
