@@ -6,6 +6,7 @@ import re
 from workshop.kinds.judge.quantities import I
 from workshop.kinds.judge.matching import close
 from workshop.kinds.judge.findings import Finding, GENERIC, number
+from workshop.kinds.judge.roles import invented_share
 from workshop.kinds.judge.clauses import Context, SENTENCE_BREAK, sentence_of
 from workshop.kinds.judge.payback import detect_payback_contradiction
 
@@ -43,6 +44,9 @@ def detect_inconsistent_numbers(ctx: Context) -> list[Finding]:
         return product
     if ctx.given:  # with given facts, payback_contradiction checks the payback against them
         return []
+    share = invented_share(ctx)  # with no facts, a near-total share removed is an overclaim on its face
+    if share:
+        return share
     return [Finding("inconsistent_numbers", f.saw, *GENERIC["inconsistent_numbers"])
             for f in detect_payback_contradiction(ctx)][:1]
 

@@ -8,6 +8,7 @@ from workshop.kinds.judge.quantities import I, Quantity, _singular
 from workshop.kinds.judge.known import Known, _UNIT_WEEKS, _weeks_a_year, convert_rate
 from workshop.kinds.judge.matching import close, matches
 from workshop.kinds.judge.findings import Finding, GENERIC, number
+from workshop.kinds.judge.roles import return_claim
 from workshop.kinds.judge.clauses import Context, clause_of
 
 def _paybacks(ctx: Context, q: Quantity) -> list[float]:
@@ -60,7 +61,7 @@ def detect_payback_contradiction(ctx: Context) -> list[Finding]:
             return [Finding("payback_contradiction",
                             f"I read a payback of \u201c{q.said}\u201d, but {source} give about {number(best)} {q.unit or 'weeks'}.",
                             *GENERIC["payback_contradiction"])]
-    return []
+    return return_claim(ctx)
 
 
 def _in_unit(k: Known, unit: str) -> float | None:

@@ -7,6 +7,7 @@ from workshop.kinds.judge.quantities import I, Quantity
 from workshop.kinds.judge.matching import matches
 from workshop.kinds.judge.findings import Finding, GENERIC
 from workshop.kinds.judge.clauses import Context, _claims
+from workshop.kinds.judge.roles import invented_share
 
 def detect_week_as_year(ctx: Context) -> list[Finding]:
     out = []
@@ -44,7 +45,7 @@ def detect_unsupported(ctx: Context) -> list[Finding]:
         out.append(Finding("unsupported_number",
                            f"I read \u201c{q.said}\u201d, and no fact you were given supports it (within honest rounding).{facts}",
                            *GENERIC["unsupported_number"]))
-    return out + _unsupported_chances(ctx)
+    return out + (_unsupported_chances(ctx) or invented_share(ctx))
 
 
 CHANCE_WORDS = re.compile(r"\b(?:chance|probability|likel(?:y|ihood)|odds|confiden\w*|certain\w*|sure)\b", I)

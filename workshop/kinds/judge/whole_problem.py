@@ -10,6 +10,7 @@ from workshop.kinds.judge.findings import Finding, GENERIC, number
 from workshop.kinds.judge.red_flags import _quote, search_near
 from workshop.kinds.judge.clauses import ALL_OF_IT, Context, NEGATED, PART_OF, SAVING_WORDS, _claims, clause_of
 from workshop.kinds.judge.payback import _paybacks
+from workshop.kinds.judge.roles import overstated_saving
 
 # The problem's own size, said as what it costs ("failures that cost us about $14,000"), not what the fix saves.
 PROBLEM_SIZE_BEFORE = re.compile(r"\b(?:cost(?:s|ing)?|los(?:e|es|t|ing)|burn(?:s|ed|ing)?|wast(?:e|es|ed|ing))[ \t]+"
@@ -58,7 +59,7 @@ def detect_whole_problem(ctx: Context) -> list[Finding]:
                                f"reader takes the whole problem as what the fix buys (the fix saves {savings[0].text}).",
                                *GENERIC["whole_problem"]))
     if not out:
-        out += _saving_above_the_facts(ctx)
+        out += _saving_above_the_facts(ctx) or overstated_saving(ctx)
     if not out:  # a payback worked out from the whole problem
         cost = ctx.by_role("fix_cost")
         for q in ctx.quantities:
