@@ -72,6 +72,6 @@ from workshop.kinds.judge.inconsistent import (  # noqa: F401
     _product_disagrees, _sentences,
 )
 from workshop.kinds.judge.core import (  # noqa: F401
-    DETECTORS, WITH_FACTS, WITHOUT_FACTS, answer_texts, describe, judge, _dedupe, _pattern_hit, _current_facts,
+    DETECTORS, ALWAYS, WITH_FACTS, WITHOUT_FACTS, answer_texts, describe, judge, _dedupe, _pattern_hit, _current_facts,
     for_exercise, exercise_context, complete_example,
 )

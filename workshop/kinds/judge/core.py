@@ -16,6 +16,9 @@ from workshop.kinds.judge.whole_problem import detect_whole_problem
 from workshop.kinds.judge.revenue import detect_revenue_as_margin
 from workshop.kinds.judge.deadline import detect_before_deadline
 from workshop.kinds.judge.inconsistent import detect_inconsistent_numbers
+from workshop.kinds.judge.published import detect_published_figure
+from workshop.kinds.judge.likelihood import detect_likelihood
+from workshop.kinds.judge.trial import detect_trial_gain
 
 DETECTORS = {
     "red_flag": lambda ctx: red_flags(ctx.text),
@@ -27,7 +30,11 @@ DETECTORS = {
     "payback_contradiction": detect_payback_contradiction,
     "before_deadline": detect_before_deadline,
     "inconsistent_numbers": detect_inconsistent_numbers,
+    "published_figure": detect_published_figure,
+    "likelihood": detect_likelihood,
+    "trial_gain": detect_trial_gain,
 }
+ALWAYS = ("red_flag", "overstatement", "published_figure", "likelihood", "trial_gain")
 WITH_FACTS = ("week_as_year", "whole_problem", "revenue_as_margin", "payback_contradiction", "before_deadline",
               "unsupported_number")
 WITHOUT_FACTS = ("inconsistent_numbers",)
@@ -73,7 +80,7 @@ def judge(answer: Any, *, facts: Iterable = (), misconceptions: Iterable = (), f
         stated = []
     derived = derived_facts(given, values) if given else []
     company = company_facts(values) if given else []
-    wanted = ["red_flag", "overstatement"] + list(WITH_FACTS if given else WITHOUT_FACTS)
+    wanted = list(ALWAYS) + list(WITH_FACTS if given else WITHOUT_FACTS)
     if given and "inconsistent_numbers" not in wanted:
         wanted.append("inconsistent_numbers")
     built_in = set(wanted)

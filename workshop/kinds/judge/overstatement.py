@@ -23,7 +23,10 @@ OVERSTATEMENT = re.compile(
     r"(?:\d+[ \t]+|\w+[ \t]+)?(?:\w+[ \t]+)?" + _BAD + r"\b"
     r"|\b(?:checkout|black[ \t]+friday|the[ \t]+peak|peak|the[ \t]+site|we|it)[ \t]+(?:is|are|will[ \t]+be|would[ \t]+be)[ \t]+"
     r"(?:now[ \t]+|then[ \t]+|completely[ \t]+|totally[ \t]+)?safe\b"
-    r"|\b(?:never|no\b)[ \t]+(?:\w+[ \t]+)?(?:go(?:es)?[ \t]+down|outages?|downtime)[ \t]+again\b", I)
+    r"|\b(?:never|no\b)[ \t]+(?:\w+[ \t]+)?(?:go(?:es)?[ \t]+down|outages?|downtime)[ \t]+again\b"
+    r"|\b(?:outage|downtime|incident|failure|crash)[- ]free\b|\bbullet-?proof\b|\bfail-?proof\b"
+    r"|\bzero[ \t]+(?:\w+[ \t]+)?(?:outages?|downtime|incidents?|failures?|crash(?:es)?)\b"
+    r"|\bstays?[ \t]+(?:up|online)[ \t]+(?:all|the[ \t]+whole|throughout|every)\b", I)
 # A hedge or a negation in front clears it: "no plan can guarantee", "can't rule out", "won't guarantee".
 OVERSTATEMENT_UNLESS = re.compile(
     r"\b(?:can'?t|cannot|can[ \t]+not|won'?t|will[ \t]+not|doesn'?t|does[ \t]+not|don'?t|do[ \t]+not|not|no[ \t]+one|nobody"
@@ -33,7 +36,10 @@ OVERSTATEMENT_UNLESS = re.compile(
     r"|\b(?:fewer|less[ \t]+often|some[ \t]+of|most[ \t]+of|part[ \t]+of)\b|\bif[ \t]+we[ \t]+(?:don'?t|do[ \t]+not)\b"
     r"|\b(?:we|it|checkout)[ \t]+(?:could|might|may)[ \t]+(?:still[ \t]+)?(?:fail|go[ \t]+down|crash)", I)
 OVERSTATEMENT_NEEDLES = ("won", "will", "can", "never", "guarantee", "good", "for all", "permanent", "ever", "no more",
+                         "free", "proof", "zero", "stay",
                          "all", "every", "each", "any", "safe", "again", "wouldn", "isn", "not")
+# "it will not stop every outage": a hedge that names what the fix cannot do, not a promise.
+NEGATED_BEFORE = re.compile(r"\b(?:not|never|won'?t|can'?t|cannot|doesn'?t|don'?t|isn'?t|wouldn'?t)[ \t]+(?:\w+[ \t]+)?$", I)
 OVERSTATEMENT_FEEDBACK = (
     "The fix makes the bad outcome impossible, so I can promise it.",
     "Nobody controls whether checkout fails on one day: traffic, suppliers and the next change all get a vote. "
@@ -57,7 +63,8 @@ def detect_overstatement(ctx_or_text) -> list[Finding]:
             if m:
                 lo, hi = clause_of(text, m.start(), m.end())
                 sentence_lo, _ = sentence_of(text, m.start(), m.end())
-                if not OVERSTATEMENT_UNLESS.search(text, max(sentence_lo, m.start() - 80), min(hi, m.end() + 40)):
+                if not OVERSTATEMENT_UNLESS.search(text, max(sentence_lo, m.start() - 80), min(hi, m.end() + 40)) \
+                        and not NEGATED_BEFORE.search(text, max(sentence_lo, m.start() - 30), m.start()):
                     return [Finding("overstatement", f"I read \u201c{_quote(m.group(0))}\u201d: a certainty about an "
                                     "outcome nobody controls.", *OVERSTATEMENT_FEEDBACK)]
             i = lowered.find(needle, i + len(needle))

@@ -147,7 +147,12 @@ def invented_share(ctx: Context) -> list[Finding]:
 
 
 def _amounts_near(ctx: Context, pool: list[Known], lo: int, hi: int) -> list[Known]:
-    return [k for q in ctx.quantities if lo <= q.start < hi and q.kind == "money" for k in matches(q, pool)[:1]]
+    """The fact of ``pool`` stated nearest before ``hi`` in the sentence (the cost or saving a return is said of)."""
+    for q in reversed([q for q in ctx.quantities if lo <= q.start < hi and q.kind == "money"]):
+        found = matches(q, pool)
+        if found:
+            return found[:1]
+    return []
 
 
 def return_claim(ctx: Context) -> list[Finding]:
@@ -158,9 +163,10 @@ def return_claim(ctx: Context) -> list[Finding]:
         return []
     for m in RETURN.finditer(ctx.text):
         lo, hi = sentence_of(ctx.text, m.start(), m.end())
-        near_costs = _amounts_near(ctx, costs, lo, hi) or costs
-        near_savings = _amounts_near(ctx, savings, lo, hi) or savings
-        central = [s for s in near_savings if not HIGH_END.search(s.name)] or near_savings
+        near_costs = _amounts_near(ctx, costs, lo, m.start()) or _amounts_near(ctx, costs, lo, hi) or costs
+        near_savings = _amounts_near(ctx, savings, lo, m.start()) or _amounts_near(ctx, savings, lo, hi) or savings
+        central = [s for s in near_savings if not HIGH_END.search(s.name)] or [  # a range's top: its central case
+            s for s in savings if not HIGH_END.search(s.name) and _variants(s.name, near_savings[0].name)] or near_savings
         if m.group("x") or m.group("w"):
             said = float(m.group("x")) if m.group("x") else WORD_TIMES[m.group("w").lower()]
             allowed = [s.value / c.value for s in central for c in near_costs]
