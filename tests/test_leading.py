@@ -100,12 +100,17 @@ def test_week_triage_keys_and_feedback():
     result = workshop.check("09.triage-week", {"payment-ticket": "defer"})
     assert result.status == "partial" or result.status == "incorrect"
     exercise = get_bank().exercises["09.triage-week"]
-    wrong = {i.key: ("unblock" if i.category != "unblock" else "defer") for i in exercise.items}
+    wrong = {i.key: next(c for c in ("unblock", "focus", "defer") if c != i.category and c not in (i.also or ()))
+             for i in exercise.items}
     assert workshop.check("09.triage-week", wrong).status == "incorrect"
-    # Two items accept a second category, with the reason shown: the retry decision made with the two
-    # engineers, and the logging helper as a newcomer's paired first task.
+    # Three items accept a second category, with the reason shown: the retry decision made with the two
+    # engineers, Priya's review answered today (by pairing), and the logging helper as a newcomer's paired
+    # first task.
     both = workshop.check("09.triage-week", {**exercise.key(), "retry-decision": "pair", "logging-helper": "pair"})
     assert both.status == "correct" and "fits too" in both.text()
+    priya = workshop.check("09.triage-week", {**exercise.key(), "priya-pr": "unblock"})
+    assert priya.status == "correct" and "first duty" in priya.text()
+    assert workshop.check("09.triage-week", {**exercise.key(), "priya-pr": "defer"}).status != "correct"
     assert workshop.check("09.triage-week", {**exercise.key(), "payment-ticket": "unblock"}).misconception == \
         "Doing it myself is faster, so it is better."
 
