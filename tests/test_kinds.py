@@ -71,7 +71,7 @@ def test_matching_partial_credit_names_misplaced_items():
     key["search-team"], key["customers-hitting"] = "leader", "manager"
     result = check("03.manager-or-leader", key)
     assert result.status == "partial"
-    assert result.score == pytest.approx(4 / 6)
+    assert result.score == pytest.approx(6 / 8)
     misplaced = " ".join(result.details)
     assert "Should the new search go to the team" in misplaced and "what problem are customers" in misplaced
 
@@ -94,30 +94,33 @@ def test_ordering_distractor_and_order():
     assert with_blame.status != "correct"
     assert with_blame.misconception == "Rolling everything back is always the safe move."
     swapped = check("03.server-on-fire", [key[1], key[0], *key[2:]])
-    assert swapped.status == "partial" and "5 of 6" in swapped.feedback
+    assert swapped.status == "partial" and "6 of 7" in swapped.feedback
 
 
 def test_ordering_accepts_every_order_good_practice_allows():
-    """Stakeholder updates run on a cadence from the start: right after coordinating is right too."""
-    early_update = ["coordinate", "tell", "safest-fix", "apply", "root-cause", "review"]
+    """The first update goes out early (any time after coordinating, before the fix), then on the cadence."""
+    early_update = ["coordinate", "first-update", "updates", "safest-fix", "apply", "root-cause", "review"]
     assert check("03.server-on-fire", early_update).status == "correct"
-    assert check("03.server-on-fire", ["coordinate", "safest-fix", "apply", "root-cause", "tell", "review"]).status == "correct"
-    late_review = check("03.server-on-fire", ["coordinate", "safest-fix", "apply", "root-cause", "review", "tell"])
-    assert late_review.status == "partial" and "5 of 6" in late_review.feedback
+    while_digging = ["coordinate", "safest-fix", "first-update", "apply", "root-cause", "updates", "review"]
+    assert check("03.server-on-fire", while_digging).status == "correct"
+    late_first = check("03.server-on-fire", ["coordinate", "safest-fix", "apply", "root-cause", "first-update", "updates", "review"])
+    assert late_first.status == "partial" and "6 of 7" in late_first.feedback  # round 4: a late first update passed
+    late_review = check("03.server-on-fire", ["coordinate", "first-update", "safest-fix", "apply", "root-cause", "review", "updates"])
+    assert late_review.status == "partial" and "6 of 7" in late_review.feedback
 
 
 def test_ordering_counts_a_step_in_its_place_and_says_what_is_missing():
     """The old scorer said 0 of 5 for this answer, though apply does follow the safest fix."""
     result = check("03.server-on-fire", ["safest-fix", "mass-rollback", "apply"])
-    assert result.status == "partial" and "2 of 6" in result.feedback
+    assert result.status == "partial" and "2 of 7" in result.feedback
     assert any("Still to place" in d and "Coordinate" in d for d in result.details)
     assert any("doesn't belong" in d for d in result.details)
 
 
 def test_each_misplaced_step_says_why():
     exercise = ex("03.server-on-fire")
-    result = check("03.server-on-fire", ["apply", "coordinate", "safest-fix", "tell", "root-cause", "review"])
-    assert "5 of 6" in result.feedback
+    result = check("03.server-on-fire", ["apply", "coordinate", "safest-fix", "first-update", "root-cause", "updates", "review"])
+    assert "6 of 7" in result.feedback
     (detail,) = result.details
     assert "Apply the safest fix" in detail and exercise.step("apply").why in detail
     assert "comes after" in detail and "Operations digs in" in detail

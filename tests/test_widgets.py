@@ -52,7 +52,7 @@ def test_each_kind_through_its_control():
     assert "minutes" in numeric.feedback.value
 
     ordering = Module("03").show("server-on-fire")
-    ordering.control.list.value = ["coordinate", "safest-fix", "apply", "root-cause", "tell", "review"]
+    ordering.control.list.value = ["coordinate", "first-update", "safest-fix", "apply", "root-cause", "updates", "review"]
     ordering.check_button.click()
     assert "Correct" in ordering.feedback.value
 
