@@ -49,9 +49,12 @@ def test_the_backlog_answer_is_what_cd3_order_saves_over_the_listed_order_on_the
              for r in backlog.itertuples()]
     by_cd3 = delay_cost(schedule_by_cd3(items))
     listed = delay_total([(r.cost_of_delay_per_week, r.duration_weeks) for r in backlog.itertuples()])
-    key = BANK.exercises["07.backlog-delay"].key()
-    assert key == pytest.approx(listed - by_cd3)
-    assert key > 0  # CD3 order is never worse than the listed order, and here it is better
+    f = facts()
+    assert f["backlog_cd3_saving"].value == pytest.approx(listed - by_cd3)
+    assert f["backlog_cd3_saving"].value > f["backlog_cd3_saving_over_value_first"].value > 0  # the honest baseline is smaller
+    exercise = BANK.exercises["07.backlog-delay"]  # a judgement on the baseline, keyed on the value-first saving
+    keyed = next(o for o in exercise.options if o.correct)
+    assert "highest value first" in keyed.text
 
 
 def test_gift_cards_is_in_the_backlog_and_black_friday_comes_from_the_profile():
