@@ -60,8 +60,10 @@ def wait_cost_by_build_time(minutes_now, minutes_target, people, waits_per_day, 
     return fig
 
 
-def loss_distribution(samples, threshold=None, fix_cost=None, x_max=None):
+def loss_distribution(samples, threshold=None, fix_cost=None, x_max=None, what="loss"):
     """Histogram of simulated losses, with the cost of the fix marked.
+
+    ``what="saving"`` when the samples are the loss a fix prevents (module 06's explorer), not the loss.
 
     The loss axis starts at zero and reaches past the fix, so the fix's line is always on
     the chart; the line is drawn above the bars in black, and its label sits above the
@@ -73,17 +75,19 @@ def loss_distribution(samples, threshold=None, fix_cost=None, x_max=None):
     samples = np.asarray(samples, dtype=float)
     fig = go.Figure(go.Histogram(x=samples, nbinsx=60, marker_color=PALETTE[0], name="simulated years"))
     p50 = float(np.median(samples))
-    title = f"Half of simulated years lose more than {currency.amount(p50)}"
+    title = (f"Half of simulated years save more than {currency.amount(p50)}" if what == "saving"
+             else f"Half of simulated years lose more than {currency.amount(p50)}")
     if fix_cost is not None:
         share = float(np.mean(samples > fix_cost))
-        title = f"In {share:.0%} of simulated years the loss exceeds the {currency.amount(fix_cost)} fix"
+        title = f"In {share:.0%} of simulated years the {what} exceeds the {currency.amount(fix_cost)} fix"
         # opacity=1: the simple_white template draws shapes at 0.3, which left the line invisible
         fig.add_shape(type="line", x0=fix_cost, x1=fix_cost, y0=0, y1=1, yref="paper", layer="above", opacity=1,
                       line={"color": PALETTE[7], "width": 3, "dash": "dash"})
         fig.add_annotation(x=fix_cost, y=1, yref="paper", yanchor="bottom", xanchor="left", showarrow=False,
                            text=f"cost of the fix {currency.amount(fix_cost)}", font={"color": PALETTE[7]},
                            bgcolor="rgba(255,255,255,0.9)")
-    fig = _layout(fig, title, f"Loss in a year ({currency.label()})", "Number of simulated years")
+    axis = ("Saving in a year: the loss the fix prevents" if what == "saving" else "Loss in a year")
+    fig = _layout(fig, title, f"{axis} ({currency.label()})", "Number of simulated years")
     right = x_max if x_max is not None else max(float(samples.max()), fix_cost or 0) * 1.05
     fig.update_xaxes(range=[0, right], autorange=False)
     fig.update_layout(margin={"t": 100})  # room for the fix's label above the plot

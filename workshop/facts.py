@@ -206,13 +206,24 @@ def checkout_fix_saving_per_year(tables) -> float:
     return loss * profile()["checkout_fix_share_prevented"]
 
 
+MITIGATION_CAUSES = ("capacity",)
+
+
+def mitigated(incidents):
+    """The incidents the mitigation acts on: peak-season capacity outages.
+
+    A load test, pre-scaling and a queue page add headroom; they do nothing for a provider that fails
+    (dependency outages need the rework's timeouts and fallbacks), so the mitigation's saving is a share
+    of the peak capacity loss, and can never exceed it.
+    """
+    return incidents[incidents["cause"].isin(MITIGATION_CAUSES) & incidents["peak_season"].astype(bool)]
+
+
 def mitigation_saving_per_year(tables) -> float:
-    """The peak-season margin the mitigation protects: its share of the addressed incidents' peak loss."""
+    """The peak-season margin the mitigation protects: its share of the peak capacity outages' loss."""
     from workshop.company import profile
 
-    hit = addressed(tables["incidents"])
-    peak = hit[hit["peak_season"].astype(bool)]
-    return yearly_margin_lost(peak, tables["checkout_funnel"]) * profile()["mitigation_share_prevented"]
+    return yearly_margin_lost(mitigated(tables["incidents"]), tables["checkout_funnel"]) * profile()["mitigation_share_prevented"]
 
 
 def _team_cost(engineers_key: str, weeks_key: str) -> float:
@@ -267,6 +278,7 @@ def explorer_defaults(f: dict | None = None) -> dict:
         "margin": p["gross_margin"],
         "share_prevented": p["checkout_fix_share_prevented"],
         "fix_cost": f["checkout_fix_cost"].value,
+        "fix_weeks": p["checkout_fix_weeks"],
     }
 
 
@@ -527,14 +539,40 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         * margin_lost_per_minute_down(funnel, True)
     add("addressed_peak_margin_lost_per_year", peak_loss, money(rounded(peak_loss, 1000)),
         "addressed peak-season incidents a year × mean minutes × peak revenue a minute × share lost × margin")
-    add("mitigation_saving", peak_loss * p["mitigation_share_prevented"],
-        money(rounded(peak_loss * p["mitigation_share_prevented"], 1000)), "peak-season loss × share the mitigation prevents")
+    # The mitigation (load test, pre-scale, queue page) adds headroom: it acts on peak capacity outages only.
+    mit_loss = yearly_margin_lost(mitigated(incidents), funnel)
+    add("mitigation_target_margin_lost_per_year", mit_loss, money(rounded(mit_loss, 1000)),
+        "peak-season capacity incidents' margin lost a year: the loss the mitigation acts on (its saving can never exceed it)")
+    mit_saving = add("mitigation_saving", mit_loss * p["mitigation_share_prevented"],
+                     money(rounded(mit_loss * p["mitigation_share_prevented"], 1000)),
+                     "peak capacity loss × share the mitigation prevents")
+    mit_cost_once = _team_cost("mitigation_engineers", "mitigation_weeks")
+    # The rework against the real alternative: mitigating every peak (its cost each year, its saving each year).
+    over_mit = saving - mit_saving + mit_cost_once
+    add("checkout_fix_saving_over_mitigation", over_mit, money(rounded(over_mit, 1000)),
+        "rework's saving − the mitigation's saving + the mitigation's yearly cost: what the rework adds a year over mitigating every peak")
+    add("checkout_fix_payback_over_mitigation_months", 12 * fix / over_mit if over_mit > 0 else math.inf,
+        f"{12 * fix / over_mit:.0f}" if over_mit > 0 else "never", "12 × fix cost ÷ the rework's saving over mitigating every peak")
+    be_mit = (fix + mit_saving - mit_cost_once) / loss if loss else math.inf
+    add("checkout_fix_breakeven_vs_mitigation_pct", 100 * be_mit, f"{be_mit:.0%}",
+        "(fix cost + the mitigation's saving − its yearly cost) ÷ the addressed loss: the share the rework must prevent "
+        "to pay back in a year against mitigating every peak")
 
     # Both seasons at their own revenue a minute: the peak share must not be set against an all-year average.
     off_hit = hit[~hit["peak_season"].astype(bool)]
     off_loss = (len(off_hit) / years) * (off_hit["minutes_to_restore"].mean() if len(off_hit) else 0) \
         * margin_lost_per_minute_down(funnel, False)
     seasons = peak_loss + off_loss
+    # How concentrated the loss is: a few long peak outages carry much of it.
+    if len(hit):
+        each = hit["minutes_to_restore"] * hit["peak_season"].astype(bool).map(season_revenue_a_minute(funnel))
+        top2 = float(each.nlargest(2).sum() / each.sum()) if each.sum() else 0.0
+        add("addressed_top2_share_pct", 100 * top2, f"{top2:.0%}",
+            "the two costliest addressed outages' share of the addressed loss (minutes × their season's revenue a minute)")
+    peak_rows = incidents[incidents["peak_season"].astype(bool)]
+    if len(peak_rows):
+        longest = int(peak_rows["minutes_to_restore"].max())
+        add("peak_outage_longest_minutes", longest, f"{longest}", "the longest peak-season outage in the log, in minutes")
     # The year in outages, and the two spike days.
     add("outage_hours_per_year", incidents["minutes_to_restore"].sum() / 60 / years,
         f"{incidents['minutes_to_restore'].sum() / 60 / years:.0f}", "Σ minutes to restore ÷ 60 ÷ years")
@@ -588,10 +626,10 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
 
     # Module 07: the checkout mitigation as the fixed-date item, with ranges.
     low_share, high_share = max(0.0, p["mitigation_share_prevented"] - 0.2), min(1.0, p["mitigation_share_prevented"] + 0.2)
-    add("mitigation_saving_low", peak_loss * low_share, money(rounded(peak_loss * low_share, 1000)),
-        "peak-season loss × the low end of the share the mitigation prevents (estimate − 0.2)")
-    add("mitigation_saving_high", peak_loss * high_share, money(rounded(peak_loss * high_share, 1000)),
-        "peak-season loss × the high end of the share the mitigation prevents (estimate + 0.2)")
+    add("mitigation_saving_low", mit_loss * low_share, money(rounded(mit_loss * low_share, 1000)),
+        "peak capacity loss × the low end of the share the mitigation prevents (estimate − 0.2)")
+    add("mitigation_saving_high", mit_loss * high_share, money(rounded(mit_loss * high_share, 1000)),
+        "peak capacity loss × the high end of the share the mitigation prevents (estimate + 0.2)")
     to_freeze = weeks_between(p["today"], p["change_freeze_start"])
     latest = to_freeze - p["mitigation_weeks_high"]
     add("mitigation_latest_start_weeks", latest, f"{latest:.1f}",
@@ -662,7 +700,15 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
 
     # The simulation behind the risk explorer, with its starting values.
     defaults = explorer_defaults(facts | {"checkout_fix_cost": facts["checkout_fix_cost"]})
+    defaults.pop("fix_weeks", None)
     sim = checkout_saving_simulation(**defaults)
+    over = checkout_saving_simulation(**(defaults | {"fix_cost": 1.5 * defaults["fix_cost"]}))
+    add("sim_prob_above_fix_overrun_pct", 100 * over.summary["prob_above"], f"{over.summary['prob_above']:.0%}",
+        "share of simulated years whose saving exceeds the fix cost if the rework takes half as long again (cost × 1.5)")
+    add("checkout_fix_cost_overrun", 1.5 * defaults["fix_cost"], money(1.5 * defaults["fix_cost"]),
+        "the rework's cost if it takes half as long again")
+    add("checkout_fix_weeks_overrun", 1.5 * p["checkout_fix_weeks"], f"{1.5 * p['checkout_fix_weeks']:g}",
+        "the rework's weeks, half as long again")
     add("sim_saving_median", sim.summary["p50"], money(rounded(sim.summary["p50"], 1000)), "median simulated yearly saving")
     add("sim_prob_above_fix_pct", 100 * sim.summary["prob_above"], f"{sim.summary['prob_above']:.0%}",
         "share of simulated years whose saving exceeds the fix cost")

@@ -98,13 +98,16 @@ def wait_cost_explorer(minutes_now=22.0, people=30, waits_per_day=4.8, hourly_co
 
 
 def risk_explorer(revenue_per_minute: float, fix_cost: float, seed: int = 6, incidents_likely: float = 13,
-                  minutes_likely: float = 90, share_lost: float = 0.5, margin: float = 1.0, share_prevented: float = 1.0):
+                  minutes_likely: float = 90, share_lost: float = 0.5, margin: float = 1.0, share_prevented: float = 1.0,
+                  fix_weeks: float | None = None):
     """The yearly loss a fix prevents, as a distribution, against the cost of the fix.
 
     With ``margin`` and ``share_prevented`` (module 06 passes the company's, through
     ``workshop.facts.explorer_defaults()``) it is the margin the fix saves, not every
     sale of every outage. The ranges are centred on the sliders' values, so the simulated
     mean is the point estimate. The model is ``workshop.facts.checkout_saving_simulation``.
+    With ``fix_weeks`` (the estimate), a slider lets the fix overrun up to twice as long, and its
+    cost grows with it: the fix's cost is a range too.
     """
     import numpy as np
 
@@ -118,15 +121,18 @@ def risk_explorer(revenue_per_minute: float, fix_cost: float, seed: int = 6, inc
         "share_lost": _slider("Share of orders lost for good while down", share_lost, 0.05, 1, step=0.05, decimals=2),
         "share_prevented": _slider("Share of the loss the fix prevents (most likely)", share_prevented, 0.05, 1, step=0.05, decimals=2),
     }
+    if fix_weeks:
+        sliders["weeks"] = _slider("Weeks the fix really takes", fix_weeks, fix_weeks, 2 * fix_weeks, unit="weeks")
     axis = Axis(headroom=1.05)
 
-    def draw(incidents_likely, minutes_likely, share_lost, share_prevented):
+    def draw(incidents_likely, minutes_likely, share_lost, share_prevented, weeks=None):
+        cost = fix_cost * (weeks / fix_weeks if weeks and fix_weeks else 1)
         sim = checkout_saving_simulation(revenue_per_minute, incidents_likely, minutes_likely, share_lost,
-                                         margin, share_prevented, fix_cost, seed=seed)
+                                         margin, share_prevented, cost, seed=seed)
         text = (f"Mean yearly loss the fix prevents {currency.amount(sim.summary['mean'])}, median {currency.amount(sim.summary['p50'])}; "
-                f"it exceeds the {currency.amount(fix_cost)} fix in {sim.summary['prob_above']:.0%} of simulated years")
-        x_max = axis.fit(max(float(np.percentile(sim.samples, 99.5)), fix_cost))
-        return text, loss_distribution(sim.samples, fix_cost=fix_cost, x_max=x_max)
+                f"it exceeds the {currency.amount(cost)} fix in {sim.summary['prob_above']:.0%} of simulated years")
+        x_max = axis.fit(max(float(np.percentile(sim.samples, 99.5)), 2 * fix_cost if fix_weeks else fix_cost))
+        return text, loss_distribution(sim.samples, fix_cost=cost, x_max=x_max, what="saving")
 
     return _explorer(sliders, draw)
 
