@@ -113,3 +113,16 @@ def test_a_sound_trial_is_a_sentence_not_a_list_of_words():
                "features to customers sooner and what a full switch costs; we decide before the spring launch.")
     assert a.strong, a.feedback
     assert not assess("Revenue, churn, NPS, margin.").strong
+
+
+def test_a_break_even_share_is_held_to_the_horizon_it_names():
+    facts = [GivenFact(fact=f, role="context") for f in (
+        "ci_breakeven_share_quarter_pct", "ci_breakeven_share_year_pct", "ci_breakeven_share_quarter_low_case_pct",
+        "ci_breakeven_share_year_low_case_pct")] + [GivenFact(fact="ci_fix_cost", role="fix_cost")]
+    fix = f"The {t('ci_fix_cost')} fix pays for itself"
+    assert "inconsistent_numbers" in names(f"{fix} within a week if only {t('ci_breakeven_share_quarter_pct')} of that time "
+                                           "becomes work.", facts)
+    assert "inconsistent_numbers" in names(f"{fix} within a quarter if only 60% of that time becomes work.", facts)
+    for share in ("ci_breakeven_share_quarter_pct", "ci_breakeven_share_quarter_low_case_pct"):
+        assert "inconsistent_numbers" not in names(f"{fix} within a quarter even if only {t(share)} of that time becomes "
+                                                   "work.", facts)

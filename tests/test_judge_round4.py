@@ -7,7 +7,7 @@ the test: it may rise, never fall. ``SOUND`` holds the honest answers the same r
 refused; they must pass.
 
 Before the session-4 judge work (Larkspur): m0001 0/5, m0203 0/5, m0405 2/21, m0607 3/12, m0809 1/3, m10 0/5.
-After it: m0001 2/5, m0203 3/5, m0405 12/21, m0607 8/12, m0809 1/3, m10 4/5 (30 of 51, from 9).
+After it: m0001 2/5, m0203 3/5, m0405 14/21, m0607 8/12, m0809 1/3, m10 4/5 (32 of 51, from 9).
 """
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from workshop.kinds import check_safely
 from workshop.kinds import judge as J
 
 # answers caught now, per review (raise these as the judge improves; never lower them)
-EXPECTED = {"round4-m0001": 2, "round4-m0203": 3, "round4-m0405": 12, "round4-m0607": 8, "round4-m0809": 1,
+EXPECTED = {"round4-m0001": 2, "round4-m0203": 3, "round4-m0405": 14, "round4-m0607": 8, "round4-m0809": 1,
             "round4-m10": 4}
 
 
