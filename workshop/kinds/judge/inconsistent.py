@@ -6,7 +6,7 @@ import re
 from workshop.kinds.judge.quantities import I
 from workshop.kinds.judge.matching import close
 from workshop.kinds.judge.findings import Finding, GENERIC, number
-from workshop.kinds.judge.roles import invented_share
+from workshop.kinds.judge.roles import breakeven_horizon, invented_share
 from workshop.kinds.judge.clauses import Context, SENTENCE_BREAK, sentence_of
 from workshop.kinds.judge.payback import detect_payback_contradiction
 
@@ -39,7 +39,7 @@ def detect_inconsistent_numbers(ctx: Context) -> list[Finding]:
                             f"I read \u201c{a.said}\u201d and \u201c{b.said}\u201d as the same figure, but "
                             f"a {key[0]}'s figure times {number(low)} to {number(high)} is not {number(value_big)}.",
                             *GENERIC["inconsistent_numbers"])]
-    product = _product_disagrees(ctx) or _share_for_another_horizon(ctx)
+    product = _product_disagrees(ctx) or _share_for_another_horizon(ctx) or breakeven_horizon(ctx)
     if product:
         return product
     if ctx.given:  # with given facts, payback_contradiction checks the payback against them

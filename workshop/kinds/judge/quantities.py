@@ -62,6 +62,9 @@ PAYBACK_AFTER = re.compile(r"^[ \t-]*(?:\w+[ \t]+){0,1}(?:pay-?back|to[ \t]+pay[
                            r"|to[ \t]+break[ \t]+even)", I)
 BOUND_BEFORE = re.compile(r"\b(?:under|within|less[ \t]+than|inside|in[ \t]+under|no[ \t]+more[ \t]+than"
                           r"|at[ \t]+most|before)[ \t]+(?:about[ \t]+|roughly[ \t]+)?$", I)
+_MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+MONTH_AFTER = re.compile(r"[ \t]*(?:st|nd|rd|th)?[ \t]+(?!may\b)" + _MONTHS + r"\b", I)  # "3 may help" is not a date
+MONTH_BEFORE = re.compile(r"\b" + _MONTHS + r"[ \t]*$", I)
 DERIVED_AFTER = re.compile(r"^[ \t]*(?:x|×|times)\b", I)  # "3 x $75": a factor of a computation, not a claim
 
 
@@ -148,6 +151,8 @@ def read_quantities(text: str) -> list[Quantity]:
                 kind, unit, after = "time", _time_unit(time.group("unit")), time.end()
             elif scale:
                 kind = "money"  # "36k" alone, in an answer about cost, is money
+        if kind == "count" and (MONTH_AFTER.match(text, end, end + 12) or MONTH_BEFORE.search(text, max(0, start - 12), start)):
+            kind = "date"  # "10 November", "November 10": a date, never a count to multiply
         window = _phrase_window(text, after, min(next_start, after + 60))
         pm = PERIOD_AFTER.search(window)
         period = None

@@ -12,8 +12,8 @@ from workshop.kinds.judge.clauses import Context, LOSS_WORDS, MARGIN_WORDS, SAVI
 # Money labelled as takings, not what the business keeps: "$585,000 of sales", "$450,000 of lost orders".
 REVENUE_AFTER = re.compile(r"^[ \t]*(?:a[ \t]+(?:year|week|month|day|peak|season)[ \t]+)?(?:\(?[ \t]*)?(?:(?:of|in)[ \t]+"
                            r"(?:\w+[ \t]+){0,2}?|worth[ \t]+of[ \t]+)(?:sales|revenue|turnover|takings|bookings|gmv|orders"
-                           r"|order[ \t]+value|purchases|baskets?|checkouts?)\b", I)
-REVENUE_BEFORE = re.compile(r"\b(?:sales|revenue|turnover|takings|bookings|gmv|orders)[ \t]+(?:\w+[ \t]+)?(?:of|worth|totall?ing)"
+                           r"|order[ \t]+value|purchases|baskets?|checkouts?|top[ \t-]+line|payments|carts)\b", I)
+REVENUE_BEFORE = re.compile(r"\b(?:sales|revenue|turnover|takings|bookings|gmv|orders|top[ \t-]+line)[ \t]+(?:\w+[ \t]+)?(?:of|worth|totall?ing)"
                             r"[ \t]+(?:about[ \t]+|around[ \t]+|roughly[ \t]+|some[ \t]+|nearly[ \t]+)?$", I)
 MARGIN_AFTER = re.compile(r"^[ \t]*(?:a[ \t]+(?:year|week|month|day|hour|minute)[ \t]+)?(?:of|in)[ \t]+(?:\w+[ \t]+){0,2}?"
                           r"(?:margin|profit|gross[ \t]+profit)\b", I)
@@ -60,12 +60,12 @@ def _revenue_labelled(ctx: Context) -> list[Finding]:
     margin = [k for k in ctx.given if k.role == "margin"]
     money = [q for q in _claims(ctx) if q.kind == "money"]
     for q in money:
-        if q in ctx.ranges:
-            continue
         slo, shi = sentence_of(ctx.text, q.start, q.end)
         margin_beside = any(o is not q and slo <= o.start < shi and _labelled(ctx, o, MARGIN_AFTER, MARGIN_BEFORE)
                             for o in money)
         if _labelled(ctx, q, MARGIN_AFTER, MARGIN_BEFORE):
+            if q in ctx.ranges:  # an honest range's end is the saving, whatever revenue fact it equals
+                continue
             said_revenue = [k for k in matches(q, revenue, strict=True)]
             if said_revenue and not matches(q, margin, strict=True):
                 k = said_revenue[0]

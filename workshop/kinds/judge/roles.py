@@ -190,3 +190,64 @@ def return_claim(ctx: Context) -> list[Finding]:
 def detect_claimed_roles(ctx: Context) -> list[Finding]:
     """Every number judged by the role its words claim: saving, share of the problem, return."""
     return overstated_saving(ctx) or invented_share(ctx) or return_claim(ctx)
+
+
+# --- A break-even share said for a horizon ----------------------------------------------------
+
+HORIZON = re.compile(r"\b(?:within|in|inside|under|in[ \t]+under|before)[ \t]+(?:about[ \t]+)?(?P<n>a|an|one|two|three|four|six|\d+)"
+                     r"[ \t]+(?P<unit>weeks?|months?|quarters?|years?)\b", I)
+SHARE_CONDITION = re.compile(r"\b(?:if[ \t]+(?:only|just|at[ \t]+least)|even[ \t]+if(?:[ \t]+only)?|as[ \t]+long[ \t]+as|provided"
+                             r"|needs?[ \t]+only|only[ \t]+needs?)\b[^.;\d%]{0,30}$", I)
+_HORIZON_WEEKS = {"week": 1.0, "month": 52 / 12, "quarter": 13.0, "year": 52.0}
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "six": 6}
+BREAKEVEN = re.compile(r"breakeven_share_(?P<h>quarter|year)(?P<low>_low_case)?_pct$")
+
+
+def _share_curves(ctx: Context) -> list[tuple[float, float]]:
+    """(a, b) with share(h) = a + b / weeks, fitted to the quarter and year break-even shares of each case."""
+    found: dict[bool, dict[str, float]] = {}
+    for k in ctx.given:
+        m = BREAKEVEN.search(k.name)
+        if m:
+            found.setdefault(bool(m.group("low")), {})[m.group("h")] = k.value
+    curves = []
+    for shares in found.values():
+        if {"quarter", "year"} <= set(shares):
+            b = (shares["quarter"] - shares["year"]) / (1 / 13 - 1 / 52)
+            curves.append((shares["year"] - b / 52, b))
+    return curves
+
+
+def breakeven_horizon(ctx: Context) -> list[Finding]:
+    """"Pays for itself within a week if only 28%": the share that breaks even depends on the horizon named.
+
+    The given break-even shares (a quarter, a year; base and low case) fix how the share grows as the
+    horizon shortens; a share stated as enough for another horizon must be near the one it needs, and
+    a horizon no share can meet (a week) is a contradiction whatever the share.
+    """
+    curves = _share_curves(ctx)
+    if not curves:
+        return []
+    for q in ctx.quantities:
+        if q.kind != "percent":
+            continue
+        lo, hi = sentence_of(ctx.text, q.start, q.end)
+        if not SHARE_CONDITION.search(ctx.text, max(lo, q.start - 40), q.start):
+            continue
+        horizons = list(HORIZON.finditer(ctx.text, lo, hi))
+        if len(horizons) != 1:
+            continue
+        h = horizons[0]
+        n = float(h.group("n")) if h.group("n").isdigit() else _SMALL[h.group("n").lower()]
+        weeks = n * _HORIZON_WEEKS[h.group("unit").lower().rstrip("s")]
+        needed = [a + b / weeks for a, b in curves]
+        if any(abs(q.value - s) <= max(4.0, 0.12 * s) for s in needed if s <= 100):
+            continue
+        shown = min(needed)
+        said = f"no share of the time pays it back {h.group(0)}" if shown > 100 else \
+            f"{h.group(0)} it needs about {number(round(shown))}%"
+        return [Finding("inconsistent_numbers", f"I read \u201c{q.said}\u201d as enough to pay back {h.group(0)}, but {said}.",
+                        "A break-even share holds for any horizon.",
+                        "The shorter the horizon, the more of the saved time must become work to pay the fix back. "
+                        "Quote the share for the horizon you name (a quarter or a year), from the facts.")]
+    return []
