@@ -158,7 +158,11 @@ def problems(text: str, spans: dict[str, list[Span]]) -> list[Problem]:
     part_tokens = [[t[2] for t in tokens(text[a:b])] for a, b in parts]
     verbless = [not finite_verbs(ts) for ts in part_tokens]
     short_verbless = sum(1 for ts, v in zip(part_tokens, verbless) if v and len([t for t in ts if t not in ",!?"]) <= 3)
-    comma_list = any(v and ts.count(",") >= 2 for ts, v in zip(part_tokens, verbless))
+    # "Two engineers, two weeks, about $12,000: a trial ... shows whether": a verbless list that a colon
+    # hands to a sentence with a verb is the sentence's subject, not a pile of words.
+    introduces = [text[b:b + 1] == ":" and i + 1 < len(verbless) and not verbless[i + 1]
+                  for i, (a, b) in enumerate(parts)]
+    comma_list = any(v and ts.count(",") >= 2 and not intro for ts, v, intro in zip(part_tokens, verbless, introduces))
     piles = []
     for (a, b), ts, v in zip(parts, part_tokens, verbless):
         content = [t for t in ts if _is_word_token(t) or _is_number_token(t)]
@@ -227,8 +231,17 @@ def _outcome_pile(text: str, a: int, b: int, outcome: list[Span]) -> bool:
 
 
 def _linked(text: str, parts: list[tuple[int, int]], spans: dict[str, list[Span]]) -> bool:
-    """True when one sentence holds an outcome, a magnitude and a finite verb that links them."""
+    """True when one sentence holds an outcome, a magnitude and a finite verb that links them.
+
+    A part that ends in a colon runs on into the next ("Two engineers, about $12,000: a trial shows ...").
+    """
+    joined = []
     for a, b in parts:
+        if joined and text[joined[-1][1]:joined[-1][1] + 1] == ":":
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    for a, b in joined:
         has_outcome = any(a <= s[0] < b for s in spans["outcome"])
         has_magnitude = any(a <= s[0] < b for s in spans["magnitude"])
         if has_outcome and has_magnitude and finite_verbs([t[2] for t in tokens(text[a:b])]):

@@ -49,6 +49,9 @@ Detector = Literal[
     "red_flag",               # absolutes, catastrophes, self-declared invention, non-evidence
     "overstatement",          # certainty about an outcome nobody controls ("won't fail this Black Friday")
     "inconsistent_numbers",   # the learner's own problem: its numbers disagree with each other
+    "published_figure",       # a published average used as the company's own size, or extrapolated
+    "likelihood",             # a forecast of failure ("could well fail", "is likely to fail") with no evidence named
+    "trial_gain",             # a trial proposed with the gain it is meant to measure already stated
 ]
 
 

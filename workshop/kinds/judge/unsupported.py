@@ -1,0 +1,71 @@
+"""Unsupported numbers and a weekly figure called yearly: numbers no given fact supports."""
+from __future__ import annotations
+
+import re
+
+from workshop.kinds.judge.quantities import I, Quantity
+from workshop.kinds.judge.matching import matches
+from workshop.kinds.judge.findings import Finding, GENERIC
+from workshop.kinds.judge.clauses import Context, _claims
+from workshop.kinds.judge.roles import invented_share
+
+def detect_week_as_year(ctx: Context) -> list[Finding]:
+    out = []
+    for q in _claims(ctx):
+        # A real figure with another period beats a derived number that happens to be near
+        # (a yearly saving per engineer can equal the weekly saving).
+        if not q.period or matches(q, ctx.ix_given, strict=True) or q in ctx.ranges:
+            continue
+        other = [k for k in matches(q, ctx.ix_given, any_period=True, strict=True) if k.period and k.period != q.period]
+        if not other and matches(q, ctx.ix_support):
+            continue
+        if other:
+            k = other[0]
+            out.append(Finding("week_as_year",
+                               f"I read \u201c{q.said}\u201d: that is the figure for a {k.period} ({k.text}), called a {q.period}'s.",
+                               *GENERIC["week_as_year"]))
+    return out
+
+
+def detect_unsupported(ctx: Context) -> list[Finding]:
+    out = []
+    symbol = getattr(ctx.facts.get("currency"), "text", "") or ""
+    for q in _claims(ctx):
+        if q.currency and symbol and q.currency != symbol[-1:]:
+            out.append(Finding("unsupported_number", f"I read \u201c{q.said}\u201d: that is not in {symbol}, the company's "
+                               "currency, so it is not a figure from our own data.", *GENERIC["unsupported_number"]))
+            continue
+        if q in ctx.ranges or matches(q, ctx.ix_support) or _computation_factor(ctx.text, q):
+            continue
+        if q.period and any(k.period and k.period != q.period for k in
+                            matches(q, ctx.ix_given, any_period=True, strict=True)):
+            continue  # a real figure with the wrong period: week_as_year says so
+        listed = "; ".join(k.described for k in ctx.given if k.kind in ("money", "time"))[:300]
+        facts = f" The figures you were given: {listed}." if listed else ""
+        out.append(Finding("unsupported_number",
+                           f"I read \u201c{q.said}\u201d, and no fact you were given supports it (within honest rounding).{facts}",
+                           *GENERIC["unsupported_number"]))
+    return out + (_unsupported_chances(ctx) or invented_share(ctx))
+
+
+CHANCE_WORDS = re.compile(r"\b(?:chance|probability|likel(?:y|ihood)|odds|confiden\w*|certain\w*|sure)\b", I)
+
+
+def _unsupported_chances(ctx: Context) -> list[Finding]:
+    """"A 95% chance of paying back": a probability is a claim like any other, and must come from the data."""
+    out = []
+    for q in ctx.quantities:
+        if q.kind != "percent" or not CHANCE_WORDS.search(ctx.text[q.end:q.end + 16] + " " + ctx.text[max(0, q.start - 30):q.start]):
+            continue
+        if any(k.kind == "percent" and abs(q.value - k.value) <= max(1.5, 0.03 * k.value) for k in ctx.given + ctx.derived + ctx.stated):
+            continue
+        out.append(Finding("unsupported_number", f"I read \u201c{q.said}\u201d as a probability, and no fact you were given "
+                           "supports it.", *GENERIC["unsupported_number"]))
+        break
+    return out
+
+
+def _computation_factor(text: str, q: Quantity) -> bool:
+    """"3 engineers × 2 weeks × $75": a factor written out in a calculation is checked by its result."""
+    near = text[max(0, q.start - 3):q.start] + text[q.end:q.end + 3]
+    return any(sign in near for sign in ("×", " x ", "*", "=", "÷", "/"))
