@@ -79,7 +79,7 @@ def test_matching_partial_credit_names_misplaced_items():
 def test_matching_accepts_category_labels_and_counts_unplaced():
     result = check("02.which-hat-now", {"what-could-i-have-seen": "Mentor"})
     assert result.status == "partial"
-    assert any("4 not placed" in d for d in result.details)
+    assert any("5 not placed" in d for d in result.details)
 
 
 def test_matching_rejects_unknown_item_kindly():
