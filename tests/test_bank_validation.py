@@ -140,3 +140,25 @@ def test_cli_build_refuses_a_broken_bank(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("WORKSHOP_EXERCISES", str(tmp_path / "bank"))
     assert cli(["build", "--solutions", str(tmp_path / "out")]) == 1
     assert "07_test.yaml" in capsys.readouterr().err
+
+
+def test_a_kernels_bank_skips_the_model_answer_bar_that_validate_keeps(tmp_path, monkeypatch):
+    """Scoring every model answer is a check for the author (`workshop validate`), not for each kernel start."""
+    body = """\
+      - id: 07.rewrite
+        kind: framing
+        title: Rewrite
+        prompt: Rewrite it.
+        hints: [Think.]
+        explanation: Because.
+        model_answers: ["We should refactor the code."]
+    """
+    folder = write_module(tmp_path, body=body).parent
+    with pytest.raises(BankError, match="not strong"):
+        load_bank(folder)
+    import workshop.kinds.framing as framing_kind
+
+    scored = []
+    monkeypatch.setattr(framing_kind, "assess", lambda text: scored.append(text))
+    bank = load_bank(folder, quality=False)
+    assert list(bank.exercises) == ["07.rewrite"] and scored == []

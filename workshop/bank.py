@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import Field, ValidationError
 
 from workshop.kinds import Exercise, adapter
-from workshop.kinds.base import Strict
+from workshop.kinds.base import QUALITY, Strict
 from workshop.yaml_lines import YamlProblem, line_of, load_with_nodes
 
 BANK_ENV = "WORKSHOP_EXERCISES"
@@ -97,8 +97,14 @@ class Bank:
         return [e for e in self.exercises.values() if e.module == module]
 
 
-def load_bank(path: str | Path | None = None) -> Bank:
-    """Load a folder of module files (or one file); raise ``BankError`` with every problem."""
+def load_bank(path: str | Path | None = None, *, quality: bool = True) -> Bank:
+    """Load a folder of module files (or one file); raise ``BankError`` with every problem.
+
+    ``quality`` also holds each model answer to the framing checker's bar (kinds.base.QUALITY):
+    `workshop validate`, the authoring commands and the tests keep it on; a notebook's kernel
+    (``get_bank``) skips it, since scoring every model answer is most of what a kernel's first
+    check would otherwise wait for, and a learner cannot act on a weak model answer anyway.
+    """
     path = Path(path) if path is not None else default_bank_dir()
     if path.is_dir():
         files = sorted(path.glob("[0-9][0-9]_*.yaml"))
@@ -109,8 +115,9 @@ def load_bank(path: str | Path | None = None) -> Bank:
     if not files:
         raise BankError([Problem(str(path), "no module files found; they are named like '02_three_hats.yaml'.")])
     bank, problems = Bank(), []
+    context = {QUALITY: quality}
     for file in files:
-        _load_file(file, bank, problems)
+        _load_file(file, bank, problems, context)
     if problems:
         raise BankError(problems)
     return bank
@@ -125,7 +132,7 @@ def _cached_bank(path: str, company: tuple | None = None) -> Bank:
             profile()
         except ProfileError as exc:
             raise BankError([Problem("company profile", str(exc))]) from None
-    return load_bank(path)
+    return load_bank(path, quality=False)
 
 
 _profile_for: dict[tuple, str] = {}
@@ -176,7 +183,7 @@ def get_bank() -> Bank:
     return _cached_bank(str(default_bank_dir()), key)
 
 
-def _load_file(file: Path, bank: Bank, problems: list[Problem]) -> None:
+def _load_file(file: Path, bank: Bank, problems: list[Problem], context: dict | None = None) -> None:
     name = file.name
     if file.exists() and not file.is_file():  # a FIFO named like a module would block every load
         problems.append(Problem(name, "is not a regular file; a module is a YAML file."))
@@ -215,10 +222,10 @@ def _load_file(file: Path, bank: Bank, problems: list[Problem]) -> None:
         problems.append(Problem(name, "needs an 'exercises' list with at least one exercise.", field="exercises", line=line_of(root, ("exercises",))))
         return
     for index, raw in enumerate(raw_exercises):
-        _load_exercise(raw, index, name, root, spec, bank, problems)
+        _load_exercise(raw, index, name, root, spec, bank, problems, context)
 
 
-def _load_exercise(raw, index, name, root, spec, bank, problems) -> None:
+def _load_exercise(raw, index, name, root, spec, bank, problems, context=None) -> None:
     path = ("exercises", index)
     ex_id = raw.get("id") if isinstance(raw, dict) else None
     ex_id = ex_id if isinstance(ex_id, str) else f"#{index + 1}"
@@ -229,7 +236,7 @@ def _load_exercise(raw, index, name, root, spec, bank, problems) -> None:
         ))
         return
     try:
-        exercise = adapter().validate_python(raw)
+        exercise = adapter().validate_python(raw, context=context)
     except ValidationError as exc:
         problems.extend(_problems_from(exc, name, root, ex_id, path))
         return

@@ -8,6 +8,16 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from workshop.answers import AnswerProblem, is_blank, safe_describe
 from workshop.result import Result
 
+# Validation context key: hold model answers to the framing checker's bar (bank.load_bank's ``quality``).
+QUALITY = "quality"
+
+
+def holds_quality(info) -> bool:
+    """Whether this validation should score model answers: yes unless the loader said not (a kernel)."""
+    context = getattr(info, "context", None)
+    return not isinstance(context, dict) or context.get(QUALITY, True) is not False
+
+
 ID_PATTERN = r"^\d{2}\.[a-z0-9]+(?:-[a-z0-9]+)*$"
 KEY_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
 

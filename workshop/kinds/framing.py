@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
 from workshop.answers import as_text
 from workshop.framing import assess
 from workshop.framing.render import CROSS, TICK, highlighted
 from workshop.kinds import judge
 from workshop.kinds.judgement import Judged
-from workshop.kinds.base import Exercise
+from workshop.kinds.base import Exercise, holds_quality
 
 
 UNREADABLE = ("Those bytes are not readable text, so there is nothing to judge yet. "
@@ -33,7 +33,9 @@ class Framing(Judged, Exercise):
     baseline: bool = False
 
     @model_validator(mode="after")
-    def _model_answers_are_strong(self):
+    def _model_answers_are_strong(self, info: ValidationInfo):
+        if not holds_quality(info):
+            return self
         for number, text in enumerate(self.model_answers, 1):
             a = assess(text)
             if not a.strong:

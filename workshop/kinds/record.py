@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, model_validator
 
 from workshop.answers import AnswerProblem, as_text, learner, safe_describe
 from workshop.framing import assess
 from workshop.framing.render import highlighted
 from workshop.kinds import judge
 from workshop.kinds.judgement import Judged
-from workshop.kinds.base import KEY_PATTERN, Exercise, Strict
+from workshop.kinds.base import KEY_PATTERN, Exercise, Strict, holds_quality
 
 
 class Mention(Strict):
@@ -51,7 +51,7 @@ class Record(Judged, Exercise):
     parts: list[Part] = Field(min_length=2)
 
     @model_validator(mode="after")
-    def _sound(self):
+    def _sound(self, info: ValidationInfo):
         keys = [p.key for p in self.parts]
         if len(set(keys)) != len(keys):
             raise ValueError("two parts share a key; keys must be unique")
@@ -62,7 +62,7 @@ class Record(Judged, Exercise):
                 raise ValueError(f"part {part.key!r}: the model answer is shorter than its own min_words")
             if not part.mentions(part.model_answer):
                 raise ValueError(f"part {part.key!r}: the model answer mentions none of its must_mention words")
-            if part.framed and not assess(part.model_answer).strong:
+            if part.framed and holds_quality(info) and not assess(part.model_answer).strong:
                 raise ValueError(f"part {part.key!r}: the model answer is not strong by the framing checker; "
                                  "try `workshop framing \"...\"`")
         return self
