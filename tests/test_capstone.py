@@ -286,6 +286,22 @@ def test_growth_shows_baseline_and_capstone_side_by_side(tmp_path, monkeypatch):
     assert f"Score: {g.baseline_score}/100" in html_text and f"Score: {g.again_score}/100" in html_text
 
 
+def test_growth_keeps_the_first_baseline(tmp_path, monkeypatch):
+    """Round 4 review: a re-check after the model answer or the afternoon must not overwrite the "before"."""
+    monkeypatch.setenv("WORKSHOP_PROGRESS", str(tmp_path / "progress.jsonl"))
+    first = "Checkout just needs hardening before the peak."
+    Module("00").check("baseline-messy-code", first)
+    Module("00").check("baseline-messy-code", get_bank().exercises["10.baseline-again"].key())
+    assert growth().baseline == first
+
+
+def test_the_baseline_shows_no_model_answer():
+    """Round 4 review: the "before" stays blind; the model answer comes at the end of the day, in module 10."""
+    morning, afternoon = get_bank().exercises["00.baseline-messy-code"], get_bank().exercises["10.baseline-again"]
+    assert afternoon.key() not in morning.solution_markdown()
+    assert afternoon.key() in afternoon.solution_markdown()
+
+
 def test_growth_scores_an_invented_revenue_claim_below_an_honest_range(tmp_path, monkeypatch):
     """Round 2 review: '$5 million in revenue' showed 80/100 in both columns; the full judge marks it down."""
     from workshop import facts
