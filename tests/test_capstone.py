@@ -62,13 +62,14 @@ def test_the_model_case_adds_up():
 def test_the_headline_question_numbers_add_up():
     exercise = get_bank().exercises["10.saving-or-problem"]
     assert "$200,000" in exercise.prompt and "40%" in exercise.prompt and "$50,000" in exercise.prompt
-    assert "$2,500 a month" in exercise.prompt
-    avoided, running = 0.4 * 200_000, 12 * 2_500
+    assert "$2,000 a month" in exercise.prompt
+    avoided, running = 0.4 * 200_000, 12 * 2_000
     net = avoided - running
     texts = {o.key: o.text for o in exercise.options}
     assert f"${net:,.0f}" in texts["b"] and f"${avoided:,.0f}" in texts["c"] and f"${avoided - 50_000:,.0f}" in texts["d"]
     assert [o.key for o in exercise.options if o.correct] == ["b"]
-    assert "12 months" in exercise.explanation and 50_000 / net * 12 == 12 and 50_000 / avoided * 12 == 7.5
+    assert "11 months" in exercise.explanation and round(50_000 / net * 12) == 11 and 50_000 / avoided * 12 == 7.5
+    assert f"${avoided - 50_000:,.0f}" != f"${running:,.0f}"  # option d's figure no longer doubles as the running cost
 
 
 @pytest.mark.parametrize("case, check, status, phrase, misconception", [
