@@ -62,13 +62,14 @@ def test_the_model_case_adds_up():
 def test_the_headline_question_numbers_add_up():
     exercise = get_bank().exercises["10.saving-or-problem"]
     assert "$200,000" in exercise.prompt and "40%" in exercise.prompt and "$50,000" in exercise.prompt
-    assert "$2,500 a month" in exercise.prompt
-    avoided, running = 0.4 * 200_000, 12 * 2_500
+    assert "$2,000 a month" in exercise.prompt
+    avoided, running = 0.4 * 200_000, 12 * 2_000
     net = avoided - running
     texts = {o.key: o.text for o in exercise.options}
     assert f"${net:,.0f}" in texts["b"] and f"${avoided:,.0f}" in texts["c"] and f"${avoided - 50_000:,.0f}" in texts["d"]
     assert [o.key for o in exercise.options if o.correct] == ["b"]
-    assert "12 months" in exercise.explanation and 50_000 / net * 12 == 12 and 50_000 / avoided * 12 == 7.5
+    assert "11 months" in exercise.explanation and round(50_000 / net * 12) == 11 and 50_000 / avoided * 12 == 7.5
+    assert f"${avoided - 50_000:,.0f}" != f"${running:,.0f}"  # option d's figure no longer doubles as the running cost
 
 
 @pytest.mark.parametrize("case, check, status, phrase, misconception", [
@@ -284,6 +285,22 @@ def test_growth_shows_baseline_and_capstone_side_by_side(tmp_path, monkeypatch):
     html_text = g._repr_html_()
     assert html_text.index("This morning") < html_text.index("Now (module 10)")
     assert f"Score: {g.baseline_score}/100" in html_text and f"Score: {g.again_score}/100" in html_text
+
+
+def test_growth_keeps_the_first_baseline(tmp_path, monkeypatch):
+    """Round 4 review: a re-check after the model answer or the afternoon must not overwrite the "before"."""
+    monkeypatch.setenv("WORKSHOP_PROGRESS", str(tmp_path / "progress.jsonl"))
+    first = "Checkout just needs hardening before the peak."
+    Module("00").check("baseline-messy-code", first)
+    Module("00").check("baseline-messy-code", get_bank().exercises["10.baseline-again"].key())
+    assert growth().baseline == first
+
+
+def test_the_baseline_shows_no_model_answer():
+    """Round 4 review: the "before" stays blind; the model answer comes at the end of the day, in module 10."""
+    morning, afternoon = get_bank().exercises["00.baseline-messy-code"], get_bank().exercises["10.baseline-again"]
+    assert afternoon.key() not in morning.solution_markdown()
+    assert afternoon.key() in afternoon.solution_markdown()
 
 
 def test_growth_scores_an_invented_revenue_claim_below_an_honest_range(tmp_path, monkeypatch):

@@ -50,6 +50,8 @@ MISCONCEPTIONS = {
     "vague-risks": "Saying there are some risks is the same as naming them.",
     "vague-ask": "A general request is easier to approve.",
     "ask-not-the-cost": "The ask can be a different amount from the cost the case was built on.",
+    "time-as-cash": "Engineers' time saved is money off the budget.",
+    "return-not-the-sum": "A return multiple can be stated without dividing the saving by the cost.",
 }
 _BY_BELIEF = {belief: key for key, belief in MISCONCEPTIONS.items()}
 
@@ -154,7 +156,8 @@ def _words(text: str) -> list[str]:
 
 _NOT_EVIDENCE = re.compile(
     r"\b(made (?:it|this|them|that|the \w+) up|my gut|gut feel(?:ing)?|(?:my|a|our|pure|wild) guess|guesstimate|trust me|"
-    r"everyone knows|vibes?|hunch|out of thin air|the moon)\b", re.IGNORECASE)
+    r"everyone knows|vibes?|hunch|out of thin air|the moon|i reckon|reckon(?:ing)?|(?:rough|roughly a) guess|"
+    r"off the top of my head|ballpark(?:ed)?|from memory)\b", re.IGNORECASE)
 
 
 def problem_and_evidence(case: Case) -> Result:
@@ -181,7 +184,7 @@ def problem_and_evidence(case: Case) -> Result:
         return _result(name, "partial", "Give the evidence's own numbers: how many events in what period, and the rate per "
                        "hour, so the reader can redo your sum.", "problem-without-evidence")
     problem_cost = _amount(case, "problem_per_year")
-    if problem_cost and problem_cost > 0 and not _supported(problem_cost, problem + "\n" + evidence):
+    if problem_cost and problem_cost > 0 and not _supported(problem_cost, problem + "\n" + evidence, evidence):
         return _result(name, "partial", f"Your problem box says {_money(problem_cost)} a year, but no sum in the problem or "
                        "the evidence comes to it. A finance director redoes that sum first: write it out (events a year × "
                        f"time each × people × cost an hour = {_money(problem_cost)} a year), or correct the box.",
@@ -192,9 +195,9 @@ def problem_and_evidence(case: Case) -> Result:
 _RATE = re.compile(r"\s*(?:an?|per|each|/)\s*(?:engineer[- ]|person[- ]|staff[- ])?(?:hour|hr|h)\b", re.IGNORECASE)
 
 
-def _supported(amount: float, text: str) -> bool:
-    """Whether a text's totals agree with ``amount``: some amount it states (or a year of it) is within 10%,
-    or it states no total at all (only hourly rates), so there is nothing to contradict."""
+def _supported(amount: float, text: str, evidence: str | None = None) -> bool:
+    """Whether a text's totals agree with ``amount``: some amount it states (or a year of it) is within 10%;
+    with no total, whether the evidence's counts × its hourly rate reach it (``_product_supports``)."""
     totals = []
     for m in _MONEY.finditer(text or ""):
         if _RATE.match(text, m.end()):
@@ -203,17 +206,57 @@ def _supported(amount: float, text: str) -> bool:
         value = number * _SCALE.get((m.group("s1") or m.group("s2") or "").lower(), 1)
         period = (m.group("period") or "").lower()
         totals += [value] + ([value * _PER_YEAR[period]] if period else [])
-    return not totals or any(close(x, amount) for x in totals)
+    if totals:
+        return any(close(x, amount) for x in totals)
+    return _product_supports(amount, text if evidence is None else evidence)
+
+
+_COUNT_NUM = re.compile(r"(?<![\w$£€.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]*\s*%)")
+
+
+def _product_supports(amount: float, evidence: str) -> bool:
+    """With no total written, whether the evidence's own counts and hourly rate multiply to about ``amount``
+    (events × people × hours × rate, for a year, or by the month or week, or minutes as hours). Round 4: a
+    $500,000 box passed on evidence whose counts make $21,600. No rate, or fewer than two counts: nothing to redo."""
+    rates = [float((m.group("n1") or m.group("n2")).replace(",", "")) for m in _MONEY.finditer(evidence)
+             if _RATE.match(evidence, m.end())]
+    money_spans = [m.span() for m in _MONEY.finditer(evidence)]
+    counts = []
+    for m in _COUNT_NUM.finditer(evidence):
+        if any(a <= m.start() < b for a, b in money_spans):
+            continue
+        if re.match(r"\s*(?:months?|years?|yrs?)\b", evidence[m.end():], re.IGNORECASE):
+            continue  # "the last 12 months" is the window, not a count
+        value = float(m.group(1).replace(",", ""))
+        if 0 < value and not (1900 <= value <= 2100 and "." not in m.group(1)):
+            counts.append(value)
+    counts = counts[:8]
+    if not rates or len(counts) < 2:
+        return True
+    products = {1.0}
+    for c in counts:
+        products |= {x * c for x in products}
+    extras = (1.0, 12.0, 52.0, 1 / 60)  # a year's sum; by the month or the week; minutes as hours
+    return any(close(rate * prod * extra, amount) for rate in rates for prod in products for extra in extras)
 
 
 _REVENUE = re.compile(r"\b(revenue|turnover|sales|invoiced|gross\s+bookings|bookings|gmv|lost\s+orders?|orders?\s+(?:lost|worth)|"
+                      r"failed\s+orders?|(?:customer\s+)?purchases|payments\s+(?:lost|missed|taken)|lost\s+payments|abandoned\s+carts?|"
+                      r"carts?\s+(?:lost|abandoned)|takings|(?:a\s+year\s+|per\s+year\s+|annually\s+)?of\s+(?:lost\s+|failed\s+)?orders|"
                       r"orders?\s+(?:each\s+)?at\b|order\s+values?|aov|average\s+basket|basket\s+(?:size|value)s?)\b", re.IGNORECASE)
 _MARGIN = re.compile(r"\b(margin|profit|contribution)\b", re.IGNORECASE)
 
 
+_REVENUE_AND_MARGIN = re.compile(
+    r"\b(revenue|sales|turnover|orders?|purchases|takings)\s+(?:and|&|plus|as\s+well\s+as)\s+(?:our\s+|the\s+|its\s+)?(margin|profit)\b",
+    re.IGNORECASE)
+
+
 def counts_revenue(text: str) -> bool:
-    """Whether a text counts revenue (sales, orders, order value) and never says margin or profit."""
-    return bool(_REVENUE.search(text or "")) and not _MARGIN.search(text or "")
+    """Whether a text counts revenue (sales, orders, order value) and never says margin or profit, or counts
+    revenue AND margin together ("sales revenue and our margin"), which adds the margin in twice."""
+    text = text or ""
+    return bool(_REVENUE.search(text)) and (not _MARGIN.search(text) or bool(_REVENUE_AND_MARGIN.search(text)))
 _NO_RISK = re.compile(r"^\W*(no|none|nothing|n/?a|nil)\b|\bno\s+(real\s+|significant\s+|major\s+|serious\s+)?risks?\b"
                       r"|\brisk[- ]free\b|\bnothing\s+(can|could)\s+go\s+wrong\b", re.IGNORECASE)
 
@@ -261,10 +304,18 @@ def headline_states_the_saving(case: Case) -> Result:
         return _result(name, "incorrect", "Fill in the saving box: the headline's number is checked against it.")
     money = money_in(headline)
     numbers = amounts_in(headline) + [y for _, y in money if y is not None]
-    if any(close(x, saving) for x in numbers):
+    states_low = bool(low) and low < saving and any(close(x, low) for x in numbers)
+    if any(close(x, saving) for x in numbers) or states_low:
+        wrong = _headline_money_problem(case, headline, saving, low, cost)
+        if wrong:
+            return wrong
         if not a.strong:
             return _result(name, "partial", f"The headline states the saving but is not yet strong (score {a.score}/100). "
                            + (a.feedback[0] if a.feedback else ""))
+        if states_low and not any(close(x, saving) for x in numbers):
+            return _result(name, "correct", f"The headline leads with the sceptic's low case ({_money(low)} a year), the "
+                           f"floor a finance director trusts most, and is strong (score {a.score}/100). Good: now give the "
+                           f"estimate too, about {_money(saving)} a year, so the reader sees the range.")
         return _result(name, "correct", f"The headline states the saving ({_money(saving)} a year) and is strong "
                        f"(score {a.score}/100).")
     if problem and not close(saving, problem) and any(close(x, problem) for x in numbers):
@@ -280,6 +331,37 @@ def headline_states_the_saving(case: Case) -> Result:
                        "headline-not-the-saving")
     return _result(name, "partial", f"The headline's number is not the saving. Lead with what the fix saves, about "
                    f"{_money(saving)} a year (your saving box), beside what it costs.", "headline-not-the-saving")
+
+
+_BUDGET = re.compile(r"\b(?:off|from|out\s+of)\s+(?:the\s+|our\s+|its\s+)?(?:\w+\s+)?budget\b|\bbudget\s+(?:cut|saving)s?\b"
+                     r"|\bcash\s+(?:back|saving|savings|saved)\b|\b(?:save|saves|saving)\s+(?:us\s+)?[^.]{0,25}\bin\s+cash\b"
+                     r"|\b(?:spend|pay)\s+[^.]{0,25}\bless\b", re.IGNORECASE)
+_MULTIPLE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:x|×|-?fold|times)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:return|roi|payoff|pay-off)\b"
+                       r"|\b(?:return|roi)\s+of\s+(\d+(?:\.\d+)?)\s?(?:x|×|times)\b", re.IGNORECASE)
+
+
+def _headline_money_problem(case: Case, headline: str, saving: float, low: float | None, cost: float | None) -> Result | None:
+    """A headline that states the saving but claims what its own page contradicts: a time saving as budget
+    or cash, or a return multiple that isn't the saving ÷ the cost."""
+    from workshop.capstone.case import _kind_of_money
+
+    name = "the headline's number is the saving"
+    said = " ".join(case.text(n) for n in ("problem", "evidence"))
+    if _BUDGET.search(headline) and _kind_of_money(said) == "staff":
+        return _result(name, "partial", "The headline promises money off the budget (or cash back), but your evidence "
+                       "counts engineers' time: people already paid. Their hours go to other work; nobody's budget "
+                       "shrinks unless overtime, contractors or hiring change. Say 'engineer time', and what it goes to.",
+                       "time-as-cash")
+    m = _MULTIPLE.search(headline)
+    if m and cost and cost > 0:
+        claimed = float(m.group(1) or m.group(2))
+        truths = [saving / cost] + ([low / cost] if low else [])
+        if not any(abs(claimed - t) <= max(0.25 * t, 0.15) for t in truths):
+            return _result(name, "partial", f"The headline claims a {claimed:g}x return, but your own boxes give "
+                           f"{_money(saving)} a year ÷ {_money(cost)} = {saving / cost:.1f}x a year. A finance director "
+                           "does that division first: state the return your numbers give, or the payback.",
+                           "return-not-the-sum")
+    return None
 
 
 PAYBACK_FIELDS = ("headline", "problem", "evidence", "ask")  # options may state other options' paybacks
@@ -340,7 +422,10 @@ _RUNNING = re.compile(r"\b(?:(?:licen[cs]e|subscription|hosting|servers?|cloud|s
 
 def _unpriced_running_cost(case: Case) -> str | None:
     """Words about the fix itself that name a running cost (a licence a month, servers a year), when its box is blank."""
-    for text in [case.text("fix_cost"), case.text("ask"), *case.lines("risks")]:  # not the other options
+    cost = _amount(case, "fix_cost")
+    chosen = [o for o in case.lines("options") if not DO_NOTHING.search(o)
+              and cost and any(close(x, cost) for x in [v for v, _ in money_in(o)] + amounts_in(o))]
+    for text in [case.text("fix_cost"), case.text("ask"), *case.lines("risks"), *chosen]:  # the chosen option, not the others
         m = _RUNNING.search(text or "")
         if m:
             return " ".join(m.group(0).split())[:60]
@@ -393,7 +478,8 @@ def do_nothing_option(case: Case) -> Result:
         return _result(name, "partial", "Add **doing nothing** as an option, with what it costs a year. It is the option "
                        "the budget holder compares everything else with.", "doing-nothing-is-free")
     problem = _amount(case, "problem_per_year")
-    costs = [x for o in nothing for x in [v for v, _ in money_in(o)] + amounts_in(o) if x > 0]
+    costs = [x for o in nothing for x in [v for v, _ in money_in(o)] + amounts_in(o)
+             if x > 1 and not (1900 <= x <= 2100 and float(x).is_integer() and not re.search(r"[$£€]\s?" + f"{x:.0f}", o))]
     if not costs:
         also = f" Your own problem box says it is {_money(problem)} a year." if problem else ""
         return _result(name, "partial", "Your do-nothing option has no cost. Doing nothing keeps the problem, and what the "

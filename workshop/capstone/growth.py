@@ -1,6 +1,8 @@
 """The growth of the day: the morning's baseline beside the capstone's rewrite, both scored now.
 
-Both texts come from the learner's progress log (the last checked answer of each). The two
+Both texts come from the learner's progress log: the FIRST checked baseline (the "before", written
+before any teaching: a later re-check, after the model answer or the afternoon, must not overwrite it)
+and the last checked rewrite. The two
 exercises are the same request word for word, so both are checked now by module 10's full
 judge (the framing elements, the facts the learner was given, and the mistakes it teaches
 against): an invented number or revenue counted as the loss scores the same morning and
@@ -106,6 +108,17 @@ def latest_text(exercise_id: str, path: Path | None = None) -> str | None:
     return found
 
 
+def first_text(exercise_id: str, path: Path | None = None) -> str | None:
+    """The first checked text answer to an exercise, from the progress log."""
+    from workshop import progress
+
+    for entry in progress.events(path):
+        if entry["exercise"] == exercise_id and entry["event"] == "check" and isinstance(entry.get("answer"), str):
+            if entry["answer"].strip():
+                return entry["answer"]
+    return None
+
+
 def growth(path: Path | None = None) -> Growth:
-    """The learner's baseline and capstone rewrite, side by side with both scores."""
-    return Growth(latest_text(BASELINE_ID, path), latest_text(AGAIN_ID, path))
+    """The learner's first baseline and latest capstone rewrite, side by side with both scores."""
+    return Growth(first_text(BASELINE_ID, path), latest_text(AGAIN_ID, path))

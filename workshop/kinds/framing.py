@@ -78,6 +78,9 @@ class Framing(Judged, Exercise):
         return []
 
     def solution_markdown(self) -> str:
+        if self.baseline:  # the "before" stays blind: its model answer is shown at the end of the day (issue 19)
+            return ("No model answer yet: this is your \"before\". You will see a model answer at the end of the day, "
+                    "beside your rewrite and both scores.")
         answers = "\n".join(f"- {text}" for text in self.model_answers)
         return f"Model answers (strong by the checker):\n\n{answers}"
 
