@@ -73,6 +73,7 @@ def fill(form):
     form.boxes["problem"].value = "Thirty engineers wait for builds."
     form.boxes["payback"].value = "about 3 weeks"
     form.boxes["ask"].value = "Two engineers for three weeks, from Monday."
+    form.boxes["risks"].value = "The fix overruns its three weeks."
     rows = [("Do nothing", "costs nothing now", "the waiting goes on"), ("Faster runners", "saves $500,000 a year", "three weeks")]
     for row, values in zip(form.option_rows, rows):
         for box, value in zip(row, values):

@@ -205,7 +205,8 @@ def test_choice_counts_read_as_a_person_wrote_them():
     exercise = ex("04.spot-elements")
     key = exercise.key()
     one_wrong = check_safely(exercise, key + ["forecast"]).feedback
-    assert one_wrong == f"You found all {['no', 'one', 'two', 'three', 'four'][len(key)]} that apply, but also picked one that doesn't."
+    found = "both" if len(key) == 2 else f"all {['no', 'one', 'two', 'three', 'four'][len(key)]}"
+    assert one_wrong == f"You found {found} that apply, but also picked one that doesn't."
     assert check_safely(exercise, ["forecast"]).feedback.startswith("You found none of the")
 
 

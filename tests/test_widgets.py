@@ -36,7 +36,7 @@ def test_unanswered_check_is_a_gentle_nudge():
 def test_each_kind_through_its_control():
     m = Module("01")
     multi = Module("04").show("spot-elements")
-    for key in ("no-ask", "idle", "not-totalled"):
+    for key in ("no-ask", "idle"):
         multi.control.boxes[key].value = True
     multi.check_button.click()
     assert "Correct" in multi.feedback.value

@@ -488,6 +488,8 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     bf_lost_minute = float(round(spike_rpm_whole * p["share_of_orders_lost_while_down"] * p["gross_margin"]))
     add("bf_day_margin_lost_per_minute_down", bf_lost_minute, money(bf_lost_minute),
         "Black Friday and Cyber Monday revenue a minute (whole) × share of orders never recovered × gross margin")
+    add("bf_day_margin_lost_per_hour_down", rounded(bf_lost_minute * 60, 100), money(rounded(bf_lost_minute * 60, 100)),
+        "the Black Friday minute's margin lost × 60, to the hundred (module 04 says the peak-window hour is cheaper)")
     add("bf_day_impact", minutes * bf_lost_minute, money(minutes * bf_lost_minute),
         "outage minutes × the Black Friday minute's margin lost")
     add("bf_day_expected_loss", prob * minutes * bf_lost_minute, money(prob * minutes * bf_lost_minute),
@@ -697,6 +699,12 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         "last quarter's incident minutes × revenue a minute in their season × share lost × margin")
     reruns = int(ci["is_rerun"].astype(bool).sum())
     add("ci_reruns_per_week", reruns / ci_weeks(), f"{reruns / ci_weeks():.0f}", "re-runs of flaky failures ÷ weeks")
+    rerun_hours = reruns / ci_weeks() * facts["ci_wait_median"].value / 60
+    add("ci_rerun_hours_per_week", rerun_hours, f"{rerun_hours:.0f}",
+        "re-runs a week × the median wait (queue + build) ÷ 60: the hours held up, if every held-up minute were lost")
+    rerun_year = rerun_hours * p["working_weeks_per_year"] * p["loaded_hourly_cost"]
+    add("ci_rerun_wait_cost_per_year", rerun_year, money(rounded(rerun_year, 1000)),
+        "re-run hours a week × working weeks × loaded hourly cost (module 04's spot-elements total)")
 
     # The simulation behind the risk explorer, with its starting values.
     defaults = explorer_defaults(facts | {"checkout_fix_cost": facts["checkout_fix_cost"]})

@@ -70,6 +70,9 @@ class Proposal:
     ask: str = ""
     risks: list[str] = field(default_factory=list)
     sections: dict[str, str] = field(default_factory=dict)  # extra headed sections, before the ask (the capstone's)
+    # 05's form asks for the article's "clear pros and cons": a pro AND a con for each option, and a risk.
+    # The capstone's page keeps the looser rule (its own checks say what is missing).
+    pros_and_cons: bool = False
 
     def missing(self) -> list[str]:
         """The parts a decision-maker would ask for that are still empty."""
@@ -80,7 +83,12 @@ class Proposal:
         options = [o for o in self.options if isinstance(o, Option)]
         if len(options) < 2 or not all(_filled(o.name) for o in options):
             gaps.append("at least two options (doing nothing counts)")
-        if options and not all(any(map(_filled, [*o.pros, *o.cons])) for o in options):
+        if self.pros_and_cons:
+            if options and not all(any(map(_filled, o.pros)) and any(map(_filled, o.cons)) for o in options):
+                gaps.append("a pro and a con for each option")
+            if not any(map(_filled, self.risks)):
+                gaps.append("at least one risk (what could make the saving smaller, or the fix overrun)")
+        elif options and not all(any(map(_filled, [*o.pros, *o.cons])) for o in options):
             gaps.append("a pro or a con for each option")
         return gaps
 
@@ -291,7 +299,7 @@ class ProposalForm:
         return Proposal(
             title=values.get("title", ""), headline=values.get("headline", ""), problem=values.get("problem", ""),
             numbers=numbers, options=[parse_option(line) for line in case.lines("options")],
-            ask=values.get("ask", ""), risks=case.lines("risks"),
+            ask=values.get("ask", ""), risks=case.lines("risks"), pros_and_cons=True,
         )
 
     # -- showing and saving ------------------------------------------------------------------------
