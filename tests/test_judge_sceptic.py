@@ -30,6 +30,14 @@ def check(exercise_id, answer):
     return check_safely(exercise, J.complete_example(exercise, answer))
 
 
+def _fact(name: str) -> str:
+    """A Larkspur fact as the learner reads it ("$19,000"): the tests follow the facts, not old copies of them."""
+    from workshop import facts
+
+    return str(facts.current()[name])
+
+
+SAVING_RANGE = f"{_fact('mitigation_saving_low')} to {_fact('mitigation_saving_high')}"
 RISK = "06.risk-statement"
 PROBLEM = "Checkout outages at peak cost us about $117,000 of margin a year, per the incident log; "
 
@@ -67,13 +75,13 @@ BASELINE = "10.baseline-again"
 LAST_PEAK = "Last peak, checkout outages cost us about $100,000 of margin, per the incident log"
 HONEST = [
     (BASELINE, LAST_PEAK + "; two weeks of load testing, pre-scaling and a queue page before the 10 November freeze, about "
-                           "$12,000 plus the extra servers, could cut that by about $30,000 to $70,000 this peak."),
-    (BASELINE, LAST_PEAK + "; $12,000 of hardening before the 10 November freeze could prevent about half of it, roughly "
-                           "$50,000 this peak, though not a payment provider outage."),  # a hedge: "about half of it"
-    (RISK, PROBLEM + "a $12,000 mitigation before the 10 November freeze would prevent about $30,000 to $70,000 of "
+                           "$12,000 plus the extra servers, could cut that by about " + SAVING_RANGE + " this peak."),
+    (BASELINE, LAST_PEAK + "; $12,000 of hardening before the 10 November freeze could prevent roughly "
+                           f"{_fact('mitigation_saving')} of it this peak, though not a payment provider outage."),  # a hedge
+    (RISK, PROBLEM + "a $12,000 mitigation before the 10 November freeze would prevent about " + SAVING_RANGE + " of "
                      "that this peak, and the $54,000 rework in January would save about $82,000 a year."),  # $35,000 revenue
     ("04.rewrite-messy", "Checkout went down 5 times last peak, per the incident log, losing about $7,000 of margin an "
-                         "hour; $12,000 of work before the 10 November freeze should prevent $30,000 to $70,000 of that "
+                         "hour; $12,000 of work before the 10 November freeze should prevent " + SAVING_RANGE + " of that "
                          "loss this peak."),
 ]
 
@@ -144,7 +152,7 @@ def test_overstatement_runs_on_every_free_text_answer():
     (RISK, "Checkout outages cost us about $585,000 of sales a year, per the incident log; the $54,000 rework in "
            "January, after the freeze, would save about $82,000 a year."),
     ("04.rewrite-messy", "Checkout went down 5 times last peak, per the incident log, losing about $35,000 of margin an "
-                         "hour; $12,000 of work before the 10 November freeze should prevent $30,000 to $70,000 of that "
+                         "hour; $12,000 of work before the 10 November freeze should prevent " + SAVING_RANGE + " of that "
                          "loss this peak."),
     (RISK, PROBLEM + "the $54,000 rework in January, after the freeze, would save about $82,000 a year of lost orders."),
 ])
@@ -156,8 +164,8 @@ def test_revenue_called_margin_or_sales_counted_as_the_saving_is_caught(exercise
 
 def test_sales_beside_the_margin_they_carry_is_honest():
     answer = ("Checkout went down 5 times last peak, per the incident log; an hour down loses about $35,000 of sales, "
-              "about $7,000 of margin; $12,000 of work before the 10 November freeze should prevent $30,000 to "
-              "$70,000 of that margin this peak.")
+              "about $7,000 of margin; $12,000 of work before the 10 November freeze should prevent "
+              + SAVING_RANGE + " of that margin this peak.")
     result = check("04.rewrite-messy", answer)
     assert result.correct, result.text()
 
