@@ -76,8 +76,8 @@ LAST_PEAK = "Last peak, checkout outages cost us about $100,000 of margin, per t
 HONEST = [
     (BASELINE, LAST_PEAK + "; two weeks of load testing, pre-scaling and a queue page before the 10 November freeze, about "
                            "$12,000 plus the extra servers, could cut that by about " + SAVING_RANGE + " this peak."),
-    (BASELINE, LAST_PEAK + "; $12,000 of hardening before the 10 November freeze could prevent roughly "
-                           f"{_fact('mitigation_saving')} of it this peak, though not a payment provider outage."),  # a hedge
+    (BASELINE, LAST_PEAK + "; $12,000 of hardening before the 10 November freeze could prevent at least "
+                           f"{_fact('mitigation_saving_low')} of it this peak, though not a payment provider outage."),  # the low end
     (RISK, PROBLEM + "a $12,000 mitigation before the 10 November freeze would prevent about " + SAVING_RANGE + " of "
                      "that this peak, and the $54,000 rework in January would save about $82,000 a year."),  # $35,000 revenue
     ("04.rewrite-messy", "Checkout went down 5 times last peak, per the incident log, losing about $7,000 of margin an "
