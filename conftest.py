@@ -59,8 +59,8 @@ def pytest_collection_modifyitems(session, config, items):
         if notebook is None or id(notebook) in seen:
             continue
         seen.add(id(notebook))
-        from workshop.notebooks.cells import is_checked
-        from workshop.notebooks.editions import expect_not_attempted
+        from workshop.bank.notebooks.cells import is_checked
+        from workshop.bank.notebooks.editions import expect_not_attempted
 
         if not any(cell.get("outputs") for cell in notebook.cells if is_checked(cell)):
             expect_not_attempted(notebook)

@@ -46,7 +46,7 @@ def make_room(folder: Path, learners: int, events_each: int = 300, seed: int = 1
     import json
     import random
 
-    from workshop.bank import get_bank
+    from workshop.bank.loader import get_bank
 
     rng = random.Random(seed)
     exercises = list(get_bank().exercises.values())

@@ -43,7 +43,7 @@ def _pct(values, p):
 
 def _answers(module: str) -> list[tuple[str, object]]:
     """An answer for each checkable exercise of a module: the keyed option, the number, a model answer."""
-    from workshop.bank import get_bank
+    from workshop.bank.loader import get_bank
 
     out = []
     for exercise in get_bank().module_exercises(module):

@@ -5,11 +5,11 @@ its own folder, `exercises/companies/harbour/data/`; with no company it makes
 Larkspur Outfitters' tables in `exercises/data/` (byte-identical, a test checks).
 
 Every parameter comes from the company profile (exercises/companies/larkspur.yaml,
-read through workshop.company.profile), where each is labelled: a published figure
+read through workshop.company.profiles.profile), where each is labelled: a published figure
 with its source, or an assumption about this fictional company. The CSVs are
 committed; a test regenerates them and checks they are byte-identical, so the
 profile and this script stay the truth. Backlog costs of delay marked `derived` in
-the profile are computed here from the generated data (workshop.facts).
+the profile are computed here from the generated data (workshop.company.facts).
 """
 from __future__ import annotations
 
@@ -19,10 +19,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from workshop.company import profile
+from workshop.company.profiles import profile
 
 SEED = 2026
-OUT = Path(__file__).resolve().parent.parent / "exercises" / "data"  # Larkspur's; others: workshop.company.data_dir()
+OUT = Path(__file__).resolve().parent.parent / "exercises" / "data"  # Larkspur's; others: workshop.company.profiles.data_dir()
 
 
 
@@ -32,7 +32,7 @@ def p(name):
     A missing one is the instructor's to add, so it is a ProfileError naming it (main prints
     one sentence), never a KeyError traceback.
     """
-    from workshop.company import ProfileError
+    from workshop.company.profiles import ProfileError
 
     try:
         return profile()[name]
@@ -171,7 +171,7 @@ def backlog(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     Items marked `derived` in the profile take their numbers from the data, so the
     backlog agrees with what modules 05 and 06 compute.
     """
-    from workshop import facts
+    from workshop.company import facts
 
     derived = {
         "checkout-resilience": (facts.checkout_fix_saving_per_year(tables) / 52, p("checkout_fix_weeks")),
@@ -179,7 +179,7 @@ def backlog(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         # both per calendar week: a year's value ÷ 52 (the CI saving net of the runners' running cost)
         "ci-speedup": ((facts.ci_saving_per_year(tables["ci_runs"]) - facts.ci_running_cost_per_year()) / 52, p("ci_fix_weeks")),
     }
-    from workshop.company import ProfileError
+    from workshop.company.profiles import ProfileError
 
     rows = []
     for entry in profile().backlog:
@@ -224,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     import argparse
     import os
 
-    from workshop.company import COMPANY_ENV, ProfileError, own_data_dir
+    from workshop.company.profiles import COMPANY_ENV, ProfileError, own_data_dir
 
     parser = argparse.ArgumentParser(description="Generate a company's data tables from its profile.")
     parser.add_argument("out", nargs="?", default=None, help="folder to write (default: the company's data folder)")

@@ -2,7 +2,7 @@
 import pytest
 
 import workshop
-from workshop.bank import get_bank
+from workshop.bank.loader import get_bank
 
 IDS = workshop.exercise_ids()
 

@@ -14,10 +14,10 @@ import pytest
 
 from workshop.authoring import AuthoringError, add_exercise, check_notebooks, create_module, notebook_cell
 from workshop.authoring.new_exercise import insert_exercise
-from workshop.bank import load_bank
+from workshop.bank.loader import load_bank
 from workshop.cli import main
 from workshop.kinds import models
-from workshop.notebooks.cells import CHECK_TAG
+from workshop.bank.notebooks.cells import CHECK_TAG
 
 ROOT = Path(__file__).resolve().parent.parent
 

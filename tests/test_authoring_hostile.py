@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from workshop.authoring import AuthoringError, add_exercise, create_module
-from workshop.bank import load_bank
+from workshop.bank.loader import load_bank
 from workshop.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +49,7 @@ def test_an_id_too_long_for_the_room_is_refused(repo):
 
 
 def test_csv_rows_with_trailing_empty_fields_load(tmp_path):
-    from workshop.data import load
+    from workshop.company.data import load
 
     source = (ROOT / "exercises" / "data" / "backlog.csv").read_text().splitlines()
     path = tmp_path / "backlog.csv"
@@ -60,7 +60,7 @@ def test_csv_rows_with_trailing_empty_fields_load(tmp_path):
 
 
 def test_a_header_only_csv_is_one_sentence(tmp_path):
-    from workshop.data import DataError, load
+    from workshop.company.data import DataError, load
 
     path = tmp_path / "incidents.csv"
     path.write_text((ROOT / "exercises" / "data" / "incidents.csv").read_text().splitlines()[0] + "\n")
@@ -80,9 +80,9 @@ def test_a_fifo_where_a_profile_a_csv_or_a_module_should_be_blocks_nothing(tmp_p
     import os
     import signal
 
-    from workshop.bank import BankError
-    from workshop.company import ProfileError, load_profile
-    from workshop.data import DataError, load
+    from workshop.bank.loader import BankError
+    from workshop.company.profiles import ProfileError, load_profile
+    from workshop.company.data import DataError, load
 
     for name in ("acme.yaml", "ci_runs.csv", "05_fifo.yaml"):
         os.mkfifo(tmp_path / name)

@@ -2,7 +2,7 @@
 import pytest
 
 from tests.helpers import write_module
-from workshop.bank import BankError, load_bank
+from workshop.bank.loader import BankError, load_bank
 
 
 def _bomb(levels: int) -> str:
@@ -78,9 +78,9 @@ exercises: []
 
 
 def test_no_module_file_repeats_a_key():
-    from workshop.bank import default_bank_dir
+    from workshop.bank.loader import default_bank_dir
 
-    from workshop.yaml_lines import YamlProblem, load_with_nodes
+    from workshop.bank.yaml_lines import YamlProblem, load_with_nodes
 
     repeated = []
     for file in sorted(default_bank_dir().glob("[0-9][0-9]_*.yaml")):

@@ -1,7 +1,7 @@
 """An instructor's mistake in YAML is reported precisely, and never half-loads."""
 import pytest
 
-from workshop.bank import BankError, load_bank
+from workshop.bank.loader import BankError, load_bank
 from workshop.cli import main as cli
 from tests.helpers import write_module
 

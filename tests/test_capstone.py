@@ -7,12 +7,13 @@ import re
 import pytest
 
 import workshop
-from workshop import Module, progress
+from workshop import Module
+from workshop.progress import log as progress
 from workshop.answers import AnswerProblem
-from workshop.bank import BankError, get_bank, load_bank
-from workshop.capstone import Case, check_case, growth
-from workshop.capstone import checks
-from workshop.capstone.amounts import amounts_in, parse_amount
+from workshop.bank.loader import BankError, get_bank, load_bank
+from workshop.labs.capstone import Case, check_case, growth
+from workshop.labs.capstone import checks
+from workshop.labs.capstone.amounts import amounts_in, parse_amount
 from tests.helpers import write_module
 
 MODEL = get_bank().exercises["10.my-case"].key()
@@ -205,7 +206,7 @@ def test_save_sits_below_check_and_its_feedback():
 
 
 def test_the_form_has_a_pro_and_a_con_per_option_so_a_filled_form_is_finished():
-    from workshop.capstone import Case
+    from workshop.labs.capstone import Case
 
     view = Module("10").show("my-case")
     control = view.control
@@ -223,12 +224,12 @@ def test_the_form_has_a_pro_and_a_con_per_option_so_a_filled_form_is_finished():
     again.control.set(control.get())
     assert [b.value for b in again.control.option_rows[1]] == list(rows[1])
     control.option_rows[1][1].value = control.option_rows[1][2].value = ""
-    # one definition of finished: the preview lists the checks still to pass (workshop.capstone.checks)
+    # one definition of finished: the preview lists the checks still to pass (workshop.labs.capstone.checks)
     assert "the options, with doing nothing and its cost" in Case.from_answer(control.get()).still_to_fill()
 
 
 def test_no_doubled_colons_on_the_saved_page():
-    from workshop.capstone import Case
+    from workshop.labs.capstone import Case
 
     page = Case.from_answer(MODEL).markdown()
     for line in page.splitlines():
@@ -256,7 +257,7 @@ def test_saved_in_the_notebook_folder_is_named_plainly(tmp_path, monkeypatch):
 
 
 def test_latest_case_shows_the_last_checked_case(tmp_path, monkeypatch):
-    from workshop.capstone import latest_case
+    from workshop.labs.capstone import latest_case
 
     monkeypatch.setenv("WORKSHOP_PROGRESS", str(tmp_path / "progress.jsonl"))
     assert "Still to fill in" in latest_case()._repr_html_()
@@ -305,7 +306,7 @@ def test_the_baseline_shows_no_model_answer():
 
 def test_growth_scores_an_invented_revenue_claim_below_an_honest_range(tmp_path, monkeypatch):
     """Round 2 review: '$5 million in revenue' showed 80/100 in both columns; the full judge marks it down."""
-    from workshop import facts
+    from workshop.company import facts
 
     f = facts.current()
     monkeypatch.setenv("WORKSHOP_PROGRESS", str(tmp_path / "progress.jsonl"))
@@ -344,8 +345,8 @@ def test_workshop_progress_prints_the_growth(tmp_path, monkeypatch, capsys):
 
 
 def test_the_capstone_rewrite_attributes_the_peak_incidents_as_the_data_does():
-    from workshop import facts
-    from workshop.data import load
+    from workshop.company import facts
+    from workshop.company.data import load
 
     f = facts.current()
     peak = load("incidents").query("peak_season")
@@ -363,7 +364,7 @@ def test_the_capstone_rewrite_attributes_the_peak_incidents_as_the_data_does():
 
 
 def test_each_check_reports_the_name_it_is_listed_under():
-    from workshop.capstone.checks import TITLES
+    from workshop.labs.capstone.checks import TITLES
 
     assert set(TITLES) == set(checks.CHECKS)
     for check in checks.CHECKS:
@@ -387,7 +388,7 @@ def test_the_reviews_worked_example_adds_up():
 
 
 def test_the_pdf_survives_characters_its_font_lacks(tmp_path, monkeypatch):
-    from workshop.capstone.pdf import latin1
+    from workshop.labs.capstone.pdf import latin1
 
     monkeypatch.setenv("WORKSHOP_OUTPUT_DIR", str(tmp_path))
     assert latin1("≈ $20k − “more” … 🚀 ×") == '~ $20k - "more" ... ? ×'
@@ -400,8 +401,8 @@ def test_the_data_dictionary_is_shown_in_the_notebook_not_pointed_to_outside_it(
     import json
     from pathlib import Path
 
-    from workshop.capstone.dictionary import data_dictionary
-    from workshop.data import SCHEMAS
+    from workshop.labs.capstone.dictionary import data_dictionary
+    from workshop.company.data import SCHEMAS
 
     shown = data_dictionary("incidents")._repr_html_()
     for column in SCHEMAS["incidents"]:
@@ -420,7 +421,7 @@ def test_the_data_dictionary_is_shown_in_the_notebook_not_pointed_to_outside_it(
 def test_a_yearly_rate_needs_the_window_you_observed(tmp_path):
     import pandas as pd
 
-    from workshop.capstone import per_year, read_own
+    from workshop.labs.capstone import per_year, read_own
 
     one = pd.DataFrame({"started_at": ["2025-03-04"]})
     with pytest.raises(ValueError, match="window"):

@@ -12,9 +12,9 @@ import pytest
 
 import workshop
 from workshop.answers import AnswerProblem
-from workshop.bank import get_bank, load_bank
-from workshop.capstone import FIELDS, Case, check_case
-from workshop.capstone import checks
+from workshop.bank.loader import get_bank, load_bank
+from workshop.labs.capstone import FIELDS, Case, check_case
+from workshop.labs.capstone import checks
 
 EXERCISE = get_bank().exercises["10.my-case"]
 MODEL = EXERCISE.key()
@@ -173,7 +173,7 @@ def _run_examples(exercise) -> dict:
 
 
 def test_the_examples_hold_for_every_shipped_company(monkeypatch):
-    from workshop.company import companies
+    from workshop.company.profiles import companies
 
     held = {}
     for company in companies():

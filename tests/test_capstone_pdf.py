@@ -4,8 +4,8 @@ import socket
 import pytest
 
 from workshop.answers import AnswerProblem
-from workshop.capstone import Case
-from workshop.capstone.pdf import write_pdf
+from workshop.labs.capstone import Case
+from workshop.labs.capstone.pdf import write_pdf
 
 TABLE = "| Option | Cost | Notes |\n|---|---|---|\n| **Retry** | `$12,000` | see [the log](https://example.com/log) |\n| *Rewrite* | 8 weeks | ~~no~~ |\n"
 WIDE = "| " + " | ".join(f"column {i} with a long heading" for i in range(30)) + " |\n|" + "---|" * 30 + "\n| " + \
@@ -38,7 +38,7 @@ def test_saving_a_case_with_a_table_in_a_box_writes_every_file(tmp_path, monkeyp
 
 
 def test_an_over_long_box_is_named():
-    from workshop.capstone.case import field_label
+    from workshop.labs.capstone.case import field_label
 
     with pytest.raises(AnswerProblem) as caught:
         Case.from_answer({"title": "x", "evidence": "y" * 6000})

@@ -1,6 +1,6 @@
 """What-if charts keep their axes while sliders move, and the fix's cost line is always visible."""
-from workshop import charts
-from workshop.whatif import nice_ceiling, risk_explorer, wait_cost_explorer
+from workshop.labs import charts
+from workshop.labs.whatif import nice_ceiling, risk_explorer, wait_cost_explorer
 
 
 def sliders(box):

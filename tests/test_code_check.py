@@ -52,7 +52,7 @@ def test_another_modules_exercise_gets_no_controls():
 
 def test_every_exercise_can_show_its_solution(monkeypatch):
     """Numeric exercises once had no solution_markdown, so Show solution raised in the widget."""
-    from workshop.bank import get_bank
+    from workshop.bank.loader import get_bank
 
     monkeypatch.setenv("WORKSHOP_SOLUTIONS", "open")
     for exercise in get_bank().exercises.values():

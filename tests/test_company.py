@@ -4,8 +4,10 @@ import shutil
 import pytest
 import yaml
 
-from workshop import company, facts
-from workshop.company import ProfileError, load_profile, profile, profile_path, sources
+from workshop.company import profiles as company
+
+from workshop.company import facts
+from workshop.company.profiles import ProfileError, load_profile, profile, profile_path, sources
 
 
 def test_larkspur_profile_validates_and_every_parameter_is_labelled():
@@ -54,7 +56,7 @@ def test_unknown_company_names_the_known_ones(monkeypatch):
 
 
 def test_data_runs_up_to_the_story_s_today_not_past_it():
-    from workshop.data import load
+    from workshop.company.data import load
 
     today = profile()["today"]
     for table, column in (("incidents", "started_at"), ("deploys", "deployed_at"), ("checkout_funnel", "date"),
@@ -63,7 +65,7 @@ def test_data_runs_up_to_the_story_s_today_not_past_it():
 
 
 def test_backlog_derived_costs_of_delay_agree_with_modules_05_and_06():
-    from workshop.data import load
+    from workshop.company.data import load
 
     f = facts.current()
     backlog = load("backlog").set_index("item")
@@ -75,7 +77,7 @@ def test_backlog_derived_costs_of_delay_agree_with_modules_05_and_06():
 
 
 def test_the_fix_is_credited_only_with_the_causes_it_addresses_and_with_margin():
-    from workshop.data import load
+    from workshop.company.data import load
 
     p, f = profile(), facts.current()
     incidents, funnel = load("incidents"), load("checkout_funnel")

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from workshop import cli
-from workshop.company import ProfileError, load_profile, profile_path
+from workshop.company.profiles import ProfileError, load_profile, profile_path
 
 LARKSPUR = yaml.safe_load(profile_path("larkspur").read_text())
 
@@ -99,7 +99,7 @@ def test_a_huge_profile_is_refused(clean):
 def test_a_300_character_company_name_is_one_sentence(clean, monkeypatch, capsys):
     monkeypatch.setenv("WORKSHOP_COMPANY", "x" * 300)
     from workshop import check
-    from workshop.company import profile
+    from workshop.company.profiles import profile
 
     with pytest.raises(ProfileError):
         profile()
@@ -110,7 +110,7 @@ def test_a_300_character_company_name_is_one_sentence(clean, monkeypatch, capsys
 
 def test_switching_company_in_a_running_kernel_reloads_the_bank(clean, monkeypatch):
     from workshop import check
-    from workshop.bank import get_bank
+    from workshop.bank.loader import get_bank
 
     lark_key = get_bank().exercises["05.payback"].answer
     data = copy.deepcopy(LARKSPUR)
@@ -127,7 +127,7 @@ def test_switching_company_in_a_running_kernel_reloads_the_bank(clean, monkeypat
 
 
 def test_a_facilitator_on_another_company_than_the_learners_is_warned(clean, monkeypatch, capsys):
-    from workshop import progress
+    from workshop.progress import log as progress
     from workshop.room import mirror
 
     room = clean / "room"

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from workshop import cli, facts
-from workshop.company import COMPANIES_DIR, ProfileError, choice, companies, data_dir, profile, profile_path
-from workshop.data import SCHEMAS, load
+from workshop import cli
+
+from workshop.company import facts
+from workshop.company.profiles import COMPANIES_DIR, ProfileError, choice, companies, data_dir, profile, profile_path
+from workshop.company.data import SCHEMAS, load
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -101,7 +103,7 @@ def broken_copy(tmp_path: Path) -> Path:
 def test_a_profile_mistake_names_the_file_and_field(settings, tmp_path, monkeypatch, capsys):
     path = broken_copy(tmp_path)
     with pytest.raises(ProfileError) as caught:
-        from workshop.company import load_profile
+        from workshop.company.profiles import load_profile
 
         load_profile(path)
     assert str(path) in str(caught.value)
@@ -120,7 +122,7 @@ def test_a_typed_value_mistake_is_reported_with_its_field(tmp_path):
     text = (COMPANIES_DIR / "northway.yaml").read_text(encoding="utf-8").replace("value: 2025-11-17", "value: [soon]")
     path = tmp_path / "dates.yaml"
     path.write_text(text, encoding="utf-8")
-    from workshop.company import load_profile
+    from workshop.company.profiles import load_profile
 
     with pytest.raises(ProfileError, match=r"parameters\.change_freeze_start"):
         load_profile(path)
@@ -128,7 +130,7 @@ def test_a_typed_value_mistake_is_reported_with_its_field(tmp_path):
 
 def test_a_notebook_shows_a_profile_mistake_as_a_message_not_a_traceback(tmp_path):
     """IPython renders ProfileError through _render_traceback_: the file and field, nothing of our code."""
-    from workshop.company import load_profile
+    from workshop.company.profiles import load_profile
 
     try:
         load_profile(broken_copy(tmp_path))

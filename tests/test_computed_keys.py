@@ -2,7 +2,7 @@
 import pytest
 
 from tests.helpers import write_module
-from workshop.bank import load_bank
+from workshop.bank.loader import load_bank
 from workshop.cli import main
 from workshop.kinds import check_safely
 from workshop.kinds import computed

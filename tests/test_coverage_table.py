@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop.bank import get_bank
+from workshop.bank.loader import get_bank
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = (ROOT / "docs" / "facilitator-guide.md").read_text(encoding="utf-8")

@@ -5,10 +5,12 @@ the wrong thing; these tests switch company and read every place that formats mo
 """
 import pytest
 
-from workshop import charts, currency
-from workshop.capstone.case import AMOUNTS, FIELDS, Case, field_label
-from workshop.proposal import money
-from workshop.whatif import risk_explorer, wait_cost_explorer
+from workshop.labs import charts
+
+from workshop.company import currency
+from workshop.labs.capstone.case import AMOUNTS, FIELDS, Case, field_label
+from workshop.labs.proposal import money
+from workshop.labs.whatif import risk_explorer, wait_cost_explorer
 
 
 @pytest.fixture(params=[("larkspur", "$", "US$", "US dollars"), ("northway", "£", "£", "pounds")], ids=["larkspur", "northway"])
@@ -74,7 +76,7 @@ def test_a_broken_profile_falls_back_without_raising(monkeypatch, tmp_path):
 
 def test_with_unit_keeps_a_value_already_shown_with_its_honest_digits():
     """numeric.about() rounds a key to the digits that matter; with_unit must not choke on that text."""
-    from workshop.currency import symbol, with_unit
+    from workshop.company.currency import symbol, with_unit
 
     assert with_unit("587,000", "US dollars a year") == f"{symbol()}587,000 a year"
     assert with_unit("2.8", "weeks") == "2.8 weeks"

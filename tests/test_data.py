@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from workshop.data import SCHEMAS, DataError, load
+from workshop.company.data import SCHEMAS, DataError, load
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "exercises" / "data"

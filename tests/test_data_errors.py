@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from workshop.data import DataError, load
+from workshop.company.data import DataError, load
 
 HEADER = "run_id,started_at,engineer,queue_minutes,build_minutes,status,is_rerun\n"
 

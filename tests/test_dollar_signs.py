@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop.bank import get_bank
+from workshop.bank.loader import get_bank
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKDOWN_FIELDS = ("prompt", "hints", "explanation", "feedback", "model_answer", "model_answers", "misconception")
@@ -68,7 +68,7 @@ def test_exercise_markdown_is_rendered_where_mathjax_does_not_typeset(tmp_path, 
     """Each exercise whose Markdown holds a dollar pair reaches the page inside NO_MATHS containers."""
     from workshop import Module
     from workshop.kinds import check_safely
-    from workshop.markdown import NO_MATHS
+    from workshop.bank.markdown import NO_MATHS
 
     monkeypatch.setenv("WORKSHOP_PROGRESS", str(tmp_path / "p.jsonl"))
     monkeypatch.setenv("WORKSHOP_SOLUTIONS", "open")

@@ -12,9 +12,9 @@ import pytest
 
 import workshop
 from workshop import Module
-from workshop.bank import get_bank
+from workshop.bank.loader import get_bank
 from workshop.kinds import models
-from workshop.markdown import to_html
+from workshop.bank.markdown import to_html
 
 ALL = workshop.exercise_ids()
 

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from workshop import progress
+from workshop.progress import log as progress
 from workshop.cli import main
 
 

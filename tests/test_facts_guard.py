@@ -7,9 +7,11 @@ import nbformat
 import pytest
 import yaml
 
-from workshop import company, facts
-from workshop.bank import BankError, load_bank
-from workshop.factcheck import check_bank, check_notebooks, check_text
+from workshop.company import profiles as company
+
+from workshop.company import facts
+from workshop.bank.loader import BankError, load_bank
+from workshop.company.factcheck import check_bank, check_notebooks, check_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -85,7 +87,7 @@ def test_an_unknown_company_number_is_a_clear_bank_error(tmp_path):
 
 
 def test_sources_page_lists_every_cited_source_and_nothing_cites_a_file_not_in_the_repo():
-    from workshop.company import sources
+    from workshop.company.profiles import sources
 
     page = (ROOT / "docs" / "sources.md").read_text()
     for key, source in sources().items():
@@ -137,7 +139,7 @@ def test_a_module_code_in_a_code_cell_is_not_a_company_number(tmp_path):
 
 def test_last_quarters_loss_prices_each_minute_in_its_own_season():
     """Last quarter (July to September) has no peak days: its outages cost off-peak minutes, not the average."""
-    from workshop.data import load
+    from workshop.company.data import load
 
     f = facts.current()
     funnel = load("checkout_funnel")
@@ -160,7 +162,7 @@ def test_clock_times_are_not_company_numbers_but_a_number_beside_them_is():
 
 
 def test_a_duplicate_key_in_the_allowlist_is_refused_by_validate_not_silently_dropped(tmp_path, capsys, monkeypatch):
-    from workshop import factcheck
+    from workshop.company import factcheck
     from workshop.cli import main
 
     shutil.copytree(ROOT / "exercises", tmp_path / "exercises")

@@ -2,13 +2,13 @@
 
 Each test states a rewording of a known mistake (caught) beside an honest answer in the same words
 (passes), so a detector that reads phrases instead of roles fails here. Company numbers come from
-``workshop.facts`` (Larkspur), never literals.
+``workshop.company.facts`` (Larkspur), never literals.
 """
 from __future__ import annotations
 
 import pytest
 
-from workshop.data import SCHEMAS
+from workshop.company.data import SCHEMAS
 from workshop.kinds import judge as J
 from workshop.kinds.judgement import GivenFact
 
@@ -32,7 +32,7 @@ def t(name: str) -> str:
 
 
 def money(factor: float, name: str) -> str:
-    from workshop.facts import money as fmt
+    from workshop.company.facts import money as fmt
 
     return fmt(round(factor * J._current_facts()[name].value, -3))
 

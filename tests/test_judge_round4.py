@@ -2,7 +2,7 @@
 
 Each review's list of answers the judge called correct, rebuilt as whole answers (the review
 quotes them abridged; the rest is the exercise's own model answer). Company numbers come from
-``workshop.facts``, so the same answers hold for both companies. The count caught per review is
+``workshop.company.facts``, so the same answers hold for both companies. The count caught per review is
 the test: it may rise, never fall. ``SOUND`` holds the honest answers the same reviews say were
 refused; they must pass.
 
@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.bank import load_bank
-from workshop.data import SCHEMAS
+from workshop.bank.loader import load_bank
+from workshop.company.data import SCHEMAS
 from workshop.kinds import check_safely
 from workshop.kinds import judge as J
 
@@ -32,7 +32,7 @@ def company(request, monkeypatch):
 
 
 def _money(value: float) -> str:
-    from workshop.facts import money
+    from workshop.company.facts import money
 
     return money(round(value, -3))
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.bank import load_bank
-from workshop.data import SCHEMAS
+from workshop.bank.loader import load_bank
+from workshop.company.data import SCHEMAS
 from workshop.kinds import check_safely
 from workshop.kinds import judge as J
 
@@ -32,7 +32,7 @@ def check(exercise_id, answer):
 
 def _fact(name: str) -> str:
     """A Larkspur fact as the learner reads it ("$19,000"): the tests follow the facts, not old copies of them."""
-    from workshop import facts
+    from workshop.company import facts
 
     return str(facts.current()[name])
 

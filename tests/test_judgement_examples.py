@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from workshop.bank import BankError, load_bank
-from workshop.data import SCHEMAS
+from workshop.bank.loader import BankError, load_bank
+from workshop.company.data import SCHEMAS
 from workshop.kinds import check_safely
 from workshop.kinds import judge as J
 from workshop.kinds.judgement import GivenFact
@@ -288,7 +288,7 @@ def test_correct_framing_never_claims_a_listener_can_act(company):
 
 
 def test_money_in_feedback_has_separators_and_no_scientific_notation(company):
-    from workshop.currency import number, symbol, with_unit
+    from workshop.company.currency import number, symbol, with_unit
 
     assert number(1_249_725.125) == "1,249,725" and number(2.8125) == "2.812" and number(0.0611413) == "0.06114"
     assert with_unit(1_249_725.125, "US dollars a year") == f"{symbol()}1,249,725 a year"

@@ -2,7 +2,7 @@
 import pytest
 
 from workshop import check
-from workshop.bank import get_bank
+from workshop.bank.loader import get_bank
 
 
 def ex(exercise_id):
@@ -208,7 +208,7 @@ def test_baseline_is_scored_and_saved_never_marked_wrong():
 
 def test_a_quoted_matching_item_is_not_quoted_twice_in_feedback():
     """03.manager-or-leader's items are quotations; feedback showed “"Who can cover…"”."""
-    from workshop.bank import get_bank
+    from workshop.bank.loader import get_bank
 
     exercise = get_bank().exercises["03.manager-or-leader"]
     quoted = next(i for i in exercise.items if i.text.startswith('"'))

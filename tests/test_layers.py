@@ -1,23 +1,28 @@
 """Layers only point down, and no two parts of workshop/ import each other.
 
-A *part* is a top-level name under workshop/: a module (``bank.py``) or a package (``kinds/``);
-imports inside one part are free. Every part sits in one layer, and may import its own layer and
-the layers below it, never one above. Imports are read with ``ast``, including those inside
-functions (a lazy import is still an arrow); only ``if TYPE_CHECKING:`` blocks are skipped.
+A *part* is the longest dotted name under workshop/ that LAYERS places: a module
+(``company.facts``, ``bank.loader``) or a whole package (``kinds``, ``room``); imports inside one
+part are free. Every part sits in one layer, and may import its own layer and the layers below it,
+never one above. Imports are read with ``ast``, including those inside functions (a lazy import is
+still an arrow); only ``if TYPE_CHECKING:`` blocks are skipped.
 
-    layer        parts                                                  what it is
-    0 pure       answers markdown result wording yaml_lines settings safefile text, numbers and results; no
-                 framing/ impact/                                       company, no learner's files
-    1 company    company currency data facts placeholders               the instructor's company:
-                 company_report                                         profile, data, facts, money
-    2 content    bank kinds/ minutes notebooks/ factcheck drift         the exercise bank, its kinds,
-                                                                        the notebook editions and checks
-    3 log        progress export                                        the learner's event log
-    4 learner    api widgets/ progress_report                           what a notebook calls
-    5 labs       charts whatif proposal capstone/ leading/              the modules' interactive labs
-    6 room       room/                                                  the facilitator's room
-    7 tools      authoring/ review/ cli __main__ and the package root   commands; the root wires the room
-                                                                        to the log (progress.subscribe)
+    layer        parts                                              what it is
+    0 pure       answers result settings safefile framing/ impact/  text, numbers and results; no
+                 bank.markdown bank.wording bank.yaml_lines         company, no learner's files
+    1 company    company.profiles .currency .data .facts            the instructor's company:
+                 .placeholders .report                              profile, data, facts, money
+    2 content    bank.loader bank.minutes bank.notebooks kinds/     the exercise bank, its kinds, the
+                 company.factcheck company.drift                    editions and the number guard
+    3 log        progress.log progress.export                       the learner's event log
+    4 learner    api widgets/ progress.report                       what a notebook calls
+    5 labs       labs.charts .whatif .proposal .capstone .leading   the modules' interactive labs
+    6 room       room/                                              the facilitator's room
+    7 tools      authoring/ (with review/) cli __main__ and the     commands; the root wires the room
+                 package root                                       to the log (progress.log.subscribe)
+
+The folders say who each part serves: ``company/`` the instructor's company, ``bank/`` the
+content pipeline, ``progress/`` the learner's log, ``labs/`` the modules' labs, ``room/`` the
+facilitator, ``authoring/`` the instructor who writes exercises.
 
 ``from workshop import NAME`` counts as an arrow to the module that defines NAME (``check`` is
 ``api``'s), as a notebook's import does. A new module must be given a layer here.
@@ -35,27 +40,27 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "workshop"
 
 LAYERS = [
-    ("pure", "answers markdown result wording yaml_lines settings safefile framing impact"),
-    ("company", "company currency data facts placeholders company_report"),
-    ("content", "bank kinds minutes notebooks factcheck drift"),
-    ("log", "progress export"),
-    ("learner", "api widgets progress_report"),
-    ("labs", "charts whatif proposal capstone leading"),
+    ("pure", "answers result settings safefile framing impact bank.markdown bank.wording bank.yaml_lines"),
+    ("company", "company company.profiles company.currency company.data company.facts company.placeholders company.report"),
+    ("content", "bank bank.loader bank.minutes bank.notebooks kinds company.factcheck company.drift"),
+    ("log", "progress progress.log progress.export"),
+    ("learner", "api widgets progress.report"),
+    ("labs", "labs labs.charts labs.whatif labs.proposal labs.capstone labs.leading"),
     ("room", "room"),
-    ("tools", "authoring review cli __main__ __init__"),
+    ("tools", "authoring authoring.review cli __main__ __init__"),
 ]
 LAYER = {part: rank for rank, (_, parts) in enumerate(LAYERS) for part in parts.split()}
 
 KNOWN = {
     # upward arrows
-    ("kinds", "capstone"): "the case kind is judged by the capstone's checks (capstone/checks.py is pure logic in a lab folder)",
-    ("widgets", "capstone"): "the capstone form and the one-page widgets read the case model (capstone/case.py)",
+    ("kinds", "labs.capstone"): "the case kind is judged by the capstone's checks (capstone/checks.py is pure logic in a lab folder)",
+    ("widgets", "labs.capstone"): "the capstone form and the one-page widgets read the case model (capstone/case.py)",
     ("widgets", "room"): "after a check, the learner's view shows the room's poll (widgets/view.py -> room/poll.py)",
-    ("export", "room"): "an export carries the learner's id, made by room/mirror.py (it belongs beside the log)",
+    ("progress.export", "room"): "an export carries the learner's id, made by room/mirror.py (it belongs beside the log)",
     # sideways arrows that close a circle inside the content layer
-    ("kinds", "bank"): "options read the bank's shown order; computed keys report bank problems",
+    ("kinds", "bank.loader"): "options read the bank's shown order; computed keys report bank problems",
     # sideways arrow that closes a circle inside the labs layer
-    ("proposal", "capstone"): "module 05's proposal becomes a capstone case, whose model reuses the proposal's",
+    ("labs.proposal", "labs.capstone"): "module 05's proposal becomes a capstone case, whose model reuses the proposal's",
 }
 
 
@@ -97,8 +102,13 @@ def modules() -> dict[str, Path]:
 
 
 def part(module: str) -> str:
-    pieces = module.split(".")
-    return pieces[1] if len(pieces) > 1 else "__init__"
+    """The longest dotted name under workshop/ that LAYERS places: ``company.facts``, ``kinds``."""
+    pieces = module.split(".")[1:]
+    for length in range(len(pieces), 0, -1):
+        name = ".".join(pieces[:length])
+        if name in LAYER:
+            return name
+    return pieces[0] if pieces else "__init__"
 
 
 def arrows() -> dict[tuple[str, str], set[str]]:
@@ -162,7 +172,7 @@ def test_known_exceptions_only_shrink():
 
 
 def test_the_learners_log_knows_nothing_above_it():
-    above = {(a, b) for a, b in arrows() if a == "progress"}
+    above = {(a, b) for a, b in arrows() if a == "progress.log"}
     assert not above, f"progress imports {sorted(b for _, b in above)}: it must import nothing of the workshop"
 
 
@@ -207,3 +217,28 @@ def _strongly_connected(graph: dict[str, set[str]]) -> list[list[str]]:
                     if len(group) > 1:
                         groups.append(sorted(group))
     return groups
+
+
+def test_the_package_imports_each_module_from_its_home():
+    """The old paths (``workshop.facts``) are aliases kept for notebooks (docs/public-api.md);
+    the package itself names each module where it lives, so the layers above see the real arrows."""
+    from workshop import MOVED
+
+    stale = set()
+    for name, path in modules().items():
+        for node in _imports(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+            sources = [alias.name for alias in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            if isinstance(node, ast.ImportFrom) and node.module == "workshop":
+                sources = [f"workshop.{alias.name}" for alias in node.names]
+            stale |= {(name, source) for source in sources for old in MOVED
+                      if source == old or source.startswith(old + ".")}
+    assert not stale, f"import these from their new homes (see MOVED in workshop/__init__.py): {sorted(stale)}"
+
+
+def test_each_old_path_is_the_same_module_as_its_new_home():
+    import importlib
+
+    from workshop import MOVED
+
+    for old, new in MOVED.items():
+        assert importlib.import_module(old) is importlib.import_module(new), old

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 import workshop
-from workshop.bank import get_bank
-from workshop.leading import ASSUMPTIONS, best_share, team_output
-from workshop.leading.explorer import coding_share_explorer, output_by_coding_share
+from workshop.bank.loader import get_bank
+from workshop.labs.leading import ASSUMPTIONS, best_share, team_output
+from workshop.labs.leading.explorer import coding_share_explorer, output_by_coding_share
 
 
 def test_the_solo_heros_week_by_the_model():
@@ -55,7 +55,7 @@ def test_the_exercise_and_its_slips_come_from_the_model():
 
 
 def test_the_flip_point_is_the_models_and_the_exercise_asks_for_it():
-    from workshop.leading import hero_wins_below
+    from workshop.labs.leading import hero_wins_below
 
     flip = hero_wins_below()
     assert flip == pytest.approx(0.12)

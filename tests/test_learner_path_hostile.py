@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import workshop
-from workshop import Module, progress
+from workshop import Module
+from workshop.progress import log as progress
 from workshop.result import STATUSES
 
 ALL = workshop.exercise_ids()

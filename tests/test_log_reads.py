@@ -4,7 +4,9 @@ import json
 
 import pytest
 
-from workshop import Module, progress
+from workshop import Module
+
+from workshop.progress import log as progress
 
 
 @pytest.fixture

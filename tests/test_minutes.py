@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from workshop.bank import get_bank, load_bank
+from workshop.bank.loader import get_bank, load_bank
 from workshop.kinds import models
-from workshop.minutes import (
+from workshop.bank.minutes import (
     DEBRIEF_MINUTES, UnbudgetedKind, allowances, minutes_for, module_budget, register,
 )
 from tests.helpers import write_module
@@ -31,7 +31,7 @@ def test_the_rule_is_the_one_the_curriculum_states():
 
 def test_every_kind_in_the_registry_has_minutes():
     missing = sorted(set(models()) - set(allowances()))
-    assert not missing, f"give these kinds minutes in workshop/minutes.py: {missing}"
+    assert not missing, f"give these kinds minutes in workshop/bank/minutes.py: {missing}"
 
 
 @pytest.mark.parametrize("module", sorted(BANK.modules), ids=lambda m: f"module-{m}")
@@ -89,7 +89,7 @@ def test_a_new_kind_can_join_with_a_fixed_or_computed_allowance():
         with pytest.raises(ValueError):
             register("test-only-kind", 0, "nothing")
     finally:
-        from workshop import minutes
+        from workshop.bank import minutes
 
         minutes._ALLOWANCES.pop("test-only-kind", None)
 

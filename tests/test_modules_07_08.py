@@ -6,9 +6,9 @@ import pytest
 
 import workshop
 from workshop import Module
-from workshop.bank import get_bank
-from workshop.data import load
-from workshop.facts import current as facts
+from workshop.bank.loader import get_bank
+from workshop.company.data import load
+from workshop.company.facts import current as facts
 from workshop.impact import delay_cost, schedule_by_cd3
 
 BANK = get_bank()
@@ -80,7 +80,7 @@ def test_last_years_black_friday_weekend_had_a_checkout_incident():
     """08's VP remembers checkout going down over last year's Black Friday weekend: the data agrees."""
     import datetime as dt
 
-    from workshop.company import profile
+    from workshop.company.profiles import profile
 
     year = profile()["today"].year - 1
     thanksgiving = max(d for d in (dt.date(year, 11, day) for day in range(22, 29)) if d.weekday() == 3)

@@ -11,10 +11,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from workshop.bank import get_bank
-from workshop.factcheck import Written, agrees, numbers_in
-from workshop.notebooks.cells import exercise_in, module_code
-from workshop.notebooks.editions import module_notebooks, participant
+from workshop.bank.loader import get_bank
+from workshop.company.factcheck import Written, agrees, numbers_in
+from workshop.bank.notebooks.cells import exercise_in, module_code
+from workshop.bank.notebooks.editions import module_notebooks, participant
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = module_notebooks(ROOT / "notebooks")
@@ -24,8 +24,8 @@ TABLE_OF = {"ci": "ci_runs", "incidents": "incidents", "funnel": "checkout_funne
 
 def chart_title(source: str) -> str:
     """The title a chart cell renders, drawn from the same data the notebook loads."""
-    import workshop.charts as charts
-    from workshop.data import load
+    import workshop.labs.charts as charts
+    from workshop.company.data import load
 
     titles = []
     for function, variable in CHART_CALL.findall(source):
@@ -67,7 +67,7 @@ def states(text: str, answer: float, unit: str = "", tolerance=None) -> list[str
 
 def visible_before_answering(nb, index: int) -> str:
     """Earlier cells (Markdown, chart titles), the Markdown right after, and every prefilled code string."""
-    from workshop.factcheck import _code_strings
+    from workshop.company.factcheck import _code_strings
 
     before = [c.source if c.cell_type == "markdown" else chart_title(c.source) for c in nb.cells[:index]]
     before += [_code_strings(c.source) for i, c in enumerate(nb.cells) if c.cell_type == "code" and i != index]

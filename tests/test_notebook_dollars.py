@@ -5,7 +5,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from workshop.notebooks.editions import module_notebooks
+from workshop.bank.notebooks.editions import module_notebooks
 
 NOTEBOOKS = module_notebooks(Path(__file__).resolve().parent.parent / "notebooks")
 UNESCAPED = re.compile(r"(?<!\\)\$")

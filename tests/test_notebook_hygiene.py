@@ -5,9 +5,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from workshop.bank import get_bank
-from workshop.notebooks.cells import exercise_in, is_checked, module_code
-from workshop.notebooks.editions import module_notebooks, participant, solutions
+from workshop.bank.loader import get_bank
+from workshop.bank.notebooks.cells import exercise_in, is_checked, module_code
+from workshop.bank.notebooks.editions import module_notebooks, participant, solutions
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = module_notebooks(ROOT / "notebooks")
@@ -40,7 +40,7 @@ def test_kernelspec_size_and_stripped_outputs(path):
 
 def test_nbval_still_expects_not_attempted_in_participant_checked_cells():
     """The reference nbval compares is added in memory (conftest.py), never stored."""
-    from workshop.notebooks.editions import expect_not_attempted
+    from workshop.bank.notebooks.editions import expect_not_attempted
 
     nb = expect_not_attempted(load(NOTEBOOKS[0]))
     checked = [c for c in nb.cells if is_checked(c) and exercise_in(c, module_code(nb))]

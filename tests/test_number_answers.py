@@ -7,9 +7,10 @@ import sys
 import pytest
 
 import workshop
-from workshop import Module, progress
+from workshop import Module
+from workshop.progress import log as progress
 from workshop.answers import AnswerProblem, as_number
-from workshop.bank import get_bank
+from workshop.bank.loader import get_bank
 
 
 @pytest.fixture
@@ -131,7 +132,7 @@ def test_a_flipped_ratio_gets_its_own_message():
 
 
 def test_a_year_of_52_weeks_gets_its_own_message():
-    from workshop.company import profile
+    from workshop.company.profiles import profile
 
     exercise = get_bank().exercises["05.fix-saving"]  # a yearly figure scaled up from a week
     weeks = profile()["working_weeks_per_year"]

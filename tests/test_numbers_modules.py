@@ -3,10 +3,11 @@ import pandas as pd
 import pytest
 
 import workshop
-from workshop import Module, charts
-from workshop.bank import get_bank
-from workshop.data import load
-from workshop.proposal import Option, Proposal, money
+from workshop import Module
+from workshop.labs import charts
+from workshop.bank.loader import get_bank
+from workshop.company.data import load
+from workshop.labs.proposal import Option, Proposal, money
 
 
 def test_computed_key_follows_an_instructors_own_data(tmp_path, monkeypatch):
@@ -28,7 +29,7 @@ def test_computed_with_broken_data_is_explained_not_raised(tmp_path, monkeypatch
 
 
 def test_computed_diagnoses_the_usual_slips():
-    from workshop.facts import current
+    from workshop.company.facts import current
 
     ci = load("ci_runs")
     per_week = (ci["build_minutes"] - 10).clip(lower=0).sum() / 60 / 12 * 75
@@ -46,7 +47,7 @@ def test_the_yearly_cost_judgement_names_the_real_slips():
 
 
 def test_expected_loss_slips_are_mistakes_people_make():
-    from workshop.facts import current
+    from workshop.company.facts import current
 
     f = current()
     assert workshop.check("06.expected-loss", f["bf_day_impact"].value).misconception == "Forgetting the probability."
@@ -64,7 +65,7 @@ def test_expected_loss_slips_are_mistakes_people_make():
 
 
 def test_the_fix_is_credited_only_with_what_it_addresses_in_margin():
-    from workshop.facts import current
+    from workshop.company.facts import current
 
     every_incident = workshop.check("06.annual-loss", get_bank().exercises["06.annual-loss"].evaluate(
         get_bank().exercises["06.annual-loss"].slips[0].code))
@@ -104,7 +105,7 @@ def test_peak_months_are_marked_by_pattern_not_colour_alone():
 
 
 def test_wait_cost_explorer_updates_headline_and_chart_when_a_slider_moves():
-    from workshop.whatif import wait_cost_explorer
+    from workshop.labs.whatif import wait_cost_explorer
     box = wait_cost_explorer(minutes_now=22, people=30, waits_per_day=4.8, hourly_cost=75)
     sliders = {s.description: s for s in box.children if hasattr(s, "min")}
     headline = next(c for c in box.children if "lwi-headline" in c._dom_classes)
@@ -115,7 +116,7 @@ def test_wait_cost_explorer_updates_headline_and_chart_when_a_slider_moves():
 
 
 def test_risk_explorer_reports_the_share_of_years_above_the_fix():
-    from workshop.whatif import risk_explorer
+    from workshop.labs.whatif import risk_explorer
     box = risk_explorer(revenue_per_minute=67.5, fix_cost=90_000)
     headline = next(c for c in box.children if "lwi-headline" in c._dom_classes)
     assert "of simulated years" in headline.value
@@ -151,8 +152,8 @@ def test_the_template_proposal_prefills_nothing_the_learner_writes():
     """05's proposal is a form: the options, their pros and cons, and the ask are the learner's to write."""
     import nbformat
 
-    from workshop import proposal as proposal_module
-    from workshop.notebooks.editions import module_notebooks
+    from workshop.labs import proposal as proposal_module
+    from workshop.bank.notebooks.editions import module_notebooks
     from pathlib import Path
 
     nb = next(p for p in module_notebooks(Path(__file__).resolve().parent.parent / "notebooks") if p.name.startswith("05"))

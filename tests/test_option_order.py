@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from workshop.bank import get_bank
+from workshop.bank.loader import get_bank
 from workshop.kinds.options import display_order, labelled, letter
 from workshop.widgets import control_for
 

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from workshop import bank as bank_module
-from workshop import factcheck
+from workshop.bank import loader as bank_module
+from workshop.company import factcheck
 from workshop.api import Module
 from workshop.authoring.notebook_checks import check_notebooks
-from workshop.bank import BankError, load_bank
-from workshop.facts import current
+from workshop.bank.loader import BankError, load_bank
+from workshop.company.facts import current
 
 from tests.helpers import MODULE_HEADER, SINGLE
 

@@ -1,7 +1,7 @@
 """``{{fact}}`` filling: what a learner reads must be English whatever the company's name."""
 from types import SimpleNamespace
 
-from workshop.placeholders import fill_text
+from workshop.company.placeholders import fill_text
 
 
 def named(name: str) -> dict:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from workshop import facts as F
-from workshop.bank import load_bank
+from workshop.company import facts as F
+from workshop.bank.loader import load_bank
 from workshop.kinds import judge as J
-from workshop.data import SCHEMAS
+from workshop.company.data import SCHEMAS
 
 
 @pytest.fixture(params=("larkspur", "northway"))

@@ -5,8 +5,8 @@ import warnings
 
 import pytest
 
-from workshop import progress
-from workshop.export import EXPORT_FORMAT, export_progress
+from workshop.progress import log as progress
+from workshop.progress.export import EXPORT_FORMAT, export_progress
 
 
 @pytest.fixture
@@ -131,7 +131,7 @@ def test_run_all_after_a_restart_is_not_a_new_attempt(log, capsys):
 
 
 def test_report_has_a_total_and_the_next_module(log, capsys):
-    from workshop.bank import get_bank
+    from workshop.bank.loader import get_bank
 
     bank = get_bank()
     for exercise in bank.module_exercises("00"):

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from workshop import Module, progress, settings
+from workshop import Module, settings
+
+from workshop.progress import log as progress
 
 
 @pytest.fixture

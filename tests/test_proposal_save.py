@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop.proposal import Option, Proposal
+from workshop.labs.proposal import Option, Proposal
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -62,7 +62,7 @@ def test_no_notebook_saves_a_file_on_run_all():
 
 @pytest.fixture
 def form(out):
-    from workshop import proposal as module
+    from workshop.labs import proposal as module
 
     module._drafts.clear()
     return module.proposal_form("Faster builds would save about $500,000 a year.", hours_waited=100.0,
@@ -107,7 +107,7 @@ def test_an_unfinished_proposal_saves_but_says_so(form):
 
 
 def test_a_restarted_kernel_gets_the_saved_form_back(form, out):
-    from workshop import proposal as module
+    from workshop.labs import proposal as module
 
     fill(form)
     form.save()

@@ -3,10 +3,10 @@ import re
 
 import pytest
 
-from workshop.bank import get_bank
-from workshop.company import profile
-from workshop.data import load
-from workshop.facts import current, is_peak
+from workshop.bank.loader import get_bank
+from workshop.company.profiles import profile
+from workshop.company.data import load
+from workshop.company.facts import current, is_peak
 
 
 def test_the_off_peak_share_sets_each_season_at_its_own_revenue_a_minute():

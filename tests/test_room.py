@@ -1,14 +1,14 @@
 """The facilitator's summary of the room, from exported files and live room folders."""
 import json
 
-from workshop import progress
+from workshop.progress import log as progress
 from workshop.cli import main
-from workshop.export import export_progress
+from workshop.progress.export import export_progress
 from workshop.room import read_exports, summary_table
 
 
 def _misconception_of(exercise_id: str, key: str) -> str:
-    from workshop.bank import get_bank
+    from workshop.bank.loader import get_bank
 
     return next(o.misconception for o in get_bank().exercises[exercise_id].options if o.key == key)
 

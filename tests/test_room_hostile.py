@@ -11,9 +11,9 @@ from tests.helpers import no_hang
 
 import pytest
 
-from workshop import progress
+from workshop.progress import log as progress
 from workshop.cli import main
-from workshop.export import EXPORT_FORMAT
+from workshop.progress.export import EXPORT_FORMAT
 from workshop.room import mirror, read_exports
 from workshop.room.poll import POLL_FILE, poll_on, read_poll, room_distribution, set_poll
 from workshop.room.reader import MAX_READ_CHUNK, RoomReader, pseudonym
@@ -117,7 +117,7 @@ def test_a_poll_file_others_can_write_is_ignored(tmp_path):
 
 # 3 -------------------------------------------------------------------------------------------
 def _hostile_room(room: Path, learners: int = 40):
-    from workshop.bank import get_bank
+    from workshop.bank.loader import get_bank
 
     bank = get_bank()
     text = ",".join(["1"] * 2500)
@@ -164,7 +164,7 @@ class CountingChecker:
 
 
 def test_forty_hostile_learners_cost_what_forty_real_ones_do(tmp_path):
-    from workshop.bank import get_bank
+    from workshop.bank.loader import get_bank
     from workshop.room.summary import MAX_CHECK_CHARS
 
     _hostile_room(tmp_path)
@@ -254,7 +254,7 @@ def test_an_export_and_the_live_file_of_the_same_learner_count_once(tmp_path, mo
     monkeypatch.setenv("WORKSHOP_ROOM", str(room))
     mirror._warned.clear()
     progress.record("check", "02.mentor-metric", log, answer="b", status="correct")
-    from workshop.export import export_progress
+    from workshop.progress.export import export_progress
 
     export_progress(room / "ada.json", learner="Ada", source=log)
     figures = compute(read_exports([room]).present())
@@ -264,7 +264,7 @@ def test_an_export_and_the_live_file_of_the_same_learner_count_once(tmp_path, mo
 
 # 8 -------------------------------------------------------------------------------------------
 def test_duplicate_keys_in_a_multiple_select_count_once(tmp_path):
-    from workshop.bank import get_bank
+    from workshop.bank.loader import get_bank
 
     first, second = [o.key for o in get_bank().exercises["04.spot-elements"].options][:2]
     answer = [first] * 500 + [second]

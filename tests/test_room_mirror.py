@@ -6,7 +6,9 @@ import warnings
 
 import pytest
 
-from workshop import Module, progress
+from workshop import Module
+
+from workshop.progress import log as progress
 from workshop.room import mirror
 from workshop.room.poll import learner_view, set_poll
 from workshop.room.reader import RoomReader

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from workshop import progress
+from workshop.progress import log as progress
 from workshop.room import mirror
 from workshop.room.reader import RoomReader
 

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workshop.cli import main
-from workshop.export import EXPORT_FORMAT
+from workshop.progress.export import EXPORT_FORMAT
 from workshop.room.reader import MAX_FILE_BYTES, Event, RoomReader, parse_event
 from workshop.room.report import render
 from workshop.room.summary import compute

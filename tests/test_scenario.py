@@ -5,7 +5,7 @@ import pytest
 
 import workshop
 from workshop import Module
-from workshop.bank import BankError, load_bank
+from workshop.bank.loader import BankError, load_bank
 from workshop.cli import main as cli
 from tests.helpers import write_module
 
@@ -283,7 +283,7 @@ def test_the_ending_lists_each_decision_once_with_its_cost_and_the_running_total
 def test_a_costliest_decision_never_lists_a_gain_as_its_cost():
     """08's lucky path once read "cost Checkout down -75 min": a gain shown as a cost. Gains are named as gains."""
     from workshop import check
-    from workshop.bank import get_bank
+    from workshop.bank.loader import get_bank
 
     for exercise in (e for e in get_bank().exercises.values() if e.kind == "scenario"):
         for path in exercise.paths():

@@ -90,7 +90,7 @@ def _old_best_path(scenario):
 
 
 def test_the_shipped_scenarios_keep_their_best_paths():
-    from workshop.bank import get_bank
+    from workshop.bank.loader import get_bank
 
     scenarios = [e for e in get_bank().exercises.values() if e.kind == "scenario"]
     assert scenarios

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from workshop import factcheck
-from workshop.drift import explain
+from workshop.company import factcheck
+from workshop.company.drift import explain
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPANY_USE = re.compile(r"\{\{\s*[a-z][a-z0-9_]*\s*(?::[^}]*)?\}\}|workshop\.(?:data|facts|company)\b|\bload\(")

@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from workshop import factcheck
-from workshop.bank import load_bank
-from workshop.facts import current
+from workshop.company import factcheck
+from workshop.bank.loader import load_bank
+from workshop.company.facts import current
 
 # "**16%**: 32 of its last 205 deploys", "28% (31 of 110)"
 PAIR = re.compile(r"(\d+(?:\.\d+)?)%\**[:(\s]+(?:about\s+)?(\d[\d,]*) of (?:its |the |our )?(?:last )?(\d[\d,]*)")

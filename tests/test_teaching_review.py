@@ -10,11 +10,11 @@ import nbformat
 import pytest
 import yaml
 
-from workshop.bank import get_bank
+from workshop.bank.loader import get_bank
 from workshop.kinds import check_safely
-from workshop.notebooks.editions import module_notebooks
-from workshop.review import duplicate_misconceptions, ladder_problem, module_references
-from workshop.review.links import links, next_lines
+from workshop.bank.notebooks.editions import module_notebooks
+from workshop.authoring.review import duplicate_misconceptions, ladder_problem, module_references
+from workshop.authoring.review.links import links, next_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 BANK = get_bank()

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from workshop.bank import get_bank
+from workshop.bank.loader import get_bank
 
 MARGIN = 10.0  # percentage points above chance that a test-wise learner may reach
 

@@ -10,8 +10,8 @@ import json
 import ipywidgets as w
 import pytest
 
-from workshop.charts import use_mimetype_renderer
-from workshop.whatif import risk_explorer, wait_cost_explorer
+from workshop.labs.charts import use_mimetype_renderer
+from workshop.labs.whatif import risk_explorer, wait_cost_explorer
 
 EXPLORERS = {
     "wait_cost_explorer": lambda: wait_cost_explorer(minutes_now=22, people=30, waits_per_day=4.8, hourly_cost=75),

@@ -108,7 +108,7 @@ def test_solution_setting_from_config_file(tmp_path, monkeypatch):
     assert "locked" in Module("02").solution_status("mentor-metric")
     config.write_text("solutions: [not, valid\n")
     assert "first attempt" in Module("02").solution_status("mentor-metric")
-    from workshop import progress
+    from workshop.progress import log as progress
 
     assert any("could not be read" in told for told in progress.notices())  # told once, in the next result
 
@@ -152,7 +152,7 @@ def test_unknown_exercise_and_module_are_friendly():
 
 
 def test_broken_bank_shows_a_message_not_a_traceback(tmp_path, monkeypatch):
-    from workshop.bank import _cached_bank
+    from workshop.bank.loader import _cached_bank
     from tests.helpers import write_module
     write_module(tmp_path, code="02", body="  - id: 02.x\n    kind: numeric\n")
     monkeypatch.setenv("WORKSHOP_EXERCISES", str(tmp_path))

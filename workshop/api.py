@@ -13,11 +13,13 @@ import warnings
 from dataclasses import replace
 from typing import Any
 
-from workshop import progress, settings
+from workshop import settings
+
+from workshop.progress import log as progress
 from workshop.answers import is_blank, learner, safe_describe
-from workshop.bank import BankError, get_bank
+from workshop.bank.loader import BankError, get_bank
 from workshop.kinds import check_safely
-from workshop.markdown import NO_MATHS, to_html
+from workshop.bank.markdown import NO_MATHS, to_html
 from workshop.result import Result
 
 

@@ -12,9 +12,9 @@ def _bank_errors_exit_1(command):
     """A broken bank is the instructor's to fix: print every problem, exit 1, no traceback."""
 
     def run(args) -> int:
-        from workshop.bank import BankError
-        from workshop.company import ProfileError
-        from workshop.data import DataError
+        from workshop.bank.loader import BankError
+        from workshop.company.profiles import ProfileError
+        from workshop.company.data import DataError
 
         try:
             return command(args)
@@ -27,7 +27,7 @@ def _bank_errors_exit_1(command):
 
 def _with_working_keys(bank):
     """A bank whose computed answer keys all run on the current data; else a BankError naming each broken one."""
-    from workshop.bank import BankError
+    from workshop.bank.loader import BankError
     from workshop.kinds.computed import key_problems
 
     problems = key_problems(bank)
@@ -39,8 +39,8 @@ def _with_working_keys(bank):
 @_bank_errors_exit_1
 def _validate(args) -> int:
     from workshop.authoring.notebook_checks import check_notebooks, default_notebooks_dir
-    from workshop.bank import default_bank_dir, load_bank
-    from workshop.company import profile
+    from workshop.bank.loader import default_bank_dir, load_bank
+    from workshop.company.profiles import profile
 
     profile()  # a broken company profile is the one problem worth reporting, by file and field
     bank = _with_working_keys(load_bank(args.path))
@@ -52,7 +52,7 @@ def _validate(args) -> int:
         if problems:
             return _report(f"The notebooks disagree with the bank in {len(problems)} place(s):", problems)
         checked = f", and the notebooks in {notebooks} agree with it"
-        from workshop.factcheck import AllowlistError
+        from workshop.company.factcheck import AllowlistError
 
         try:
             numbers = _company_numbers(bank_dir, notebooks)
@@ -66,10 +66,10 @@ def _validate(args) -> int:
 
 
 def _company_numbers(bank_dir: Path, notebooks: Path) -> list:
-    """The number guard (workshop/factcheck.py) over the bank and the notebooks, and the other companies' names."""
-    from workshop import factcheck
+    """The number guard (workshop/company/factcheck.py) over the bank and the notebooks, and the other companies' names."""
+    from workshop.company import factcheck
 
-    from workshop.drift import explain
+    from workshop.company.drift import explain
 
     numbers = factcheck.check_bank(bank_dir) + factcheck.check_notebooks(notebooks)
     return explain(numbers) + factcheck.check_names(bank_dir, notebooks)
@@ -77,7 +77,7 @@ def _company_numbers(bank_dir: Path, notebooks: Path) -> list:
 
 @_bank_errors_exit_1
 def _company(args) -> int:
-    from workshop.company_report import describe
+    from workshop.company.report import describe
 
     text, ready = describe()
     print(text)
@@ -111,9 +111,9 @@ def _new(args) -> int:
 
 
 def _progress(args) -> int:
-    from workshop.bank import BankError, get_bank
-    from workshop.progress import events, progress_path, standing
-    from workshop.progress_report import report
+    from workshop.bank.loader import BankError, get_bank
+    from workshop.progress.log import events, progress_path, standing
+    from workshop.progress.report import report
 
     try:
         bank = get_bank()
@@ -122,7 +122,7 @@ def _progress(args) -> int:
         modules = {code: ("", sorted(rows)) for code, rows in standing().items()}
     print(f"Progress from {progress_path()} (each exercise's best result; the same answer checked again is not a new attempt)")
     print(report(list(events()), modules))
-    from workshop.capstone.growth import growth
+    from workshop.labs.capstone.growth import growth
 
     print("\nThe growth of the day (the same request, morning and afternoon, checked now by the same judge):")
     print(growth().text())
@@ -130,7 +130,7 @@ def _progress(args) -> int:
 
 
 def _export(args) -> int:
-    from workshop.export import ExportError, export_progress
+    from workshop.progress.export import ExportError, export_progress
 
     try:
         out = export_progress(Path(args.out), learner=args.name, force=args.force)
@@ -145,8 +145,8 @@ def _export(args) -> int:
 
 @_bank_errors_exit_1
 def _build(args) -> int:
-    from workshop.bank import get_bank
-    from workshop.notebooks.editions import build_solutions
+    from workshop.bank.loader import get_bank
+    from workshop.bank.notebooks.editions import build_solutions
 
     _with_working_keys(get_bank())
     written = build_solutions(Path(args.src), Path(args.solutions))
@@ -155,7 +155,7 @@ def _build(args) -> int:
 
 
 def _clean(args) -> int:
-    from workshop.notebooks.editions import clean
+    from workshop.bank.notebooks.editions import clean
 
     changed = clean(Path(args.folder))
     print(f"Cleaned {len(changed)} notebook(s)." if changed else "Notebooks already clean.")

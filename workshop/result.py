@@ -27,7 +27,7 @@ _LEARNER = re.compile("\ue000(.*?)\ue001", re.DOTALL)
 
 def _feedback_html(marked: str) -> str:
     """Authored Markdown, with the learner's own text shown as escaped plain text (no images, links or HTML)."""
-    from workshop.markdown import to_html
+    from workshop.bank.markdown import to_html
 
     quoted: list[str] = []
 
@@ -118,7 +118,7 @@ class Result:
         return self.summary()
 
     def _repr_html_(self) -> str:
-        from workshop.markdown import NO_MATHS, to_html
+        from workshop.bank.markdown import NO_MATHS, to_html
 
         icon, word, colour = self.badge
         parts = [

@@ -8,7 +8,7 @@ A setting that cannot be used is reported, never silently ignored; a mistyped
 value falls back to the strictest policy, ``locked``, so a typo never opens answers.
 
 ``company:`` in the same file picks the company profile when ``$WORKSHOP_COMPANY`` is
-unset (read by workshop/company.py, which owns the choice).
+unset (read by workshop/company/profiles.py, which owns the choice).
 """
 from __future__ import annotations
 

@@ -20,16 +20,16 @@ SHOWN_IN_10 = 4  # saving-or-problem, my-case, finance-review, baseline-again
 
 
 def test_capstone_filled_checked_saved_and_compared(page, lab, artifacts):
-    from workshop.bank import get_bank
-    from workshop.capstone import FIELDS
-    from workshop.capstone.case import field_label
+    from workshop.bank.loader import get_bank
+    from workshop.labs.capstone import FIELDS
+    from workshop.labs.capstone.case import field_label
 
     model = get_bank().exercises["10.my-case"].key()
     out = Path(os.environ["WORKSHOP_OUTPUT_DIR"])  # the lab inherits the tests' scratch output folder
     for old in out.glob("my-case.*"):
         old.unlink()
 
-    from workshop import progress
+    from workshop.progress import log as progress
 
     # This morning, in module 00 (the lab's own progress log): the baseline the growth cell compares with.
     progress.record("check", "00.baseline-messy-code", path=lab.workdir / "progress.jsonl",
@@ -101,7 +101,7 @@ def test_capstone_filled_checked_saved_and_compared(page, lab, artifacts):
 
 def fill_options(case, text: str) -> None:
     """The options as the form asks for them: a name, a pro and a con per row."""
-    from workshop.capstone.case import Case, parse_option
+    from workshop.labs.capstone.case import Case, parse_option
 
     for n, line in enumerate(Case({"options": text}).lines("options")):
         option = parse_option(line)

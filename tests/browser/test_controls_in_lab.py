@@ -28,7 +28,7 @@ def answer_list(box) -> list[str]:
 
 
 def test_ordering_by_keyboard_and_drag_survives_a_restart(page, lab, artifacts):
-    from workshop.bank import get_bank
+    from workshop.bank.loader import get_bank
 
     steps = [step.text for step in get_bank().exercises["03.server-on-fire"].steps]  # the keyed order
     first, second, third, fourth, *rest = steps  # four or more steps: the walk needs the first four

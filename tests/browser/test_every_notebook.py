@@ -20,7 +20,7 @@ NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb
 def shown_exercises(name: str) -> int:
     import nbformat
 
-    from workshop.notebooks.cells import SHOW_RE
+    from workshop.bank.notebooks.cells import SHOW_RE
 
     nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
     return sum(1 for c in nb.cells if c.cell_type == "code" and SHOW_RE.search(c.source))
@@ -29,7 +29,7 @@ def shown_exercises(name: str) -> int:
 def shown_passages(name: str) -> int:
     import nbformat
 
-    from workshop.notebooks.cells import passages_in
+    from workshop.bank.notebooks.cells import passages_in
 
     nb = nbformat.read(ROOT / "notebooks" / name, as_version=4)
     return sum(len(passages_in(c)) for c in nb.cells)

@@ -37,7 +37,7 @@ def count(module: str) -> int:
     import nbformat
 
     from tests.browser.lab import ROOT
-    from workshop.notebooks.cells import SHOW_RE
+    from workshop.bank.notebooks.cells import SHOW_RE
 
     nb = nbformat.read(ROOT / "notebooks" / NOTEBOOKS[module], as_version=4)
     return sum(1 for c in nb.cells if c.cell_type == "code" and SHOW_RE.search(c.source))
@@ -110,14 +110,14 @@ def test_each_kind_answered_through_the_page(page, lab, artifacts):
 
 
 def bank(exercise_id: str):
-    from workshop.bank import get_bank
+    from workshop.bank.loader import get_bank
 
     return get_bank().exercises[exercise_id]
 
 
 def of_kind(module: str, kind: str, **attributes) -> str:
     """The first exercise of a kind in a module, by the bank's order (the notebook's)."""
-    from workshop.bank import get_bank
+    from workshop.bank.loader import get_bank
 
     return next(i for i, e in get_bank().exercises.items() if i.startswith(f"{module}.") and e.kind == kind
                 and all(getattr(e, name, None) == value for name, value in attributes.items()))
@@ -129,7 +129,7 @@ def wrong_text(exercise_id: str) -> str:
 
 def keyed_text(exercise_id: str) -> str:
     """The keyed option's text, from the bank: a reworded option must not break the walk."""
-    from workshop.bank import get_bank
+    from workshop.bank.loader import get_bank
 
     return next(o.text for o in get_bank().exercises[exercise_id].options if o.correct)
 

@@ -42,7 +42,7 @@ CULL_TIMEOUT = 30  # seconds idle before the culler stops a server (5400 on a wo
 def _answers():
     """From the bank: a wrong and the right option of a choice question, and a model rewrite."""
     from workshop import check
-    from workshop.bank import get_bank
+    from workshop.bank.loader import get_bank
 
     module = get_bank().module_exercises("04")
     choice = next(e for e in module if e.kind in ("single_choice", "multiple_select"))  # 04.spot-elements today

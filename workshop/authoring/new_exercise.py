@@ -13,7 +13,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from workshop.bank import BankError, default_bank_dir, load_bank
+from workshop.bank.loader import BankError, default_bank_dir, load_bank
 from workshop.kinds.base import ID_PATTERN
 
 SKELETONS = Path(__file__).resolve().parent / "skeletons"

@@ -13,8 +13,8 @@ from pathlib import Path
 import nbformat
 
 from workshop.authoring.new_exercise import AuthoringError, normalise_ids, skeleton
-from workshop.bank import default_bank_dir
-from workshop.minutes import DEBRIEF_MINUTES, allowances
+from workshop.bank.loader import default_bank_dir
+from workshop.bank.minutes import DEBRIEF_MINUTES, allowances
 
 FIRST_EXERCISE = "first-reflection"
 TEACHING_MINUTES = 10
@@ -88,7 +88,7 @@ def create_module(code: str, title: str, bank_dir: str | Path | None = None,
 def _validated(name: str, text: str) -> None:
     import tempfile
 
-    from workshop.bank import BankError, load_bank
+    from workshop.bank.loader import BankError, load_bank
 
     with tempfile.TemporaryDirectory() as scratch:
         trial = Path(scratch) / name
@@ -100,8 +100,8 @@ def _validated(name: str, text: str) -> None:
 
 
 def _notebook(code: str, title: str, minutes: dict) -> nbformat.NotebookNode:
-    from workshop.notebooks.cells import CHECK_TAG
-    from workshop.notebooks.editions import participant
+    from workshop.bank.notebooks.cells import CHECK_TAG
+    from workshop.bank.notebooks.editions import participant
 
     nb = nbformat.v4.new_notebook()
     nb.cells = [

@@ -10,7 +10,7 @@ import difflib
 import re
 from pathlib import Path
 
-from workshop.bank import Bank, Problem
+from workshop.bank.loader import Bank, Problem
 
 HEADER_MINUTES = re.compile(r"\*\*Teaching:\*\*\s*(\d+)\s*min\s*·\s*\*\*Exercises:\*\*\s*(\d+)\s*min")
 
@@ -24,8 +24,8 @@ def check_notebooks(bank: Bank, notebooks_dir: str | Path) -> list[Problem]:
     """Every problem between the notebooks in ``notebooks_dir`` and ``bank``; empty when all agree."""
     import nbformat
 
-    from workshop.notebooks.cells import exercise_in, module_code, passages_in
-    from workshop.notebooks.editions import module_notebooks
+    from workshop.bank.notebooks.cells import exercise_in, module_code, passages_in
+    from workshop.bank.notebooks.editions import module_notebooks
 
     notebooks_dir = Path(notebooks_dir)
     problems: list[Problem] = []

@@ -1,4 +1,4 @@
-"""The learner's own one-page case, judged by the capstone's checks (``workshop.capstone.checks``).
+"""The learner's own one-page case, judged by the capstone's checks (``workshop.labs.capstone.checks``).
 
 The answer is the case as a mapping of its fields (what the form sends and the progress log
 keeps). The bank's ``model_case`` is an example that must pass every check; the self-test
@@ -7,7 +7,7 @@ option, no low case) and every example answer in the exercise's ``misconceptions
 
 The learner's own problem has no company facts, so a case's misconceptions are caught by the
 capstone's consistency checks, not by a detector or patterns: each misconception's ``id`` is
-one of ``workshop.capstone.checks.MISCONCEPTIONS`` (for example ``headline-not-the-saving``,
+one of ``workshop.labs.capstone.checks.MISCONCEPTIONS`` (for example ``headline-not-the-saving``,
 ``payback-contradiction``), and each ``caught`` example must fail the check that names it.
 Examples are whole cases; the YAML writes them as the model case with a field or two changed
 (``{<<: *model, headline: ...}``).
@@ -20,17 +20,17 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from workshop.kinds.judgement import Judged, Misconception
 from workshop.kinds.base import Exercise, holds_quality
-from workshop.minutes import register
+from workshop.bank.minutes import register
 
 register("case", 20, "the capstone case: twelve boxes, about 1.5 minutes each, then the checks and one round of fixes")
 
 
 class CaseMisconception(Misconception):
-    """A capstone mistake: its id names the check that catches it (``workshop.capstone.checks.MISCONCEPTIONS``)."""
+    """A capstone mistake: its id names the check that catches it (``workshop.labs.capstone.checks.MISCONCEPTIONS``)."""
 
     @model_validator(mode="after")
     def _detectable(self):
-        from workshop.capstone.checks import MISCONCEPTIONS
+        from workshop.labs.capstone.checks import MISCONCEPTIONS
 
         if self.id not in MISCONCEPTIONS:
             raise ValueError(f"a case's misconception id names the capstone check that catches it; {self.id!r} is not one of: "
@@ -46,13 +46,13 @@ class CaseMisconception(Misconception):
 
 class CaseExercise(Judged, Exercise):
     kind: Literal["case"]
-    model_case: dict[str, str] = Field(description="an example case that passes every check (fields: workshop.capstone.FIELDS)")
+    model_case: dict[str, str] = Field(description="an example case that passes every check (fields: workshop.labs.capstone.FIELDS)")
     misconceptions: list[CaseMisconception] = Field(default_factory=list)
 
     @field_validator("model_case")
     @classmethod
     def _model_passes(cls, case, info: ValidationInfo):
-        from workshop.capstone import FIELDS, check_case
+        from workshop.labs.capstone import FIELDS, check_case
 
         unknown = [k for k in case if k not in FIELDS]
         if unknown:
@@ -67,7 +67,7 @@ class CaseExercise(Judged, Exercise):
 
     @model_validator(mode="after")
     def _examples_are_cases(self):
-        from workshop.capstone import FIELDS
+        from workshop.labs.capstone import FIELDS
 
         for example in [*self.sound, *(c for m in self.misconceptions for c in m.caught)]:
             if not isinstance(example, dict) or any(k not in FIELDS for k in example):
@@ -76,8 +76,8 @@ class CaseExercise(Judged, Exercise):
 
     def failing(self, answer) -> list[tuple[str, str | None]]:
         """(check title, misconception id) for each check a case fails, in page order."""
-        from workshop.capstone import Case
-        from workshop.capstone.checks import misconception_id, results
+        from workshop.labs.capstone import Case
+        from workshop.labs.capstone.checks import misconception_id, results
 
         return [(r.exercise_id, misconception_id(r)) for r in results(Case.from_answer(answer)) if not r.correct]
 
@@ -86,7 +86,7 @@ class CaseExercise(Judged, Exercise):
         return [m for _, m in self.failing(answer) if m]
 
     def judge(self, answer):
-        from workshop.capstone import check_case
+        from workshop.labs.capstone import check_case
 
         r = check_case(answer, self.id)
         misconception, feedback = r.misconception, r.feedback
@@ -101,7 +101,7 @@ class CaseExercise(Judged, Exercise):
         return dict(self.model_case)
 
     def wrong_answers(self):
-        from workshop.capstone.checks import DO_NOTHING
+        from workshop.labs.capstone.checks import DO_NOTHING
 
         case = self.key()
         whole = {**case, "saving_per_year": case["problem_per_year"]}
@@ -115,7 +115,7 @@ class CaseExercise(Judged, Exercise):
         return found
 
     def solution_markdown(self) -> str:
-        from workshop.capstone import Case
+        from workshop.labs.capstone import Case
 
         import re
 

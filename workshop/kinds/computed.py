@@ -82,7 +82,7 @@ def run_limited(fn, seconds: float):
 def _key_value(code: str, namespace: dict) -> float:
     import numbers
 
-    from workshop.data import DataError
+    from workshop.company.data import DataError
 
     try:
         value = run_limited(lambda: eval(code, dict(namespace)), KEY_SECONDS)
@@ -105,8 +105,8 @@ def _key_value(code: str, namespace: dict) -> float:
 
 def key_problems(bank) -> list:
     """Run every computed exercise's key and slips on the current data: each failure as a ``Problem``."""
-    from workshop.bank import Problem
-    from workshop.data import DataError
+    from workshop.bank.loader import Problem
+    from workshop.company.data import DataError
 
     problems = []
     for exercise in bank.exercises.values():
@@ -125,7 +125,7 @@ def key_problems(bank) -> list:
 
 class Computed(Exercise):
     kind: Literal["computed"]
-    datasets: dict[str, str] = Field(min_length=1, description="variable name -> table from workshop.data, e.g. {ci: ci_runs}")
+    datasets: dict[str, str] = Field(min_length=1, description="variable name -> table from workshop.company.data, e.g. {ci: ci_runs}")
     solution_code: str = Field(min_length=1, description="an expression computing the answer from the data")
     unit: str = Field(min_length=1)
     tolerance: Tolerance = Tolerance(relative=0.01)
@@ -134,7 +134,7 @@ class Computed(Exercise):
     @field_validator("datasets")
     @classmethod
     def _known(cls, names):
-        from workshop.data import SCHEMAS
+        from workshop.company.data import SCHEMAS
 
         unknown = [n for n in names.values() if n not in SCHEMAS]
         if unknown:
@@ -156,7 +156,7 @@ class Computed(Exercise):
         import pandas as pd
 
         from workshop import impact
-        from workshop.data import load
+        from workshop.company.data import load
 
         return {"pd": pd, "np": np, "impact": impact, **{var: load(table) for var, table in self.datasets.items()}}
 
@@ -166,7 +166,7 @@ class Computed(Exercise):
         Raises ``DataError`` for data that cannot be loaded and ``KeyFailed`` for key code
         that raises, exits, loops past the time limit, or gives anything but one finite number.
         """
-        from workshop.data import data_path
+        from workshop.company.data import data_path
 
         files = tuple((str(p), p.stat().st_mtime) for p in map(data_path, self.datasets.values()) if p.is_file())
         key = (code, tuple(sorted(self.datasets.items())), files)
@@ -184,7 +184,7 @@ class Computed(Exercise):
 
     def judge(self, answer):
         given = as_number(answer)
-        from workshop.data import DataError
+        from workshop.company.data import DataError
 
         try:
             target = self.evaluate(self.solution_code)

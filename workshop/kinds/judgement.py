@@ -3,7 +3,7 @@
 A framing, record or case exercise is judged as a sceptical finance director would judge it,
 not by whether a sentence has the right parts. For that the exercise declares, in its YAML:
 
-* ``facts``: the company facts (names from ``workshop.facts``) the learner has been given,
+* ``facts``: the company facts (names from ``workshop.company.facts``) the learner has been given,
   each with the role it plays (the whole problem, the saving the fix buys, revenue or
   margin, a weekly figure, the freeze...). The checker reads the answer's numbers against
   them, so it can tell a made-up number from a fact, and the whole problem from the saving.
@@ -58,7 +58,7 @@ Detector = Literal[
 class GivenFact(Strict):
     """One fact the learner was given, and the part it plays in a sound answer."""
 
-    fact: str = Field(min_length=1, description="a name from workshop.facts, e.g. ci_fix_saving_per_year")
+    fact: str = Field(min_length=1, description="a name from workshop.company.facts, e.g. ci_fix_saving_per_year")
     role: Role
 
     @field_validator("fact")
@@ -67,7 +67,7 @@ class GivenFact(Strict):
         """A misspelt fact would silently check nothing: name the fact and where the names live."""
         import math
 
-        from workshop.placeholders import available_facts
+        from workshop.company.placeholders import available_facts
 
         facts = available_facts()
         if facts is None:  # the data cannot be read; `workshop validate` reports that on its own
@@ -75,7 +75,7 @@ class GivenFact(Strict):
         if name not in facts:
             close = [n for n in facts if n.split("_")[0] == name.split("_")[0]][:6]
             hint = f" (similar: {', '.join(close)})" if close else ""
-            raise ValueError(f"unknown fact {name!r}{hint}; the names are listed in workshop/facts.py")
+            raise ValueError(f"unknown fact {name!r}{hint}; the names are listed in workshop/company/facts.py")
         if not isinstance(facts[name].value, (int, float)) or math.isnan(facts[name].value):
             raise ValueError(f"fact {name!r} is words, not a number; give a numeric fact")
         return name

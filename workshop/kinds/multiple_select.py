@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 from workshop.answers import as_choice_list
 from workshop.kinds.base import Exercise
 from workshop.kinds.options import Option, display_order, labelled, lookup, unique_keys
-from workshop.wording import number
+from workshop.bank.wording import number
 
 
 class MultipleSelect(Exercise):

@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from workshop.currency import number as currency_number, with_unit
+from workshop.company.currency import number as currency_number, with_unit
 from workshop.answers import as_number
 from workshop.kinds.base import Exercise, Strict
 
@@ -199,7 +199,7 @@ CALENDAR_WEEKS = 52
 
 def _working_weeks() -> float | None:
     try:
-        from workshop.company import profile
+        from workshop.company.profiles import profile
 
         weeks = float(profile()["working_weeks_per_year"])
     except Exception:  # noqa: BLE001 - a company without the parameter simply gets no such diagnosis
@@ -269,7 +269,7 @@ def _magnitude_slip(given: float, target: float, tolerance: Tolerance) -> str | 
 
 
 def _fmt(number: float) -> str:
-    """Separators, never scientific notation ("1,249,725", not "1.25e+06"): workshop.currency.number."""
+    """Separators, never scientific notation ("1,249,725", not "1.25e+06"): workshop.company.currency.number."""
     return currency_number(number)
 
 

@@ -93,7 +93,7 @@ def as_shown(exercise_id: str, counts: dict) -> list[tuple[str, object]]:
 
     Keys the bank does not know (an old log, a renamed option) come last, as themselves."""
     try:
-        from workshop.bank import get_bank
+        from workshop.bank.loader import get_bank
 
         shown = getattr(get_bank().exercises.get(exercise_id), "shown_options", [])
     except Exception:  # a broken bank: the keys as they are

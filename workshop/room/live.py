@@ -154,11 +154,11 @@ def choice_figure(figures, large: bool = False):
     """Learners per option for each choice question; the right option says so in its label."""
     import plotly.graph_objects as go
 
-    from workshop.charts import PALETTE
+    from workshop.labs.charts import PALETTE
     from workshop.kinds.options import letter
 
     try:
-        from workshop.bank import get_bank
+        from workshop.bank.loader import get_bank
 
         bank = get_bank().exercises
     except Exception:
@@ -188,7 +188,7 @@ def dashboard_notebook(folder: Path) -> Path:
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.cells = [nbformat.v4.new_code_cell(
-        "from workshop.charts import use_mimetype_renderer\nuse_mimetype_renderer()\n"
+        "from workshop.labs.charts import use_mimetype_renderer\nuse_mimetype_renderer()\n"
         "from workshop.room.live import Dashboard\nDashboard.from_environment().show()")]
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "room-live.ipynb"

@@ -89,7 +89,7 @@ def display_name() -> str | None:
 def company_name() -> str | None:
     """The company this learner's answers are checked for (a profile's name), or None if it cannot be told."""
     try:
-        from workshop.company import profile_path
+        from workshop.company.profiles import profile_path
 
         return profile_path().stem[:60]
     except Exception:

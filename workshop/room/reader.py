@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from workshop.export import EXPORT_FORMAT, EXPORT_VERSION
+from workshop.progress.export import EXPORT_FORMAT, EXPORT_VERSION
 
 EVENTS = ("answer", "check", "hint", "reveal")
 STATUSES = ("correct", "partial", "incorrect", "not_attempted")
@@ -422,7 +422,7 @@ def company_notice(learners) -> str | None:
     from collections import Counter
 
     try:
-        from workshop.company import profile_path
+        from workshop.company.profiles import profile_path
 
         mine = profile_path().stem
     except Exception:

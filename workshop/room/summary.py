@@ -237,7 +237,7 @@ def _same(a, b) -> bool:
 
 def _bank():
     try:
-        from workshop.bank import get_bank
+        from workshop.bank.loader import get_bank
 
         return get_bank()
     except Exception:

@@ -54,8 +54,8 @@ class Control(_Base):
     check_label = "Check my case"
 
     def build(self):
-        from workshop.capstone import FIELDS
-        from workshop.capstone.case import field_label
+        from workshop.labs.capstone import FIELDS
+        from workshop.labs.capstone.case import field_label
 
         self.boxes = {}
         for name, (_label, _amount, several_lines) in FIELDS.items():
@@ -96,7 +96,7 @@ class Control(_Base):
         options = self.options_text()
         if options.strip():
             answer["options"] = options
-        from workshop.capstone import FIELDS
+        from workshop.labs.capstone import FIELDS
 
         return {name: answer[name] for name in FIELDS if name in answer}
 
@@ -117,7 +117,7 @@ class Control(_Base):
     def save(self):
         """Write the page as Markdown, HTML and PDF; say where, how finished it is, or why not, in words."""
         from workshop.answers import AnswerProblem
-        from workshop.capstone import Case, check_case
+        from workshop.labs.capstone import Case, check_case
 
         answer = self.get()
         if not answer:

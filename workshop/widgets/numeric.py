@@ -6,7 +6,7 @@ from workshop.widgets._common import Control as _Base
 
 def placeholder_for(unit: str) -> str:
     """A format example that fits the unit, without hinting at the answer's size."""
-    from workshop.currency import is_money_unit
+    from workshop.company.currency import is_money_unit
 
     if is_money_unit(unit):
         return f"{unit}, e.g. 36,000 or 36k"

@@ -2,8 +2,8 @@
 prose boxes in the body font, and options as rows of a name, a pro and a con.
 
 One way of writing a one-page case: both forms store options as lines
-"Name: pro: ...; con: ..." (``workshop.capstone.case.option_line``) and render the page
-with ``workshop.proposal.Proposal``.
+"Name: pro: ...; con: ..." (``workshop.labs.capstone.case.option_line``) and render the page
+with ``workshop.labs.proposal.Proposal``.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ PROSE_STYLE = """<style>
 
 def money_hint(text: str) -> str:
     """A placeholder's "$" in the company's currency."""
-    from workshop import currency
+    from workshop.company import currency
 
     return text.replace("$", currency.symbol())
 
@@ -47,7 +47,7 @@ def option_rows(placeholders: list[tuple[str, str, str]]) -> tuple[list[tuple[w.
 
 def options_text(rows) -> str:
     """The rows as option lines, one per option with a name, a pro or a con."""
-    from workshop.capstone.case import option_line
+    from workshop.labs.capstone.case import option_line
 
     lines = []
     for name, pro, con in rows:
@@ -59,7 +59,7 @@ def options_text(rows) -> str:
 
 def fill_option_rows(rows, text: str) -> None:
     """Option lines back into the rows (a restored answer); more options than rows share the last row."""
-    from workshop.capstone.case import Case, parse_option
+    from workshop.labs.capstone.case import Case, parse_option
 
     lines = Case({"options": text}).lines("options")
     if len(lines) > len(rows):

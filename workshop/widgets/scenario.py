@@ -11,10 +11,10 @@ import html
 
 import ipywidgets as w
 
-from workshop import progress
+from workshop.progress import log as progress
 from workshop.kinds.options import labelled
 from workshop.kinds.scenario import _decisions
-from workshop.markdown import to_html
+from workshop.bank.markdown import to_html
 from workshop.widgets._common import LABEL_STYLE, WIDE
 from workshop.widgets._common import Control as _Base
 

@@ -10,7 +10,7 @@ import re
 
 import ipywidgets as w
 
-from workshop.markdown import to_html
+from workshop.bank.markdown import to_html
 from workshop.result import Result
 from workshop.widgets import control_for
 

@@ -5,7 +5,7 @@ business statement. It cannot know that a number is invented, that it is the who
 problem credited to a partial fix, a weekly figure called yearly, revenue where margin
 is lost, or a payback the answer's own numbers contradict. This package reads the
 numbers and units in an answer, matches them against the facts the exercise says the
-learner was given (``facts:`` in the YAML, values from ``workshop.facts.current()`` so
+learner was given (``facts:`` in the YAML, values from ``workshop.company.facts.current()`` so
 they follow the company), and runs:
 
 * the built-in detectors (names in ``workshop.kinds.judgement.Detector``), and

@@ -165,7 +165,7 @@ def _pattern_hit(m, texts: dict[str, str], joined: str) -> str | None:
 
 def _current_facts() -> dict:
     try:
-        from workshop import facts
+        from workshop.company import facts
 
         return facts.current()
     except Exception:  # the data cannot be read: judge the words only (validate reports the data problem)

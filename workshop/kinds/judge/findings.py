@@ -81,6 +81,6 @@ GENERIC = {
 
 def number(value: float) -> str:
     """A number for feedback, never in scientific notation: 1,249,725; 2.8; 0.061."""
-    from workshop.currency import number as fmt
+    from workshop.company.currency import number as fmt
 
     return fmt(value)
