@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SOLUTIONS := build/solutions
+# The second company's editions (tests/company_editions.py), collected beside Larkspur's.
+COMPANY_EDITIONS := build/companies/northway
 LAB_OVERRIDES := $(VENV)/share/jupyter/lab/settings/overrides.json
 # Test workers (pytest-xdist): one per core. Each file stays on one worker, so a notebook's cells
 # run in one kernel, in order (nbval); each worker running browser tests starts one JupyterLab.
@@ -11,7 +13,7 @@ JOBS   ?= 2
 PARALLEL := -n $(JOBS) --dist loadfile
 NBVAL  := --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: lab test env solutions clean-notebooks bench bench-hub validate
+.PHONY: lab test env solutions company-editions clean-notebooks bench bench-hub validate
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
@@ -36,8 +38,8 @@ lab: env
 	  --ServerApp.terminado_settings="shell_command=$${SHELL:-/bin/sh}" notebooks/00_welcome.ipynb
 
 ## Run every test: unit tests, answer-key self-test, hygiene, nbval on both editions, and the browser.
-test: env solutions
-	$(BIN)/python -m pytest tests notebooks $(SOLUTIONS) $(NBVAL) $(PARALLEL) -rs --durations=15
+test: env solutions company-editions
+	$(BIN)/python -m pytest tests notebooks $(SOLUTIONS) $(COMPANY_EDITIONS) $(NBVAL) $(PARALLEL) -rs --durations=15
 
 ## The contributor's inner loop: the unit tests only (no browser, no nbval of the editions).
 .PHONY: test-fast
@@ -47,6 +49,9 @@ test-fast: env
 solutions: env
 	rm -rf $(SOLUTIONS)
 	$(BIN)/workshop build --solutions $(SOLUTIONS)
+
+company-editions: env
+	$(BIN)/python -m tests.company_editions northway $(COMPANY_EDITIONS)
 
 validate: env
 	$(BIN)/workshop validate

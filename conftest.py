@@ -17,6 +17,15 @@ _notebook_logs: dict[str, str] = {}
 _log_numbers = itertools.count()  # never reset, unlike the dict a test may swap out: no two notebooks share a file
 
 
+def _edition_company(path: str) -> str | None:
+    """NAME for a notebook under build/companies/NAME/ (a second company's edition), else None."""
+    parts = path.replace(os.sep, "/").split("/")
+    for i in range(len(parts) - 3):
+        if parts[i:i + 2] == ["build", "companies"] and path.endswith(".ipynb"):
+            return parts[i + 2]
+    return None
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
     """Each notebook nbval runs starts its kernel on its own empty progress log.
@@ -26,11 +35,13 @@ def pytest_runtest_setup(item):
     started) would show "correct" where nbval expects "not attempted".
     """
     path = str(getattr(item, "fspath", ""))
-    # `WORKSHOP_COMPANY=northway make test`: the notebooks' kernels run as the company chosen
-    # (a kernel starts with this process's environment); the unit tests always read Larkspur.
-    if _company and path.endswith(".ipynb"):
-        os.environ["WORKSHOP_COMPANY"] = _company
-    elif _company:
+    # A kernel starts with this process's environment. Notebooks under build/companies/NAME/
+    # (tests/company_editions.py) run as NAME; `WORKSHOP_COMPANY=northway make test` runs the other
+    # notebooks as the company chosen; the unit tests always read Larkspur.
+    company = _edition_company(path) or (_company if path.endswith(".ipynb") else None)
+    if company:
+        os.environ["WORKSHOP_COMPANY"] = company
+    else:
         os.environ.pop("WORKSHOP_COMPANY", None)
     if path.endswith(".ipynb") and path not in _notebook_logs:
         _notebook_logs[path] = os.path.join(_scratch, f"progress-notebook-{next(_log_numbers)}.jsonl")
