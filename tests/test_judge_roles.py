@@ -126,3 +126,11 @@ def test_a_break_even_share_is_held_to_the_horizon_it_names():
     for share in ("ci_breakeven_share_quarter_pct", "ci_breakeven_share_quarter_low_case_pct"):
         assert "inconsistent_numbers" not in names(f"{fix} within a quarter even if only {t(share)} of that time becomes "
                                                    "work.", facts)
+
+
+def test_the_freeze_is_not_a_gain_word_in_a_trial():
+    """`free\\w*` once matched "freeze": a trial planned after the freeze read as a forecast gain."""
+    from workshop.kinds.judge.trial import GAIN_BEFORE
+
+    assert not GAIN_BEFORE.search("After the freeze, two engineers spend two weeks (about ")
+    assert GAIN_BEFORE.search("it would free up about ")

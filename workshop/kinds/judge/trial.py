@@ -19,7 +19,7 @@ TRIAL = re.compile(r"\b(?:trial\w*|pilot\w*|experiment\w*|spike|prototype|proof[
                    r"|to[ \t]+see[ \t]+(?:if|whether)|to[ \t]+find[ \t]+out|test[ \t]+(?:it|whether))\b", I)
 GAIN_BEFORE = re.compile(
     r"\b(?:cut\w*|reduc\w*|lower\w*|shorten\w*|speed\w*|sav(?:e|es|ing)|rais\w*|lift\w*|boost\w*|increas\w*|grow\w*|gain\w*"
-    r"|earn\w*|bring[ \t]+in|add\w*|improv\w*|free\w*|worth)\b[^.;:!?\d]{0,40}$"
+    r"|earn\w*|bring[ \t]+in|add\w*|improv\w*|free(?!z)\w*|worth)\b[^.;:!?\d]{0,40}$"
     r"|\b(?:that'?s|which[ \t]+is|means|meaning|so)[ \t]+(?:about[ \t]+|around[ \t]+|roughly[ \t]+)?$", I)
 GAIN_AFTER = re.compile(r"^[ \t]*(?:a[ \t]+(?:year|month|quarter)[ \t]+)?(?:more|extra|faster|sooner|less|fewer|of[ \t]+(?:new|extra|"
                         r"more|additional)[ \t]+(?:revenue|sales|margin))\b", I)
