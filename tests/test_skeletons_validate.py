@@ -24,11 +24,7 @@ def test_each_kinds_skeleton_validates_as_it_is_in_a_notebook(tmp_path, monkeypa
     bank, notebooks = tmp_path / "exercises", tmp_path / "notebooks"
     shutil.copytree(ROOT / "exercises", bank)
     shutil.copytree(ROOT / "notebooks", notebooks, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        if main(["validate", str(bank), "--notebooks", str(notebooks)]) != 0:  # the bank's own tests say why
-            pytest.skip(f"the shipped bank does not validate for {company} before any skeleton is added")
-    cells = []
+    cells = []  # the shipped bank's own validation is tests/test_bank_validation.py's; here, only with the skeletons
     for kind in available_kinds():
         _, full_id = add_exercise("02", kind, f"my-{kind.replace('_', '-')}", bank_dir=bank)
         cells.append(notebook_cell(kind, full_id))
