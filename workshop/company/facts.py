@@ -705,6 +705,11 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     rerun_year = rerun_hours * p["working_weeks_per_year"] * p["loaded_hourly_cost"]
     add("ci_rerun_wait_cost_per_year", rerun_year, money(rounded(rerun_year, 1000)),
         "re-run hours a week × working weeks × loaded hourly cost (module 04's spot-elements total)")
+    rerun_week = rerun_hours * p["loaded_hourly_cost"]
+    add("ci_rerun_wait_cost_per_week", rerun_week, money(rounded(rerun_week, 100)),
+        "re-run hours a week × loaded hourly cost: an upper bound, as if every held-up minute were lost")
+    add("ci_rerun_wait_cost_per_day", rerun_week / 5, money(rounded(rerun_week / 5, 100)),
+        "the week's re-run waiting ÷ 5 working days")
 
     # The simulation behind the risk explorer, with its starting values.
     defaults = explorer_defaults(facts | {"checkout_fix_cost": facts["checkout_fix_cost"]})
