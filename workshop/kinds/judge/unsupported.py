@@ -8,6 +8,7 @@ from workshop.kinds.judge.matching import matches
 from workshop.kinds.judge.findings import Finding, GENERIC
 from workshop.kinds.judge.clauses import Context, _claims
 from workshop.kinds.judge.roles import invented_share
+from workshop.kinds.judge.loss import detect_unsupported_loss
 
 def detect_week_as_year(ctx: Context) -> list[Finding]:
     out = []
@@ -45,7 +46,7 @@ def detect_unsupported(ctx: Context) -> list[Finding]:
         out.append(Finding("unsupported_number",
                            f"I read \u201c{q.said}\u201d, and no fact you were given supports it (within honest rounding).{facts}",
                            *GENERIC["unsupported_number"]))
-    return out + (_unsupported_chances(ctx) or invented_share(ctx))
+    return out + (_unsupported_chances(ctx) or invented_share(ctx) or (detect_unsupported_loss(ctx) if not out else []))
 
 
 CHANCE_WORDS = re.compile(r"\b(?:chance|probability|likel(?:y|ihood)|odds|confiden\w*|certain\w*|sure)\b", I)
