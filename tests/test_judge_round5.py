@@ -22,8 +22,8 @@ def company(request, monkeypatch):
 
 
 _BANKS: dict = {}
-CAUGHT = ["1-gross-called-net", "1-product", "2-average-minute"]
-SOUND = ["1-net"]
+CAUGHT = ["1-gross-called-net", "1-product", "2-average-minute", "3-days"]
+SOUND = ["1-net", "3-days", "4-published", "4-studies", "7-every-customer"]
 
 
 def _check(company, exercise_id, answer):
@@ -50,6 +50,14 @@ def _money_exact(value: float) -> str:
     return money(value)
 
 
+def _window(days: int) -> dict:
+    """07's change-of-mind line read after ``days`` days: days x flag_payments_per_day is the payments it carries."""
+    t, _ = _facts()
+    return {"change-mind": f"After {days} days, if the new provider's failed payments are above "
+                           f"{t['payment_failure_alarm_pct']} against the old {t['payment_failure_rate_pct']}, we turn the "
+                           "flag off and use the exit clause. If it fails, the likely cause is widening the flag before the peak."}
+
+
 def caught() -> dict[str, tuple[str, object]]:
     t, v = _facts()
     ci = (f"Faster builds would give our engineers back about {t['ci_fix_hours_saved_per_week']} hours a week, worth about "
@@ -57,7 +65,9 @@ def caught() -> dict[str, tuple[str, object]]:
           f"quarter if only {t['ci_breakeven_share_quarter_pct']} of that time becomes work.")
     hours, weeks, rate = v["ci_fix_hours_saved_per_week"], v["working_weeks_per_year"], v["loaded_hourly_cost"]
     freeze, cost, fc = t["change_freeze_date"], t["mitigation_cost"], t["checkout_fix_cost"]
+    per_day, needed = v["flag_payments_per_day"], v["payments_to_read"]
     return {
+        "3-days": ("07.two-way-record", _window(max(1, round(0.5 * needed / per_day)))),
         "2-average-minute": ("06.risk-statement",
                              "By the incident log, checkout outages from overload and failing outside services cost us about "
                              f"{t['addressed_margin_lost_per_year_average_minute']} of margin a year; a {cost} mitigation before "
@@ -74,7 +84,23 @@ def caught() -> dict[str, tuple[str, object]]:
 
 def sound() -> dict[str, tuple[str, object]]:
     t, v = _facts()
+    import math
+
+    freeze, cost, low, high = t["change_freeze_date"], t["mitigation_cost"], t["mitigation_saving_low"], t["mitigation_saving_high"]
     return {
+        "4-published": ("04.rewrite-messy",
+                        f"Gartner's {t['currency']}5,600 a minute, which is not our number, shows outages can be costly; by our "
+                        f"incident log checkout went down {t['incidents_peak_last']} times last peak and each hour down costs "
+                        f"about {t['peak_margin_lost_per_hour_down']} of margin, so two weeks of work for {cost} before the "
+                        f"{freeze} freeze should prevent {low} to {high} of that loss this peak."),
+        "4-studies": ("04.rewrite-your-own",
+                      "Studies show slow password resets lose sign-ups, scale only; our support team handled about 300 "
+                      "tickets last month about failed resets, roughly $3,600 in support time at $12 a ticket; one sprint "
+                      "of work, about $16,000, should cut most of them."),
+        "7-every-customer": ("02.diplomat-reply",
+                             {"why": "The new look is quick, but the discount rules change what every customer is charged, "
+                                     "so a wrong rule shows up on every order."}),
+        "3-days": ("07.two-way-record", _window(math.ceil(v["payments_to_read"] / v["flag_payments_per_day"]))),
         "1-net": ("05.proposal-headline",
                   f"Faster builds would give our engineers back about {t['ci_fix_hours_saved_per_week']} hours a week, "
                   f"worth about {t['ci_fix_net_saving_per_year']} a year of engineering time after running costs; the "

@@ -52,6 +52,7 @@ Detector = Literal[
     "published_figure",       # a published average used as the company's own size, or extrapolated
     "likelihood",             # a forecast of failure ("could well fail", "is likely to fail") with no evidence named
     "trial_gain",             # a trial proposed with the gain it is meant to measure already stated
+    "short_window",           # a read-out after N days that carries fewer payments than a difference needs
 ]
 
 

@@ -19,6 +19,7 @@ from workshop.kinds.judge.inconsistent import detect_inconsistent_numbers
 from workshop.kinds.judge.published import detect_published_figure
 from workshop.kinds.judge.likelihood import detect_likelihood
 from workshop.kinds.judge.trial import detect_trial_gain
+from workshop.kinds.judge.window import detect_short_window
 
 DETECTORS = {
     "red_flag": lambda ctx: red_flags(ctx.text),
@@ -33,10 +34,11 @@ DETECTORS = {
     "published_figure": detect_published_figure,
     "likelihood": detect_likelihood,
     "trial_gain": detect_trial_gain,
+    "short_window": detect_short_window,
 }
 ALWAYS = ("red_flag", "overstatement", "published_figure", "likelihood", "trial_gain")
 WITH_FACTS = ("week_as_year", "whole_problem", "revenue_as_margin", "payback_contradiction", "before_deadline",
-              "unsupported_number")
+              "unsupported_number", "short_window")
 WITHOUT_FACTS = ("inconsistent_numbers",)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from workshop.kinds.judge.quantities import I
-from workshop.kinds.judge.matching import close
+from workshop.kinds.judge.matching import close, matches
 from workshop.kinds.judge.findings import Finding, GENERIC, number
 from workshop.kinds.judge.roles import breakeven_horizon, invented_share
 from workshop.kinds.judge.clauses import Context, SENTENCE_BREAK, sentence_of
@@ -103,6 +103,8 @@ def _product_disagrees(ctx: Context) -> list[Finding]:
             totals = [t for t in qs if t is not e and t.kind == e.kind and t.start > e.start and t.unit == e.unit]
             totals = [t for t in totals if t.period == e.period or not e.period or not t.period
                       or (counts and t.period == counts[0].period)]
+            # a given fact quoted after it is not its total ("each hour down costs $7,000, so $12,000 of work")
+            totals = [t for t in totals if t not in ctx.ranges and not (ctx.given and matches(t, ctx.ix_given, strict=True))]
             if not totals or not counts:
                 continue
             t = totals[-1] if TOTAL.search(ctx.text, lo, hi) else totals[0]

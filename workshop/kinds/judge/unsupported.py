@@ -36,7 +36,7 @@ def detect_unsupported(ctx: Context) -> list[Finding]:
             out.append(Finding("unsupported_number", f"I read \u201c{q.said}\u201d: that is not in {symbol}, the company's "
                                "currency, so it is not a figure from our own data.", *GENERIC["unsupported_number"]))
             continue
-        if q in ctx.ranges or matches(q, ctx.ix_support) or _computation_factor(ctx.text, q):
+        if q in ctx.ranges or matches(q, ctx.ix_support) or _computation_factor(ctx.text, q) or _quoted_for_scale(ctx, q):
             continue
         if q.period and any(k.period and k.period != q.period for k in
                             matches(q, ctx.ix_given, any_period=True, strict=True)):
@@ -47,6 +47,19 @@ def detect_unsupported(ctx: Context) -> list[Finding]:
                            f"I read \u201c{q.said}\u201d, and no fact you were given supports it (within honest rounding).{facts}",
                            *GENERIC["unsupported_number"]))
     return out + (_unsupported_chances(ctx) or invented_share(ctx) or (detect_unsupported_loss(ctx) if not out else []))
+
+
+def _quoted_for_scale(ctx: Context, q: Quantity) -> bool:
+    """"Gartner's $5,600 a minute, which is not our number": a published figure quoted as scale, caveat said.
+
+    published_figure still catches it when the same sentence then applies it to us.
+    """
+    from workshop.kinds.judge.clauses import sentence_of
+    from workshop.kinds.judge.published import SCALE_ONLY, SOURCE
+
+    lo, hi = sentence_of(ctx.text, q.start, q.end)
+    c_lo, c_hi = max(lo, q.start - 60), min(hi, q.end + 60)
+    return bool(SOURCE.search(ctx.text, lo, hi) and SCALE_ONLY.search(ctx.text, c_lo, c_hi))
 
 
 CHANCE_WORDS = re.compile(r"\b(?:chance|probability|likel(?:y|ihood)|odds|confiden\w*|certain\w*|sure)\b", I)
