@@ -36,7 +36,8 @@ def detect_unsupported(ctx: Context) -> list[Finding]:
             out.append(Finding("unsupported_number", f"I read \u201c{q.said}\u201d: that is not in {symbol}, the company's "
                                "currency, so it is not a figure from our own data.", *GENERIC["unsupported_number"]))
             continue
-        if q in ctx.ranges or matches(q, ctx.ix_support) or _computation_factor(ctx.text, q) or _quoted_for_scale(ctx, q):
+        if q in ctx.ranges or matches(q, ctx.ix_support) or _computation_factor(ctx.text, q) or _quoted_for_scale(ctx, q) \
+                or _named_share(ctx, q):
             continue
         if q.period and any(k.period and k.period != q.period for k in
                             matches(q, ctx.ix_given, any_period=True, strict=True)):
@@ -60,6 +61,39 @@ def _quoted_for_scale(ctx: Context, q: Quantity) -> bool:
     lo, hi = sentence_of(ctx.text, q.start, q.end)
     c_lo, c_hi = max(lo, q.start - 60), min(hi, q.end + 60)
     return bool(SOURCE.search(ctx.text, lo, hi) and SCALE_ONLY.search(ctx.text, c_lo, c_hi))
+
+
+_SHARE_WORDS = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "two thirds": 2 / 3, "three quarters": 0.75}
+NAMED_FRACTION = re.compile(r"\b(?P<n>\d{1,3})[ \t]+(?:of|out[ \t]+of)[ \t]+(?:the|our|those|these|its|their)?[ \t]*(?P<m>\d{1,4})\b"
+                            r"|\b(?P<w>half|a[ \t]+third|a[ \t]+quarter|two[ \t]+thirds|three[ \t]+quarters)\b", I)
+
+
+def _named_share(ctx: Context, q: Quantity) -> bool:
+    """"7 of the 11 outages ... roughly $64,000", "perhaps half, about $32,000": a share the answer names,
+    of a given fact or of a number it stated before, is supported (the share itself is checked elsewhere)."""
+    from workshop.kinds.judge.clauses import sentence_of
+    from workshop.kinds.judge.matching import close
+
+    lo, hi = sentence_of(ctx.text, q.start, q.end)
+    from workshop.kinds.judge.roles import _supported_shares, claims_saving
+
+    counted, worded = [], []
+    for m in NAMED_FRACTION.finditer(ctx.text, lo, hi):
+        if m.group("w"):
+            worded.append(_SHARE_WORDS[" ".join(m.group("w").lower().split())])
+        elif 0 < int(m.group("n")) < int(m.group("m")):
+            counted.append(int(m.group("n")) / int(m.group("m")))
+    worded += [p.value / 100 for p in ctx.quantities if p.kind == "percent" and lo <= p.start < hi and 0 < p.value < 100]
+    if worded and claims_saving(ctx, q):  # "prevent half, $58,000": the share a fix removes must be one the facts give
+        supported = [s / 100 for s in _supported_shares(ctx)]
+        worded = [w for w in worded if any(abs(w - s) <= max(0.03, 0.08 * s) for s in supported)]
+    shares = counted + worded
+    if not shares:
+        return False
+    bases = [k.value for k in ctx.given if k.kind == q.kind and k.value > 0 and (k.role not in ("fix_cost", "running_cost"))]
+    bases += [o.value for o in ctx.quantities if o.kind == q.kind and o.end <= q.start and o is not q
+              and (o.period == q.period or not o.period or not q.period)]
+    return any(close(q.value, share * base, strict=True) for share in shares for base in bases)
 
 
 CHANCE_WORDS = re.compile(r"\b(?:chance|probability|likel(?:y|ihood)|odds|confiden\w*|certain\w*|sure)\b", I)
