@@ -23,7 +23,7 @@ def company(request, monkeypatch):
 
 _BANKS: dict = {}
 CAUGHT = ["1-gross-called-net", "1-product", "2-average-minute", "3-days"]
-SOUND = ["1-net", "3-days", "4-published", "4-studies", "7-every-customer"]
+SOUND = ["1-net", "3-days", "4-published", "4-studies", "7-every-customer", "5-share-of-fact", "5-opening-list", "8-based-on", "8-after-it"]
 
 
 def _check(company, exercise_id, answer):
@@ -87,7 +87,24 @@ def sound() -> dict[str, tuple[str, object]]:
     import math
 
     freeze, cost, low, high = t["change_freeze_date"], t["mitigation_cost"], t["mitigation_saving_low"], t["mitigation_saving_high"]
+    whole, fc, saving = t["addressed_margin_lost_per_year"], t["checkout_fix_cost"], t["checkout_fix_saving_per_year"]
+    peak = v["addressed_peak_margin_lost_per_year"]
+    risk = f"checkout outages from overload and failing outside services cost us about {whole} of margin a year; "
     return {
+        "5-share-of-fact": ("10.baseline-again",
+                            f"By the incident log, 7 of the 11 outages last peak were capacity, roughly {_money(7 / 11 * peak)} "
+                            f"of margin; two weeks of load testing before the {freeze} freeze, {cost}, could prevent perhaps "
+                            f"half, about {_money(7 / 22 * peak)}."),
+        "5-opening-list": ("10.baseline-again",
+                           f"Two engineers, two weeks before the {freeze} freeze, {cost} of time plus the peak servers. By the "
+                           f"incident log, load-testing and pre-scaling checkout should keep {low} to {high} of margin this peak."),
+        "8-based-on": ("06.risk-statement",
+                       f"Based on {t['incidents_addressed']} outages in two years, " + risk + f"a {cost} mitigation before the "
+                       f"{freeze} freeze should prevent about half of this peak's loss, and the {fc} rework after the freeze "
+                       f"saves about {saving} a year."),
+        "8-after-it": ("06.risk-statement",
+                       "Over the last two years, " + risk + f"spend {cost} on load testing before the {freeze} freeze and do "
+                       f"the {fc} rework after it, saving about {saving} a year."),
         "4-published": ("04.rewrite-messy",
                         f"Gartner's {t['currency']}5,600 a minute, which is not our number, shows outages can be costly; by our "
                         f"incident log checkout went down {t['incidents_peak_last']} times last peak and each hour down costs "
@@ -121,3 +138,12 @@ def test_sound(company, name):
     exercise_id, answer = sound()[name]
     r = _check(company, exercise_id, answer)
     assert r.status == "correct", (name, answer, r)
+
+
+def test_a_count_of_past_events_is_evidence():
+    """"Based on 27 outages in two years" reports what was observed: the evidence element (item 8)."""
+    from workshop.framing import assess
+
+    a = assess("Based on 27 outages in two years, checkout outages from overload cost us about $117,000 of margin a year.")
+    assert a.elements["evidence"]
+    assert not assess("Checkout outages from overload cost us about $117,000 of margin a year.").elements["evidence"]
