@@ -147,3 +147,10 @@ def test_a_count_of_past_events_is_evidence():
     a = assess("Based on 27 outages in two years, checkout outages from overload cost us about $117,000 of margin a year.")
     assert a.elements["evidence"]
     assert not assess("Checkout outages from overload cost us about $117,000 of margin a year.").elements["evidence"]
+
+
+def test_about_quotes_money_as_the_module_prints_it(company):
+    """05.fix-saving said "about $590,000" where the module says $586,000: money keeps three figures."""
+    t, _ = _facts()
+    r = _check(company, "05.fix-saving", J._current_facts()["ci_fix_saving_per_year"].value)
+    assert r.status == "correct" and t["ci_fix_saving_per_year"] in r.feedback, r.feedback
