@@ -154,3 +154,31 @@ def test_about_quotes_money_as_the_module_prints_it(company):
     t, _ = _facts()
     r = _check(company, "05.fix-saving", J._current_facts()["ci_fix_saving_per_year"].value)
     assert r.status == "correct" and t["ci_fix_saving_per_year"] in r.feedback, r.feedback
+
+
+def test_own_figures_pass_with_their_source_and_the_given_facts_are_still_checked(company):
+    """Item 6: in an own-figures exercise a sourced number of the learner's own passes; the facts are still checked."""
+    from workshop.kinds.judgement import GivenFact
+
+    t, _ = _facts()
+    facts = [GivenFact(fact="mitigation_cost", role="fix_cost"), GivenFact(fact="checkout_fix_saving_per_year", role="saving"),
+             GivenFact(fact="addressed_margin_lost_per_year", role="whole_problem")]
+    sym = t["currency"]
+    own = (f"The vendor quoted {sym}20,000 for two years of licences; after the freeze, one engineer tries the framework "
+           "on one page for two weeks, so we learn whether it shortens our lead time before we commit.")
+    names = lambda v: {f.detector for f in v.findings}  # noqa: E731
+    assert "unsupported_number" in names(J.judge(own, facts=facts))
+    assert "unsupported_number" not in names(J.judge(own, facts=facts, own_figures=True))
+    unsourced = own.replace("The vendor quoted", "It costs")
+    assert "unsupported_number" in names(J.judge(unsourced, facts=facts, own_figures=True))
+    whole = f"The vendor quoted {sym}20,000; the rework would save the whole {t['addressed_margin_lost_per_year']} a year."
+    assert "whole_problem" in names(J.judge(whole, facts=facts, own_figures=True))
+
+
+def test_a_trial_that_learns_about_lead_time_names_an_outcome():
+    """Item 6: "so we learn whether it shortens our lead time" names the outcome the trial is for."""
+    from workshop.framing import assess
+
+    a = assess("After the freeze, one engineer tries the framework on one page for two weeks, so we learn whether it "
+               "shortens our lead time before we commit.")
+    assert a.elements["outcome"]

@@ -37,7 +37,7 @@ def detect_unsupported(ctx: Context) -> list[Finding]:
                                "currency, so it is not a figure from our own data.", *GENERIC["unsupported_number"]))
             continue
         if q in ctx.ranges or matches(q, ctx.ix_support) or _computation_factor(ctx.text, q) or _quoted_for_scale(ctx, q) \
-                or _named_share(ctx, q):
+                or _named_share(ctx, q) or _own_sourced(ctx, q):
             continue
         if q.period and any(k.period and k.period != q.period for k in
                             matches(q, ctx.ix_given, any_period=True, strict=True)):
@@ -94,6 +94,26 @@ def _named_share(ctx: Context, q: Quantity) -> bool:
     bases += [o.value for o in ctx.quantities if o.kind == q.kind and o.end <= q.start and o is not q
               and (o.period == q.period or not o.period or not q.period)]
     return any(close(q.value, share * base, strict=True) for share in shares for base in bases)
+
+
+OWN_SOURCE = re.compile(
+    r"\b(?:the[ \t]+|a[ \t]+|their[ \t]+)?(?:vendor|supplier|agency|contractor|consultancy|provider|seller)(?:'s)?[ \t]+"
+    r"(?:quoted?|quotes|quoting|price[ \t]+list|prices?|offer(?:ed|s)?|proposal|contract|invoice|charges?|asks?|wants?)\b"
+    r"|\b(?:quoted|invoiced)[ \t]+(?:us|by)\b|\b(?:our|my|the[ \t]+team'?s|team)[ \t]+(?:own[ \t]+)?(?:rough[ \t]+)?estimates?\b"
+    r"|\b(?:we|i|the[ \t]+team)[ \t]+estimated?\b|\bby[ \t]+(?:our|my)[ \t]+(?:own[ \t]+)?(?:estimate|count|reckoning|timesheets?)\b"
+    r"|\b(?:our|my)[ \t]+(?:own[ \t]+)?(?:timesheets?|tracker|jira|budget|count|sizing)\b|\bquote[ \t]+(?:of|for|from)\b", I)
+
+
+def _own_sourced(ctx: Context, q: Quantity) -> bool:
+    """In an own-figures exercise, a number whose source its sentence states is the learner's own, not invented.
+
+    A number near a given fact is still that fact (it is matched first, and the other detectors check it)."""
+    if not getattr(ctx, "own_figures", False):
+        return False
+    from workshop.kinds.judge.clauses import sentence_of
+
+    lo, hi = sentence_of(ctx.text, q.start, q.end)
+    return bool(OWN_SOURCE.search(ctx.text, lo, hi))
 
 
 CHANCE_WORDS = re.compile(r"\b(?:chance|probability|likel(?:y|ihood)|odds|confiden\w*|certain\w*|sure)\b", I)
