@@ -35,6 +35,11 @@ def detect_unsupported_loss(ctx: Context) -> list[Finding]:
         if q.kind != "money":
             continue
         lo, hi = clause_of(ctx.text, q.start, q.end)
+        average = [k for k in ctx.company if "average_minute" in k.name and matches(q, [k], strict=True)]
+        if average and re.search(r"\baverage\b", ctx.text[lo:hi], I) and not any(
+                matches(q, [k], strict=True) for k in ctx.given if k.role not in COSTS):
+            return [Finding("unsupported_number", f"I read \u201c{q.said}\u201d as the loss: that prices every outage "
+                            f"minute at the year's average ({average[0].text}), not at the season's.", *AVERAGE)]
         if not STATED_LOSS.search(ctx.text[max(lo, q.start - 40):q.start]):
             continue
         if any(k.role not in COSTS for k in matches(q, ctx.ix_given)) or any(matches(q, [k]) for k in ctx.stated):
