@@ -19,8 +19,8 @@ from workshop.kinds import check_safely
 from workshop.kinds import judge as J
 
 # answers caught now, per review (raise these as the judge improves; never lower them)
-EXPECTED = {"round4-m0001": 2, "round4-m0203": 3, "round4-m0405": 14, "round4-m0607": 8, "round4-m0809": 1,
-            "round4-m10": 4}
+EXPECTED = {"round4-m0001": 5, "round4-m0203": 5, "round4-m0405": 21, "round4-m0607": 11, "round4-m0809": 3,
+            "round4-m10": 5}
 
 
 @pytest.fixture(params=("larkspur", "northway"))

@@ -152,7 +152,7 @@ def _evidence(text: str, magnitude: list[Span], timeframe: list[Span]) -> list[S
         if not p.SYSTEM_AFTER.match(text, s[1]) and not p.SOURCE_AS_WORK.search(_clause_before(text, s[0]))
         and not _planned(text, s)
     ]
-    spans = sources + [s for s in _find(p.EVIDENCE_VERB, text) if _observed(text, s)]
+    spans = sources + [s for s in _find(p.EVIDENCE_VERB, text) if _observed(text, s)] + _find(p.OBSERVED_COUNT, text)
     markers = _find(p.PAST_MARKER, text)
     listed = [s for s in _find(p.PAST_VERB, text) if not _adjectival(text, s)]
     verbs = [s for s in listed + _past_verbs(text) if _observed(text, s)]

@@ -123,6 +123,12 @@ TIMEFRAME = [
 # -- evidence -------------------------------------------------------------------------
 EVIDENCE_SOURCE = re.compile(_words(v.EVIDENCE_SOURCES), I)
 EVIDENCE_VERB = re.compile(_words(v.EVIDENCE_VERBS), I)
+# "Based on 27 outages in two years": a count of observed events over a window that has passed.
+OBSERVED_COUNT = re.compile(
+    r"\b(?:based\s+on|from|across|judging\s+by|going\s+by)\s+(?:the\s+|our\s+)?(?:\d[\d,]*|" + NUMBER_WORD + r")\s+"
+    r"(?:past\s+|recorded\s+|logged\s+|real\s+)?(?:outages|incidents|builds|ci\s+runs|runs|tickets|orders|deploys"
+    r"|deployments|payments|failures|releases|complaints)\s+(?:in|over|across|during|from)\s+(?:the\s+)?(?:last\s+|past\s+)?"
+    r"(?:\d+\s+|" + NUMBER_WORD + r"\s+|a\s+)?(?:" + PERIOD + r")s?\b", I)
 SOURCE_AS_WORK = re.compile(_words(v.SOURCE_AS_WORK) + r"(?:\s+[\w'-]+){0,3}\s*$", I)
 FUTURE = re.compile(r"\b(?:will|would|could|might|may|should|shall|going to|next|if|unless|each|every|per|a year|a month|a week)\b", I)
 # Only a possibility, not an observation: "if the planner showed clashes", "could be lost".

@@ -160,7 +160,11 @@ def problems(text: str, spans: dict[str, list[Span]]) -> list[Problem]:
     short_verbless = sum(1 for ts, v in zip(part_tokens, verbless) if v and len([t for t in ts if t not in ",!?"]) <= 3)
     # "Two engineers, two weeks, about $12,000: a trial ... shows whether": a verbless list that a colon
     # hands to a sentence with a verb is the sentence's subject, not a pile of words.
-    introduces = [text[b:b + 1] == ":" and i + 1 < len(verbless) and not verbless[i + 1]
+    # The same list closed by a full stop ("Two engineers, two weeks before the freeze, $12,000 of time. By the
+    # incident log, ...") opens the sentence that follows: it has numbers and real phrases, not a pile of labels.
+    introduces = [i + 1 < len(verbless) and not verbless[i + 1] and (
+                  text[b:b + 1] == ":" or (i == 0 and any(_is_number_token(t) for t in part_tokens[i])
+                                           and any(t.lower() in FUNCTION_WORDS for t in part_tokens[i])))
                   for i, (a, b) in enumerate(parts)]
     comma_list = any(v and ts.count(",") >= 2 and not intro for ts, v, intro in zip(part_tokens, verbless, introduces))
     piles = []

@@ -20,7 +20,7 @@ OUTCOME_WORDS = [
     "deliveries", "shipments", "shipment", "shipping", "no-shows", "escalations", "call-centre", "call center", "active users",
     # delivery
     "time to market", "to market", "launch", "launches", "releases", "deadline", "deadlines",
-    "features", "hotfixes", "development time",
+    "features", "hotfixes", "development time", "lead time", "lead times",
     # risk
     "outage", "outages", "downtime", "lost orders", "breach", "breaches", "audit", "compliance", "regulator",
     "regulatory", "legal", "lawsuit", "the law", "sla",

@@ -52,6 +52,7 @@ Detector = Literal[
     "published_figure",       # a published average used as the company's own size, or extrapolated
     "likelihood",             # a forecast of failure ("could well fail", "is likely to fail") with no evidence named
     "trial_gain",             # a trial proposed with the gain it is meant to measure already stated
+    "short_window",           # a read-out after N days that carries fewer payments than a difference needs
 ]
 
 
@@ -122,6 +123,9 @@ class Judged(Strict):
     facts: list[GivenFact] = Field(default_factory=list)
     misconceptions: list[Misconception] = Field(default_factory=list)
     sound: list[Any] = Field(default_factory=list, description="example answers that must be judged correct")
+    own_figures: bool = Field(default=False, description=(
+        "the learner brings numbers of their own (a vendor's quote, their own estimate): a number whose source the "
+        "answer states ('the vendor quoted', 'our estimate') passes; the given facts are still checked"))
 
     @model_validator(mode="after")
     def _examples_both_ways(self):

@@ -159,7 +159,9 @@ def about(number: float, tolerance: Tolerance | None = None) -> str:
     if tolerance is not None and tolerance.rounding:  # an 'about' answer: shown as honestly rounded as it may be typed
         half = max(half, tolerance.rounding * abs(number) / 2)
     magnitude = math.floor(math.log10(abs(number)))
-    for figures in (2, 3, 4):
+    # Money and counts in the thousands read as the modules print them: "$586,000", never "$590,000".
+    first = 3 if abs(number) >= 1000 and tolerance is not None and tolerance.rounding else 2
+    for figures in range(first, 5):
         places = figures - 1 - magnitude
         shown = round(number, places)
         if abs(shown - number) <= half + 1e-12 or figures == 4:

@@ -101,6 +101,10 @@ class Record(Judged, Exercise):
                 if not a.strong:
                     missing = [name for name in ("outcome", "magnitude") if not a.elements[name]]
                     why = "; ".join([f"add the {m}" for m in missing] + [f"explain {t!r}" for t in a.jargon])
+                    if not why:  # strong framing fails on how it is written, not on a missing element: say which
+                        why = " ".join(getattr(pr, "message", "") for pr in (getattr(a, "problems", None) or ())).strip() \
+                            or "say who gains or loses what, how much and by when, in one sentence"
+                        why = why[0].lower() + why[1:].rstrip(".")
                     details.append(f"{part.label}: a budget holder can't act on it yet (framing score {a.score}/100: {why}).")
                     continue
             failing.pop()

@@ -19,6 +19,7 @@ from workshop.kinds.judge.inconsistent import detect_inconsistent_numbers
 from workshop.kinds.judge.published import detect_published_figure
 from workshop.kinds.judge.likelihood import detect_likelihood
 from workshop.kinds.judge.trial import detect_trial_gain
+from workshop.kinds.judge.window import detect_short_window
 
 DETECTORS = {
     "red_flag": lambda ctx: red_flags(ctx.text),
@@ -33,10 +34,11 @@ DETECTORS = {
     "published_figure": detect_published_figure,
     "likelihood": detect_likelihood,
     "trial_gain": detect_trial_gain,
+    "short_window": detect_short_window,
 }
 ALWAYS = ("red_flag", "overstatement", "published_figure", "likelihood", "trial_gain")
 WITH_FACTS = ("week_as_year", "whole_problem", "revenue_as_margin", "payback_contradiction", "before_deadline",
-              "unsupported_number")
+              "unsupported_number", "short_window")
 WITHOUT_FACTS = ("inconsistent_numbers",)
 
 
@@ -60,7 +62,7 @@ def describe(q: Quantity, k: Known) -> str:
 
 
 def judge(answer: Any, *, facts: Iterable = (), misconceptions: Iterable = (), fact_values: dict | None = None,
-          context: str = "") -> Verdict:
+          context: str = "", own_figures: bool = False) -> Verdict:
     """Read an answer (text, or {part: text}) against the exercise's facts and misconceptions. Never raises.
 
     ``context`` is what the exercise shows the learner (its prompt and statement): a number stated there
@@ -100,6 +102,7 @@ def judge(answer: Any, *, facts: Iterable = (), misconceptions: Iterable = (), f
         except Exception:  # pragma: no cover - the reader is total; this is the last line of defence
             part_quantities = []
         ctx = Context(part_text, part_quantities, given, derived, company, values, stated=stated)
+        ctx.own_figures = own_figures  # a number with its source stated is the learner's own, not an invented one
         quantities += part_quantities
         fired_in[key] = {}
         for name in wanted:
@@ -177,7 +180,8 @@ def _current_facts() -> dict:
 def for_exercise(exercise, answer: Any) -> Verdict:
     """The verdict for an exercise that declares ``facts``/``misconceptions`` (framing, record, case)."""
     return judge(answer, facts=getattr(exercise, "facts", ()) or (),
-                 misconceptions=getattr(exercise, "misconceptions", ()) or (), context=exercise_context(exercise))
+                 misconceptions=getattr(exercise, "misconceptions", ()) or (), context=exercise_context(exercise),
+                 own_figures=bool(getattr(exercise, "own_figures", False)))
 
 
 def exercise_context(exercise) -> str:

@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 
 from workshop.kinds.judge.quantities import I
-from workshop.kinds.judge.matching import close
+from workshop.kinds.judge.matching import close, matches
 from workshop.kinds.judge.findings import Finding, GENERIC, number
 from workshop.kinds.judge.roles import breakeven_horizon, invented_share
 from workshop.kinds.judge.clauses import Context, SENTENCE_BREAK, sentence_of
 from workshop.kinds.judge.payback import detect_payback_contradiction
+from workshop.kinds.judge.products import gross_as_net, rate_product
 
 EQUIVALENT = re.compile(r"^(?:[ \t]+(?:of|in|for)(?:[ \t]+[\w'-]+){1,4})?[ \t]*(?:,|\(|\u2014|\u2013|-|:)?[ \t]*(?:or|i\.?e\.?,?|that'?s|that[ \t]+is|which[ \t]+is|which[ \t]+comes"
                         r"[ \t]+to|making|totall?ing|adding[ \t]+up[ \t]+to|=|so)?[ \t]*(?:about|roughly|around|nearly|some|almost"
@@ -39,7 +40,8 @@ def detect_inconsistent_numbers(ctx: Context) -> list[Finding]:
                             f"I read \u201c{a.said}\u201d and \u201c{b.said}\u201d as the same figure, but "
                             f"a {key[0]}'s figure times {number(low)} to {number(high)} is not {number(value_big)}.",
                             *GENERIC["inconsistent_numbers"])]
-    product = _product_disagrees(ctx) or _share_for_another_horizon(ctx) or breakeven_horizon(ctx)
+    product = (_product_disagrees(ctx) or rate_product(ctx) or _share_for_another_horizon(ctx) or breakeven_horizon(ctx)
+               or gross_as_net(ctx))
     if product:
         return product
     if ctx.given:  # with given facts, payback_contradiction checks the payback against them
@@ -101,6 +103,8 @@ def _product_disagrees(ctx: Context) -> list[Finding]:
             totals = [t for t in qs if t is not e and t.kind == e.kind and t.start > e.start and t.unit == e.unit]
             totals = [t for t in totals if t.period == e.period or not e.period or not t.period
                       or (counts and t.period == counts[0].period)]
+            # a given fact quoted after it is not its total ("each hour down costs $7,000, so $12,000 of work")
+            totals = [t for t in totals if t not in ctx.ranges and not (ctx.given and matches(t, ctx.ix_given, strict=True))]
             if not totals or not counts:
                 continue
             t = totals[-1] if TOTAL.search(ctx.text, lo, hi) else totals[0]

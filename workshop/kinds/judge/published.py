@@ -25,7 +25,7 @@ APPLIED = re.compile(
     r"\b(?:we|we're|we'd|we'll|our|us|ours)\b", I)
 SCALE_ONLY = re.compile(
     r"\bnot[ \t]+(?:our|ours)\b|\bisn'?t[ \t]+(?:our|ours)\b|\bnot[ \t]+our[ \t]+(?:own[ \t]+)?(?:number|figure|data)"
-    r"|\bsomeone[ \t]+else'?s\b|\b(?:only|just)[ \t]+(?:shows?|gives?|for)[ \t]+(?:the[ \t]+)?scale\b|\bfor[ \t]+scale\b"
+    r"|\bsomeone[ \t]+else'?s\b|\b(?:only|just)[ \t]+(?:shows?|gives?|for)[ \t]+(?:the[ \t]+)?scale\b|\bfor[ \t]+scale\b|\bscale[ \t]+only\b|\b(?:only|just)[ \t]+(?:as|for)[ \t]+(?:a[ \t]+sense[ \t]+of[ \t]+)?scale\b"
     r"|\bother[ \t]+compan(?:y|ies)'?s?\b|\ba[ \t]+different[ \t]+company\b|\btheir[ \t]+(?:number|figure|company|data)\b"
     r"|\bwe[ \t]+(?:would|will|should|need[ \t]+to)[ \t]+(?:have[ \t]+to[ \t]+)?(?:measure|check|test)\b", I)
 FEEDBACK = (

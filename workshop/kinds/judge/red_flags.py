@@ -16,7 +16,7 @@ RED_FLAGS = {
     "absolute": (
         re.compile(
             r"\bevery[ \t]+(?:single[ \t]+)?(?:one[ \t]+of[ \t]+(?:our|the)[ \t]+)?(?:customer|user|client|player|patient|"
-            r"subscriber|shopper|buyer)s?\b(?![ \t]+(?:who|that|which|trying|checking|paying|in|on|during|at|whose|affected|hit))|\b(?:all|every one)[ \t]+(?:of[ \t]+)?(?:our|the|its|their)?[ \t]*(?:customers|users|clients|"
+            r"subscriber|shopper|buyer)s?\b(?![ \t]+(?:who|that|which|trying|checking|paying|in|on|during|at|whose|affected|hit))(?![ \t]+(?:is|are|gets?|get)[ \t]+(?:charged|billed|shown|sent|asked|quoted)\b|[ \t]+(?:pays|sees|is[ \t]+charged))|\b(?:all|every one)[ \t]+(?:of[ \t]+)?(?:our|the|its|their)?[ \t]*(?:customers|users|clients|"
             r"players|patients|subscribers|shoppers|buyers)\b(?![ \t]+(?:who|that|which|trying|checking|paying|in|on|during|at|whose|affected|hit))|(?<![\d.,])100[ \t]?(?:%|percent\b|per[ \t]cent\b)[ \t]+(?:sure|certain|confident|guaranteed|safe|reliable|"
             r"uptime|chance|of[ \t]+(?:the[ \t]+|our[ \t]+|all[ \t]+)?(?:customers|users|clients|time|waiting|wait|loss|losses|"
             r"problem|cost|costs|outages|incidents|downtime|risk|bugs|failures|money|revenue|margin))\b|\b(?:by|a)[ \t]+100[ \t]?"
@@ -108,9 +108,19 @@ def red_flags(text: str) -> list[Finding]:
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     for kind, (pattern, belief, repair) in RED_FLAGS.items():
         m = search_near(pattern, text, lowered, NEEDLES[kind])
+        if m and kind == "non_evidence" and _scale_only(text, m.start(), m.end()):
+            m = None  # "studies show ..., for scale only": a source quoted as scale, with the caveat said
         if m:
             found.append(Finding("red_flag", f"I read \u201c{_quote(m.group(0))}\u201d.", belief, repair, None))
     return found
+
+
+def _scale_only(text: str, start: int, end: int) -> bool:
+    from workshop.kinds.judge.clauses import sentence_of
+    from workshop.kinds.judge.published import SCALE_ONLY
+
+    lo, hi = sentence_of(text, start, end)
+    return bool(SCALE_ONLY.search(text, lo, hi))
 
 
 def _quote(words: str, limit: int = 80) -> str:
