@@ -123,7 +123,7 @@ def test_each_misplaced_step_says_why():
     assert "6 of 7" in result.feedback
     (detail,) = result.details
     assert "Apply the safest fix" in detail and exercise.step("apply").why in detail
-    assert "comes after" in detail and "Operations digs in" in detail
+    assert "comes after" in detail and "Dig in: what changed" in detail
     ladder = check("04.rank-framings", ["margin", "certain", "gartner", "revenue"])
     assert "3 of 4" in ladder.feedback
     assert all("out of place" in d and "(it comes" in d for d in ladder.details)

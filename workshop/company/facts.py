@@ -536,6 +536,12 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         f"{p['checkout_fix_engineers'] * p['checkout_fix_weeks']}", "engineers × weeks")
     add("mitigation_cost", _team_cost("mitigation_engineers", "mitigation_weeks"),
         money(_team_cost("mitigation_engineers", "mitigation_weeks")), "engineers × weeks × hours × hourly cost")
+    if "framework_trial_engineers" in p.parameters and "framework_trial_weeks" in p.parameters:
+        # Module 03's storefront framework trial, sized on its own (not on the checkout mitigation's numbers).
+        add("framework_trial_cost", _team_cost("framework_trial_engineers", "framework_trial_weeks"),
+            money(_team_cost("framework_trial_engineers", "framework_trial_weeks")), "engineers × weeks × hours × hourly cost")
+        add("framework_trial_hours", p["framework_trial_engineers"] * p["framework_trial_weeks"] * p["hours_per_week"],
+            f"{p['framework_trial_engineers'] * p['framework_trial_weeks'] * p['hours_per_week']:,.0f}", "engineers × weeks × hours a week")
     peak_hit = hit[hit["peak_season"].astype(bool)]
     peak_loss = (len(peak_hit) / years) * (peak_hit["minutes_to_restore"].mean() if len(peak_hit) else 0) \
         * margin_lost_per_minute_down(funnel, True)
