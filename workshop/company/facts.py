@@ -736,6 +736,19 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
             "share of simulated years whose saving exceeds the fix cost, at the sceptic's share prevented")
         add("sim_saving_mean_sceptic", float(sceptic_sim.samples.mean()), money(rounded(float(sceptic_sim.samples.mean()), 1000)),
             "mean simulated yearly saving at the sceptic's share prevented")
+        # The sceptic's share against the real alternative, mitigating every peak (06.why-distribution, 06.decide):
+        # what the rework adds a year over it, its payback, and its net over a stated three-year horizon.
+        sc_over = sceptic * loss - mit_saving + mit_cost_once
+        add("sceptic_saving_over_mitigation", sc_over, money(rounded(sc_over, 1000)),
+            "sceptic's share × the addressed loss − the mitigation's saving + its yearly cost: what the rework adds a year "
+            "over mitigating every peak, on the sceptic's share")
+        add("sceptic_payback_over_mitigation_months", 12 * fix / sc_over if sc_over > 0 else math.inf,
+            f"{12 * fix / sc_over:.0f}" if sc_over > 0 else "never",
+            "12 × fix cost ÷ the rework's saving over mitigating every peak, on the sceptic's share")
+        add("sceptic_three_year_net_over_mitigation", 3 * sc_over - fix, money(rounded(3 * sc_over - fix, 1000)),
+            "3 × the rework's yearly gain over mitigating every peak (sceptic's share) − the fix cost: the three-year net")
+        add("checkout_fix_three_year_net_over_mitigation", 3 * over_mit - fix, money(rounded(3 * over_mit - fix, 1000)),
+            "3 × the rework's yearly gain over mitigating every peak (team's share) − the fix cost: the three-year net")
 
     # The backlog item a learner reads a number of (08's gift-card pages). Only items quoted in text
     # become facts, so that a stray round number does not match some backlog estimate by chance.
