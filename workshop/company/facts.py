@@ -784,6 +784,22 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         "Σ cost of delay × finishing week, highest cost of delay first")
     add("backlog_cd3_saving_over_value_first", value_first - by_cd3, money(rounded(value_first - by_cd3, 1000)),
         "highest-value-first order's cost of delay − CD3 order's: what CD3 saves over the order a room would argue for")
+    # Engineer time saved (ci-speedup, flaky-tests) is capacity, not cash, until it is spent on work that earns:
+    # the CD3 saving over value-first with those items' weekly value halved (a sceptic's "half the freed hours earn").
+    time_items = [i for i in ("ci-speedup", "flaky-tests") if i in set(b["item"])]
+    if time_items:
+        bh = b.assign(cost_of_delay_per_week=b["cost_of_delay_per_week"].where(~b["item"].isin(time_items),
+                                                                                b["cost_of_delay_per_week"] / 2))
+        vf_h = bh.sort_values("cost_of_delay_per_week", ascending=False, kind="stable")
+        cd_h = bh.assign(cd3=bh["cost_of_delay_per_week"] / bh["duration_weeks"]).sort_values("cd3", ascending=False, kind="stable")
+        sav_h = float((vf_h["cost_of_delay_per_week"] * vf_h["duration_weeks"].cumsum()).sum()
+                      - (cd_h["cost_of_delay_per_week"] * cd_h["duration_weeks"].cumsum()).sum())
+        add("backlog_cd3_saving_over_value_first_time_halved", sav_h, money(rounded(sav_h, 1000)),
+            "CD3's saving over highest-value-first with the engineer-time items' (ci-speedup, flaky-tests) weekly value halved")
+        add("backlog_engineer_time_share_pct", 100 * float(b.loc[b["item"].isin(time_items), "cost_of_delay_per_week"].sum()
+                                                           / b["cost_of_delay_per_week"].sum()),
+            f"{float(b.loc[b['item'].isin(time_items), 'cost_of_delay_per_week'].sum() / b['cost_of_delay_per_week'].sum()):.0%}",
+            "share of the backlog's weekly cost of delay that is engineer time (ci-speedup, flaky-tests), not margin")
     add("ci_failure_one_in", 1 / p["ci_failure_rate"], f"{1 / p['ci_failure_rate']:.0f}",
         "1 ÷ the CI failure rate: one build in N fails")
     add("payments_to_read", 1500, "1,500", "card payments a flag must carry before a one-point rise in failures shows above noise")
