@@ -237,6 +237,16 @@ def weeks_between(start: dt.date, end: dt.date) -> float:
     return (end - start).days / 7
 
 
+def prevented_range(share: float) -> tuple[float, float]:
+    """The simulation's low and high share prevented: 0.3 either side of the estimate, but never up to 100%
+    (a provider that is hard down still fails checkout, whatever the rework does): capped at 90% and kept
+    symmetric, so the mean stays the estimate. Above 90% (a learner's slider) the old ±0.3 range applies."""
+    if 0 < share < 0.9:
+        w = min(0.3, share, 0.9 - share)
+        return share - w, share + w
+    return max(0.0, share - 0.3), min(1.0, share + 0.3)
+
+
 def checkout_saving_simulation(revenue_per_minute: float, incidents_likely: float, minutes_likely: float,
                                share_lost: float, margin: float, share_prevented: float, fix_cost: float,
                                seed: int = 6, n: int = 20_000):
@@ -247,13 +257,13 @@ def checkout_saving_simulation(revenue_per_minute: float, incidents_likely: floa
     observed rate. Minutes to restore: right-skewed triangular (0.3, 0.5 and 2.2 times the
     observed mean, so its mean *is* the observed mean; most outages are short, a few are long).
     Share of orders lost: triangular, half to one and a half times (at most 1). Share the rework
-    prevents: triangular, 0.3 either side of the team's estimate. Every range is centred on its
+    prevents: triangular, 0.3 either side of the team's estimate, high end capped at 90% (``prevented_range``). Every range is centred on its
     observed value, so the simulated mean equals the point estimate; the spread is the honest part.
     The what-if explorer in module 06 and the facts quoted in 06.decide both call this.
     """
     from workshop.impact import simulate
 
-    lo_prevented, hi_prevented = max(0.0, share_prevented - 0.3), min(1.0, share_prevented + 0.3)
+    lo_prevented, hi_prevented = prevented_range(share_prevented)
     return simulate(
         lambda incidents, minutes, lost, prevented: incidents * minutes * lost * revenue_per_minute * margin * prevented,
         {"incidents": (incidents_likely * 0.5, incidents_likely, incidents_likely * 1.5),
@@ -616,10 +626,11 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         f"{1 - off_loss / seasons:.0%}" if seasons else "0%", "addressed peak-season loss ÷ all addressed loss")
     add("addressed_revenue_per_outage_minute", outage_revenue_minute, money(outage_revenue_minute),
         "revenue a minute of the addressed outages, each at its season's rate (the simulation's minute)")
-    add("checkout_fix_share_prevented_low_pct", 100 * max(0.0, p["checkout_fix_share_prevented"] - 0.3),
-        f"{max(0.0, p['checkout_fix_share_prevented'] - 0.3):.0%}", "the team's estimate less 0.3: the simulation's low end")
-    add("checkout_fix_share_prevented_high_pct", 100 * min(1.0, p["checkout_fix_share_prevented"] + 0.3),
-        f"{min(1.0, p['checkout_fix_share_prevented'] + 0.3):.0%}", "the team's estimate plus 0.3: the simulation's high end")
+    sp_lo, sp_hi = prevented_range(p["checkout_fix_share_prevented"])
+    add("checkout_fix_share_prevented_low_pct", 100 * sp_lo, f"{sp_lo:.0%}",
+        "the team's estimate less up to 0.3 (symmetric, high end capped at 90%): the simulation's low end")
+    add("checkout_fix_share_prevented_high_pct", 100 * sp_hi, f"{sp_hi:.0%}",
+        "the team's estimate plus up to 0.3, capped at 90%: the simulation's high end")
     peak_deploys = deploys[deploys["deployed_at"].map(is_peak).astype(bool)]
     if len(peak_deploys):
         add("change_failure_rate_peak_pct", 100 * peak_deploys["caused_incident"].astype(bool).mean(),
