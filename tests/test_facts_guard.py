@@ -23,11 +23,11 @@ def test_every_number_a_learner_reads_agrees_with_the_facts():
 
 @pytest.mark.parametrize("sentence, number", [
     # the invented and untraceable numbers issue 8 found, each in the words it was written in
-    ("a checkout failure at peak could cost us about $64,000 in lost orders for every hour it is down", "$64,000"),
+    ("a checkout failure at peak could cost us about $66,000 in lost orders for every hour it is down", "$66,000"),
     ("Our 30 engineers spend about 60 hours a week waiting for builds, roughly $6,300 a week in salary.", "$6,300"),
     ("Last quarter's incident log shows three checkout outages that cost us about $137,000 in lost orders.", "$137,000"),
     ("Fixing the flaky tests would stop about 31 failed releases a year", "31"),
-    ("the yearly loss exceeds $90,000 in most years, with a median of about $130,000", "$130,000"),
+    ("the yearly loss exceeds $90,000 in most years, with a median of about $160,000", "$160,000"),
     ("At peak, Larkspur takes about $250 a minute.", "$250"),
     ("Downtime costs about $5,600 a minute.", "$5,600"),  # a published figure, but uncited here
     ("Black Friday is 5 weeks away.", "5"),  # a count of weeks must match a fact that counts weeks

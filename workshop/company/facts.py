@@ -237,6 +237,16 @@ def weeks_between(start: dt.date, end: dt.date) -> float:
     return (end - start).days / 7
 
 
+def prevented_range(share: float) -> tuple[float, float]:
+    """The simulation's low and high share prevented: 0.3 either side of the estimate, but never up to 100%
+    (a provider that is hard down still fails checkout, whatever the rework does): capped at 90% and kept
+    symmetric, so the mean stays the estimate. Above 90% (a learner's slider) the old ±0.3 range applies."""
+    if 0 < share < 0.9:
+        w = min(0.3, share, 0.9 - share)
+        return share - w, share + w
+    return max(0.0, share - 0.3), min(1.0, share + 0.3)
+
+
 def checkout_saving_simulation(revenue_per_minute: float, incidents_likely: float, minutes_likely: float,
                                share_lost: float, margin: float, share_prevented: float, fix_cost: float,
                                seed: int = 6, n: int = 20_000):
@@ -247,13 +257,13 @@ def checkout_saving_simulation(revenue_per_minute: float, incidents_likely: floa
     observed rate. Minutes to restore: right-skewed triangular (0.3, 0.5 and 2.2 times the
     observed mean, so its mean *is* the observed mean; most outages are short, a few are long).
     Share of orders lost: triangular, half to one and a half times (at most 1). Share the rework
-    prevents: triangular, 0.3 either side of the team's estimate. Every range is centred on its
+    prevents: triangular, 0.3 either side of the team's estimate, high end capped at 90% (``prevented_range``). Every range is centred on its
     observed value, so the simulated mean equals the point estimate; the spread is the honest part.
     The what-if explorer in module 06 and the facts quoted in 06.decide both call this.
     """
     from workshop.impact import simulate
 
-    lo_prevented, hi_prevented = max(0.0, share_prevented - 0.3), min(1.0, share_prevented + 0.3)
+    lo_prevented, hi_prevented = prevented_range(share_prevented)
     return simulate(
         lambda incidents, minutes, lost, prevented: incidents * minutes * lost * revenue_per_minute * margin * prevented,
         {"incidents": (incidents_likely * 0.5, incidents_likely, incidents_likely * 1.5),
@@ -622,10 +632,11 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         f"{1 - off_loss / seasons:.0%}" if seasons else "0%", "addressed peak-season loss ÷ all addressed loss")
     add("addressed_revenue_per_outage_minute", outage_revenue_minute, money(outage_revenue_minute),
         "revenue a minute of the addressed outages, each at its season's rate (the simulation's minute)")
-    add("checkout_fix_share_prevented_low_pct", 100 * max(0.0, p["checkout_fix_share_prevented"] - 0.3),
-        f"{max(0.0, p['checkout_fix_share_prevented'] - 0.3):.0%}", "the team's estimate less 0.3: the simulation's low end")
-    add("checkout_fix_share_prevented_high_pct", 100 * min(1.0, p["checkout_fix_share_prevented"] + 0.3),
-        f"{min(1.0, p['checkout_fix_share_prevented'] + 0.3):.0%}", "the team's estimate plus 0.3: the simulation's high end")
+    sp_lo, sp_hi = prevented_range(p["checkout_fix_share_prevented"])
+    add("checkout_fix_share_prevented_low_pct", 100 * sp_lo, f"{sp_lo:.0%}",
+        "the team's estimate less up to 0.3 (symmetric, high end capped at 90%): the simulation's low end")
+    add("checkout_fix_share_prevented_high_pct", 100 * sp_hi, f"{sp_hi:.0%}",
+        "the team's estimate plus up to 0.3, capped at 90%: the simulation's high end")
     peak_deploys = deploys[deploys["deployed_at"].map(is_peak).astype(bool)]
     if len(peak_deploys):
         add("change_failure_rate_peak_pct", 100 * peak_deploys["caused_incident"].astype(bool).mean(),
@@ -747,6 +758,19 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
             "share of simulated years whose saving exceeds the fix cost, at the sceptic's share prevented")
         add("sim_saving_mean_sceptic", float(sceptic_sim.samples.mean()), money(rounded(float(sceptic_sim.samples.mean()), 1000)),
             "mean simulated yearly saving at the sceptic's share prevented")
+        # The sceptic's share against the real alternative, mitigating every peak (06.why-distribution, 06.decide):
+        # what the rework adds a year over it, its payback, and its net over a stated three-year horizon.
+        sc_over = sceptic * loss - mit_saving + mit_cost_once
+        add("sceptic_saving_over_mitigation", sc_over, money(rounded(sc_over, 1000)),
+            "sceptic's share × the addressed loss − the mitigation's saving + its yearly cost: what the rework adds a year "
+            "over mitigating every peak, on the sceptic's share")
+        add("sceptic_payback_over_mitigation_months", 12 * fix / sc_over if sc_over > 0 else math.inf,
+            f"{12 * fix / sc_over:.0f}" if sc_over > 0 else "never",
+            "12 × fix cost ÷ the rework's saving over mitigating every peak, on the sceptic's share")
+        add("sceptic_three_year_net_over_mitigation", 3 * sc_over - fix, money(rounded(3 * sc_over - fix, 1000)),
+            "3 × the rework's yearly gain over mitigating every peak (sceptic's share) − the fix cost: the three-year net")
+        add("checkout_fix_three_year_net_over_mitigation", 3 * over_mit - fix, money(rounded(3 * over_mit - fix, 1000)),
+            "3 × the rework's yearly gain over mitigating every peak (team's share) − the fix cost: the three-year net")
 
     # The backlog item a learner reads a number of (08's gift-card pages). Only items quoted in text
     # become facts, so that a stray round number does not match some backlog estimate by chance.
@@ -782,6 +806,22 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         "Σ cost of delay × finishing week, highest cost of delay first")
     add("backlog_cd3_saving_over_value_first", value_first - by_cd3, money(rounded(value_first - by_cd3, 1000)),
         "highest-value-first order's cost of delay − CD3 order's: what CD3 saves over the order a room would argue for")
+    # Engineer time saved (ci-speedup, flaky-tests) is capacity, not cash, until it is spent on work that earns:
+    # the CD3 saving over value-first with those items' weekly value halved (a sceptic's "half the freed hours earn").
+    time_items = [i for i in ("ci-speedup", "flaky-tests") if i in set(b["item"])]
+    if time_items:
+        bh = b.assign(cost_of_delay_per_week=b["cost_of_delay_per_week"].where(~b["item"].isin(time_items),
+                                                                                b["cost_of_delay_per_week"] / 2))
+        vf_h = bh.sort_values("cost_of_delay_per_week", ascending=False, kind="stable")
+        cd_h = bh.assign(cd3=bh["cost_of_delay_per_week"] / bh["duration_weeks"]).sort_values("cd3", ascending=False, kind="stable")
+        sav_h = float((vf_h["cost_of_delay_per_week"] * vf_h["duration_weeks"].cumsum()).sum()
+                      - (cd_h["cost_of_delay_per_week"] * cd_h["duration_weeks"].cumsum()).sum())
+        add("backlog_cd3_saving_over_value_first_time_halved", sav_h, money(rounded(sav_h, 1000)),
+            "CD3's saving over highest-value-first with the engineer-time items' (ci-speedup, flaky-tests) weekly value halved")
+        add("backlog_engineer_time_share_pct", 100 * float(b.loc[b["item"].isin(time_items), "cost_of_delay_per_week"].sum()
+                                                           / b["cost_of_delay_per_week"].sum()),
+            f"{float(b.loc[b['item'].isin(time_items), 'cost_of_delay_per_week'].sum() / b['cost_of_delay_per_week'].sum()):.0%}",
+            "share of the backlog's weekly cost of delay that is engineer time (ci-speedup, flaky-tests), not margin")
     add("ci_failure_one_in", 1 / p["ci_failure_rate"], f"{1 / p['ci_failure_rate']:.0f}",
         "1 ÷ the CI failure rate: one build in N fails")
     add("payments_to_read", 1500, "1,500", "card payments a flag must carry before a one-point rise in failures shows above noise")
