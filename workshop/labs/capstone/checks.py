@@ -394,7 +394,7 @@ def _headline_money_problem(case: Case, headline: str, saving: float, low: float
 
     name = "the headline's number is the saving"
     said = " ".join(case.text(n) for n in ("problem", "evidence"))
-    if (claims_cash(headline) or claims_cash(said)) and _kind_of_money(said) == "staff":
+    if (claims_cash(headline) or claims_cash(said)) and _kind_of_money(_BUDGET.sub(" ", said)) == "staff":
         return _result(name, "partial", "The headline promises money off the budget (or cash back), but your evidence "
                        "counts engineers' time: people already paid. Their hours go to other work; nobody's budget "
                        "shrinks unless overtime, contractors or hiring change. Say 'engineer time', and what it goes to.",
@@ -452,7 +452,9 @@ def payback_adds_up(case: Case) -> Result:
     wrong = [(m, b) for m, b in stated if not agrees(m, b)]
     headline = case.text("headline")
     said = [y if y is not None else x for x, y in money_in(headline)]
-    own = [x for x in said if x > running and not close(x, cost) and (close(x, saving) or (low and close(x, low)))]
+    mine = [v for v in (saving, low) if v]
+    own = [x for x in said if x > running and any(close(x, v) for v in mine)
+           and min(abs(x - v) for v in mine) < abs(x - cost)]
     if not wrong and own and stated_paybacks(headline):
         truths_before = truths
         truths = [_months(cost, x - running) for x in own]
