@@ -356,11 +356,17 @@ def test_the_capstone_rewrite_attributes_the_peak_incidents_as_the_data_does():
     exercise = get_bank().exercises["10.baseline-again"]
     model = exercise.model_answers[0]
     capacity, dependency = (int((peak["cause"] == c).sum()) for c in ("capacity", "dependency"))
-    # The request gives the causes as the log does; the model claims a share of the capacity and dependency loss only.
+    # The request gives the causes as the log does, and the capacity-only loss the share applies to (as 04 and 06);
+    # the model claims a share of the capacity loss only, and says the low end at the long duration does not pay back.
     assert f"{len(peak)}, of which\n  {capacity} capacity, {dependency} the payment provider" in exercise.prompt
-    assert f"{f['mitigation_saving_low'].text} to {f['mitigation_saving_high'].text} of the margin" in model
-    assert "won't touch the deploy failures" in model and "before the " + f["change_freeze_date"].text in model
+    assert f"about {f['mitigation_target_margin_lost_per_year'].text} is" in exercise.prompt and f"the {capacity} capacity outages" in exercise.prompt
+    assert "Share of the capacity loss the work prevents" in exercise.prompt
+    assert (f"{f['mitigation_saving_low'].text} to {f['mitigation_saving_high'].text} of the "
+            f"{f['mitigation_target_margin_lost_per_year'].text} of margin we lose each peak to capacity outages") in model
+    assert "won't touch provider or deploy failures" in model and "before the " + f["change_freeze_date"].text in model
+    assert "would not pay for itself" in model
     assert f["addressed_peak_margin_lost_per_year"].text not in model  # the whole problem is not the saving
+    assert f["mitigation_saving_low"].value < f["mitigation_cost_high"].value  # so the model must say the corner loses
 
 
 def test_each_check_reports_the_name_it_is_listed_under():

@@ -261,6 +261,35 @@ _NO_RISK = re.compile(r"^\W*(no|none|nothing|n/?a|nil)\b|\bno\s+(real\s+|signifi
                       r"|\brisk[- ]free\b|\bnothing\s+(can|could)\s+go\s+wrong\b", re.IGNORECASE)
 
 
+_SHARE_SENTENCE = re.compile(r"\b(cur\w*|fix\w*|remov\w*|caus\w*|stop\w*|prevent\w*|of\s+them|of\s+the\s+\d)", re.IGNORECASE)
+_SHARE_WORDS = {"a half": 0.5, "half": 0.5, "a third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "three quarters": 0.75}
+
+
+def evidence_shares(text: str) -> list[float]:
+    """The shares a case's evidence or options give for what the fix cures ("18 of them", "3 in 4", "64%",
+    "two thirds"), read only in sentences that speak of curing, fixing, removing or causing. Round 5: a
+    saving of 93% of the problem passed beside evidence that says the fix removes 3 in 4."""
+    shares = []
+    for sentence in re.split(r"(?<=[.;\n])\s*", text or ""):
+        if not _SHARE_SENTENCE.search(sentence):
+            continue
+        for m in re.finditer(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(?:%|per\s*cent)", sentence, re.IGNORECASE):
+            shares.append(float(m.group(1)) / 100)
+        for m in re.finditer(r"(?<![\d.,$£€])(\d+)\s+(?:in|of|out\s+of)\s+(?:the\s+|every\s+)?(\d+)\b(?!\s*(?:months?|years?|weeks?|days?)\b)",
+                             sentence, re.IGNORECASE):
+            part, whole = float(m.group(1)), float(m.group(2))
+            if 0 < part <= whole:
+                shares.append(part / whole)
+        for m in re.finditer(r"(?<![\d.,$£€])(\d+)\s+([a-z][\w-]*\s+){0,2}?[a-z]+s?,\s+(\d+)\s+of\s+them\b", sentence, re.IGNORECASE):
+            whole, part = float(m.group(1)), float(m.group(3))
+            if 0 < part <= whole:
+                shares.append(part / whole)
+        for word, value in _SHARE_WORDS.items():
+            if re.search(rf"\b{word}\b", sentence, re.IGNORECASE):
+                shares.append(value)
+    return [x for x in shares if 0 < x <= 1]
+
+
 def avoided_not_total(case: Case) -> Result:
     """The benefit of a fix is the loss it avoids, a share of the problem, never more than all of it."""
     name = "the saving, not the whole problem"
@@ -283,6 +312,12 @@ def avoided_not_total(case: Case) -> Result:
         return _result(name, "partial", f"Your fix saves the whole problem ({_money(problem)} a year). Few fixes remove "
                        "every cause: which causes does it address, and what share of the loss do they make? "
                        "The saving is that share, the avoided loss.", "whole-problem")
+    shares = evidence_shares("\n".join(case.lines("evidence") + case.lines("options")))
+    if shares and saving / problem > max(shares) + 0.10:
+        return _result(name, "partial", f"You claim the fix saves {saving / problem:.0%} of the problem ({_money(saving)} "
+                       f"of {_money(problem)} a year), but your own evidence or options say it cures at most "
+                       f"{max(shares):.0%}. The saving is that share of the problem, about {_money(problem * max(shares))} a year: "
+                       "a finance director reads both boxes and takes the smaller.", "whole-problem")
     return _result(name, "correct", f"The fix saves {_money(saving)} of the {_money(problem)} a year "
                    f"({saving / problem:.0%}): the avoided loss, the number that pays the fix back.")
 
@@ -335,7 +370,19 @@ def headline_states_the_saving(case: Case) -> Result:
 
 _BUDGET = re.compile(r"\b(?:off|from|out\s+of)\s+(?:the\s+|our\s+|its\s+)?(?:\w+\s+)?budget\b|\bbudget\s+(?:cut|saving)s?\b"
                      r"|\bcash\s+(?:back|saving|savings|saved)\b|\b(?:save|saves|saving)\s+(?:us\s+)?[^.]{0,25}\bin\s+cash\b"
-                     r"|\b(?:spend|pay)\s+[^.]{0,25}\bless\b", re.IGNORECASE)
+                     r"|\b(?:spend|pay)\s+[^.]{0,25}\bless\b|\b(?:reduces?|reducing|cuts?|cutting|lowers?|lowering)\s+(?:our\s+|the\s+|its\s+)?(?:\w+\s+)?(?:costs?|spend(?:ing)?|bills?)\b"
+                     r"|\bcost\s+(?:reductions?|savings?)\b|\bsavings?\s+(?:to|on|in)\s+(?:the\s+|our\s+)?budget\b"
+                     r"|\b(?:no\s+longer|never\s+again|stop)\s+(?:spend|spending|pay|paying)\b|\bmoney\s+(?:we|we'll|we\s+will)\s+(?:no\s+longer|not)\s+spend\b",
+                     re.IGNORECASE)
+
+
+def claims_cash(text: str) -> bool:
+    """Whether a text promises cash or budget, not counting a denied one ("not money off the budget")."""
+    for m in _BUDGET.finditer(text or ""):
+        before = text[max(0, m.start() - 30):m.start()].lower()
+        if not re.search(r"\b(not|no|nor|never|isn'?t|won'?t|doesn'?t)\b", before):
+            return True
+    return False
 _MULTIPLE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:x|×|-?fold|times)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:return|roi|payoff|pay-off)\b"
                        r"|\b(?:return|roi)\s+of\s+(\d+(?:\.\d+)?)\s?(?:x|×|times)\b", re.IGNORECASE)
 
@@ -347,7 +394,7 @@ def _headline_money_problem(case: Case, headline: str, saving: float, low: float
 
     name = "the headline's number is the saving"
     said = " ".join(case.text(n) for n in ("problem", "evidence"))
-    if _BUDGET.search(headline) and _kind_of_money(said) == "staff":
+    if (claims_cash(headline) or claims_cash(said)) and _kind_of_money(_BUDGET.sub(" ", said)) == "staff":
         return _result(name, "partial", "The headline promises money off the budget (or cash back), but your evidence "
                        "counts engineers' time: people already paid. Their hours go to other work; nobody's budget "
                        "shrinks unless overtime, contractors or hiring change. Say 'engineer time', and what it goes to.",
@@ -403,6 +450,23 @@ def payback_adds_up(case: Case) -> Result:
         return any(abs(months - t) <= max(1.0, 0.2 * t) for t in truths)
 
     wrong = [(m, b) for m, b in stated if not agrees(m, b)]
+    headline = case.text("headline")
+    said = [y if y is not None else x for x, y in money_in(headline)]
+    mine = [v for v in (saving, low) if v]
+    own = [x for x in said if x > running and any(close(x, v) for v in mine)
+           and min(abs(x - v) for v in mine) < abs(x - cost)]
+    if not wrong and own and stated_paybacks(headline):
+        truths_before = truths
+        truths = [_months(cost, x - running) for x in own]
+        wrong = [(m, b) for m, b in stated_paybacks(headline) if not agrees(m, b)]
+        if wrong:
+            months, bound = wrong[0]
+            said_m = {"under": "under ", "over": "over "}.get(bound, "") + _about_months(months).replace("about ", "")
+            return _result(name, "incorrect", f"The headline says it pays back in {said_m}, but the saving the headline "
+                           f"itself gives, {_money(own[0])} a year, makes {_money(cost)} ÷ {_money(own[0] - running)} × 12 = "
+                           f"{_about_months(truths[0])}. A reader checks a sentence against its own numbers: give the "
+                           "payback of the saving you lead with.", "payback-contradiction")
+        truths = truths_before
     if wrong:
         months, bound = wrong[0]
         said = {"under": "under ", "over": "over "}.get(bound, "") + _about_months(months).replace("about ", "")
@@ -594,6 +658,19 @@ def specific_ask(case: Case) -> Result:
         return _result(name, "incorrect", f"The ask is for {_money(asked[0])}, but the fix costs {_money(cost)} in your "
                        "numbers, and the payback was worked out on that. Ask for what the case costs, or change the cost "
                        "box and the payback with it.", "ask-not-the-cost")
+    team = re.search(rf"\b(?P<p>\d+|{_WORD})\s+(?:engineers?|developers?|people|persons?)\s+(?:for\s+)?(?:about\s+)?(?P<w>\d+|{_WORD})\s+weeks?\b",
+                     ask, re.IGNORECASE)
+    rates = [float((m.group("n1") or m.group("n2")).replace(",", "")) for text in (ask, case.text("evidence"))
+             for m in _MONEY.finditer(text) if _RATE.match(text, m.end())]
+    if team and rates and asked:
+        def n(x: str) -> float:
+            return _WORD_NUMBERS.get(x.lower(), None) or float(x)
+        hours = n(team.group("p")) * n(team.group("w")) * 40
+        time_cost = hours * rates[0]
+        if not any(abs(x - time_cost) <= 0.25 * time_cost for x in [*asked, sum(asked)]):
+            return _result(name, "incorrect", f"The ask names {team.group(0)}: about {hours:,.0f} hours at 40 a week, × "
+                           f"{_money(rates[0])} an hour = {_money(time_cost)}, not the {_money(asked[0])} it asks for. "
+                           "Make the people, the weeks and the money agree, and the cost box with them.", "ask-not-the-cost")
     return _result(name, "correct", "A specific ask, for what the fix costs: someone can say yes to it in the meeting.")
 
 
