@@ -561,6 +561,14 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     mit_loss = yearly_margin_lost(mitigated(incidents), funnel)
     add("mitigation_target_margin_lost_per_year", mit_loss, money(rounded(mit_loss, 1000)),
         "peak-season capacity incidents' margin lost a year: the loss the mitigation acts on (its saving can never exceed it)")
+    # Last peak's part of it: how many of last peak's outages were capacity (overload) ones, and their margin lost.
+    last_mit = mitigated(incidents)
+    last_mit = last_mit[last_mit["started_at"].dt.year == p["today"].year - 1]
+    add("incidents_peak_last_capacity", len(last_mit), f"{len(last_mit)}",
+        "last year's peak-season capacity incidents: the part of last peak the mitigation acts on")
+    last_mit_loss = yearly_margin_lost(last_mit, funnel) * history_years(funnel)
+    add("peak_last_capacity_margin_lost", last_mit_loss, money(rounded(last_mit_loss, 1000)),
+        "margin lost in last year's peak season to capacity incidents (minutes × peak revenue a minute × share lost × margin)")
     mit_saving = add("mitigation_saving", mit_loss * p["mitigation_share_prevented"],
                      money(rounded(mit_loss * p["mitigation_share_prevented"], 1000)),
                      "peak capacity loss × share the mitigation prevents")
