@@ -449,6 +449,13 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         f"{ci_breakeven_share(low_year, 3):.0%}", "the quarter's break-even share if builds reach the low case")
     add("ci_breakeven_share_year_low_case_pct", 100 * ci_breakeven_share(low_year, 12),
         f"{ci_breakeven_share(low_year, 12):.0%}", "the year's break-even share if builds reach the low case")
+    live_weeks = weeks_a_year / 4 - float(p["ci_fix_weeks"])
+    for name, year, label in (("ci_breakeven_share_quarter_from_approval_pct", gross_year, "the target"),
+                              ("ci_breakeven_share_quarter_from_approval_low_case_pct", low_year, "the low case")):
+        share = (ci_fix_cost() + running / 4) / (year / weeks_a_year * live_weeks)
+        add(name, 100 * share, f"{share:.0%}",
+            f"(fix cost + a quarter's running cost) ÷ the saving in the weeks of a quarter left after the fix's own weeks "
+            f"({label}): the break-even share counted from approval, not from go-live")
     add("ci_fix_payback_weeks_low_case", cost / (low_year / weeks_a_year - running / weeks_a_year),
         f"{cost / (low_year / weeks_a_year - running / weeks_a_year):.1f}", "fix cost ÷ the low case's net saving a working week")
     add("ci_build_mean", ci["build_minutes"].mean(), f"{ci['build_minutes'].mean():.1f}", "mean build minutes", "minutes")
