@@ -1,14 +1,14 @@
 """Issue 18, session 4: answers the module owners found judged wrongly, each fixed in judge code.
 
-Every answer is built from ``workshop.facts`` so it holds for both companies. ``CAUGHT`` must not be
+Every answer is built from ``workshop.company.facts`` so it holds for both companies. ``CAUGHT`` must not be
 judged correct; ``SOUND`` must be.
 """
 from __future__ import annotations
 
 import pytest
 
-from workshop.bank import load_bank
-from workshop.data import SCHEMAS
+from workshop.bank.loader import load_bank
+from workshop.company.data import SCHEMAS
 from workshop.kinds import check_safely
 from workshop.kinds import judge as J
 
@@ -39,13 +39,13 @@ def _facts():
 
 
 def _money(value: float) -> str:
-    from workshop.facts import money
+    from workshop.company.facts import money
 
     return money(round(value, -3))
 
 
 def _money_exact(value: float) -> str:
-    from workshop.facts import money
+    from workshop.company.facts import money
 
     return money(value)
 
