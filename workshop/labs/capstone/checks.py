@@ -339,6 +339,17 @@ def headline_states_the_saving(case: Case) -> Result:
         return _result(name, "incorrect", "Fill in the saving box: the headline's number is checked against it.")
     money = money_in(headline)
     numbers = amounts_in(headline) + [y for _, y in money if y is not None]
+    running = _amount(case, "running_cost_per_year") or 0.0
+    net = saving - running
+    low_net = (low - running) if low else None
+    # The rule: the headline weighs what the business keeps, the saving net of what the fix costs to run.
+    if running and net > 0 and not close(saving, net) and any(close(x, saving) for x in numbers) \
+            and not any(close(x, net) for x in numbers):
+        return _result(name, "partial", f"The headline gives the saving before running cost ({_money(saving)} a year), but "
+                       f"the fix costs {_money(running)} a year to run. What the business keeps is the net, about "
+                       f"{_money(net)} a year: lead with that, and its payback.", "running-cost-ignored")
+    if running and net > 0:
+        saving, low = net, (low_net if low_net and low_net > 0 else None)
     states_low = bool(low) and low < saving and any(close(x, low) for x in numbers)
     if any(close(x, saving) for x in numbers) or states_low:
         wrong = _headline_money_problem(case, headline, saving, low, cost)
@@ -351,7 +362,7 @@ def headline_states_the_saving(case: Case) -> Result:
             return _result(name, "correct", f"The headline leads with the sceptic's low case ({_money(low)} a year), the "
                            f"floor a finance director trusts most, and is strong (score {a.score}/100). Good: now give the "
                            f"estimate too, about {_money(saving)} a year, so the reader sees the range.")
-        return _result(name, "correct", f"The headline states the saving ({_money(saving)} a year) and is strong "
+        return _result(name, "correct", f"The headline states the saving{' net of running cost' if running else ''} ({_money(saving)} a year) and is strong "
                        f"(score {a.score}/100).")
     if problem and not close(saving, problem) and any(close(x, problem) for x in numbers):
         return _result(name, "partial", f"The headline leads with the whole problem ({_money(problem)} a year). The fix buys "
