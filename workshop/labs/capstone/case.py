@@ -21,7 +21,7 @@ FIELDS: dict[str, tuple[str, bool, bool]] = {
     "headline": ("Headline, one sentence with the number", False, True),
     "problem": ("The problem, in business terms", False, True),
     "problem_per_year": ("The problem's cost a year today", True, False),
-    "saving_per_year": ("The fix's saving a year (the avoided loss)", True, False),
+    "saving_per_year": ("The fix's saving a year (the avoided loss, before running cost)", True, False),
     "low_saving_per_year": ("The sceptic's low case (saving a year)", True, False),
     "fix_cost": ("What the fix costs", True, False),
     "running_cost_per_year": ("The fix's running cost a year (0 if none)", True, False),

@@ -47,6 +47,7 @@ MISCONCEPTIONS = {
     "revenue-as-saving": "The revenue a problem touches is what the business saves by fixing it.",
     "problem-not-in-evidence": "The problem's cost can be stated without the sum behind it.",
     "running-cost-ignored": "A fix's running cost can be left out of its payback.",
+    "payback-guaranteed": "A payback can be promised as certain.",
     "vague-risks": "Saying there are some risks is the same as naming them.",
     "vague-ask": "A general request is easier to approve.",
     "ask-not-the-cost": "The ask can be a different amount from the cost the case was built on.",
@@ -339,6 +340,17 @@ def headline_states_the_saving(case: Case) -> Result:
         return _result(name, "incorrect", "Fill in the saving box: the headline's number is checked against it.")
     money = money_in(headline)
     numbers = amounts_in(headline) + [y for _, y in money if y is not None]
+    running = _amount(case, "running_cost_per_year") or 0.0
+    net = saving - running
+    low_net = (low - running) if low else None
+    # The rule: the headline weighs what the business keeps, the saving net of what the fix costs to run.
+    if running and net > 0 and not close(saving, net) and any(close(x, saving) for x in numbers) \
+            and not any(close(x, net) for x in numbers):
+        return _result(name, "partial", f"The headline gives the saving before running cost ({_money(saving)} a year), but "
+                       f"the fix costs {_money(running)} a year to run. What the business keeps is the net, about "
+                       f"{_money(net)} a year: lead with that, and its payback.", "running-cost-ignored")
+    if running and net > 0:
+        saving, low = net, (low_net if low_net and low_net > 0 else None)
     states_low = bool(low) and low < saving and any(close(x, low) for x in numbers)
     if any(close(x, saving) for x in numbers) or states_low:
         wrong = _headline_money_problem(case, headline, saving, low, cost)
@@ -351,7 +363,7 @@ def headline_states_the_saving(case: Case) -> Result:
             return _result(name, "correct", f"The headline leads with the sceptic's low case ({_money(low)} a year), the "
                            f"floor a finance director trusts most, and is strong (score {a.score}/100). Good: now give the "
                            f"estimate too, about {_money(saving)} a year, so the reader sees the range.")
-        return _result(name, "correct", f"The headline states the saving ({_money(saving)} a year) and is strong "
+        return _result(name, "correct", f"The headline states the saving{' net of running cost' if running else ''} ({_money(saving)} a year) and is strong "
                        f"(score {a.score}/100).")
     if problem and not close(saving, problem) and any(close(x, problem) for x in numbers):
         return _result(name, "partial", f"The headline leads with the whole problem ({_money(problem)} a year). The fix buys "
@@ -411,6 +423,13 @@ def _headline_money_problem(case: Case, headline: str, saving: float, low: float
     return None
 
 
+_GUARANTEED = re.compile(r"(?<!\bnot\s)(?<!\bno\s)\b(guarantee[ds]?|guaranteeing|certain\s+to|definitely|is\s+sure\s+to|will\s+certainly)\b"
+                         r"[^.;\n]{0,60}\b(pay|pays|paying|payback|saves?|saving)\b"
+                         r"|\b(pay|pays|payback|saves?|saving)\b[^.;\n]{0,40}\b(guaranteed|for\s+certain|definitely)\b", re.IGNORECASE)
+_IN_WEEKS = re.compile(r"\b(pays?|paying|paid)\s+(for\s+itself\s+|back\s+|off\s+)?(with)?in\s+(a\s+few\s+|just\s+|mere\s+)?weeks\b"
+                       r"|\bpayback\s+(of|in|within)\s+(a\s+few\s+|just\s+)?weeks\b", re.IGNORECASE)
+_WORST_CASE_PAYBACK = re.compile(r"[^.;\n]*\b(worst|low|sceptic'?s?|pessimistic)[\s-]+case\b[^.;\n]*|[^.;\n]*\beven\s+if\b[^.;\n]*",
+                                 re.IGNORECASE)
 PAYBACK_FIELDS = ("headline", "problem", "evidence", "ask")  # options may state other options' paybacks
 
 
@@ -420,6 +439,24 @@ def payback_adds_up(case: Case) -> Result:
     stated = [p for field in PAYBACK_FIELDS for p in stated_paybacks(case.text(field))]
     cost, saving, low = case.amount("fix_cost"), case.amount("saving_per_year"), case.amount("low_saving_per_year")
     running = _amount(case, "running_cost_per_year") or 0.0
+    said_all = " ".join(case.text(f) for f in PAYBACK_FIELDS)
+    if _GUARANTEED.search(said_all):
+        return _result(name, "partial", "The case promises the payback as certain, but the saving is an estimate, and "
+                       "your own low case is there because it could be less. Say 'about', and give the low case's payback "
+                       "beside it.", "payback-guaranteed")
+    if _IN_WEEKS.search(said_all):
+        stated.append((2.0, "under"))
+    worst_said = [w.group(0) for w in _WORST_CASE_PAYBACK.finditer(said_all)]
+    if worst_said and cost and low and low > running:
+        low_months = _months(cost, low - running)
+        claims = [p for w in worst_said for p in stated_paybacks(w)]
+        fits = any((b == "under" and low_months <= m * 1.1) or (not b and abs(m - low_months) <= max(1.0, 0.2 * low_months))
+                   or b == "over" for m, b in claims)
+        for months, bound in ([] if fits else claims):
+            if (bound == "under" and low_months > months * 1.1) or (not bound and abs(months - low_months) > max(1.0, 0.2 * low_months)):
+                return _result(name, "incorrect", f"The case says it pays back in {_about_months(months)} even in the "
+                               f"worst case, but your own low case gives {_money(cost)} ÷ {_money(low - running)} a year × 12 = "
+                               f"{_about_months(low_months)}. State the low case's payback as it is.", "payback-contradiction")
     unpriced = _unpriced_running_cost(case) if not running else None
     if unpriced:
         return _result(name, "partial", f"The case mentions a running cost (\u201c{unpriced}\u201d) but the running-cost "
