@@ -234,9 +234,12 @@ def judge_number(exercise, given: float, target: float, slips: list[tuple[float,
         if not tolerance.allows(given, target):
             return exercise.result("correct", f"Yes: about {with_unit(shown, exercise.unit)}; {_fmt(given)} is that, honestly rounded.")
         return exercise.result("correct", f"Yes: about {with_unit(shown, exercise.unit)}.")
-    for value, slip in slips:  # a slip typed exactly wins over another one it merely rounds to (100 is not 120)
-        if tolerance.allows(given, value):
-            return exercise.result("incorrect", slip.feedback, misconception=slip.misconception)
+    # a slip typed exactly wins over another one it merely rounds to (100 is not 120), and of two slips
+    # within tolerance the nearer speaks (102.7, the average-minute slip, is not the "100%" one)
+    near = [(abs(given - value), i) for i, (value, _) in enumerate(slips) if tolerance.allows(given, value)]
+    if near:
+        slip = slips[min(near)[1]][1]
+        return exercise.result("incorrect", slip.feedback, misconception=slip.misconception)
     for value, slip in slips:
         # A slip typed as honestly rounded ("0.06" for a yearly payback of 0.063) is still that slip.
         rounded = step is not None and abs(given - value) <= step / 2 + 1e-12 and abs(given - value) <= 0.2 * abs(value)
