@@ -6,6 +6,8 @@ import textwrap
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 MODULE_HEADER = """\
 module: "{code}"
 title: A test module
@@ -47,3 +49,14 @@ def no_hang(seconds=10):
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
+
+
+@pytest.fixture(params=("larkspur", "northway"))
+def company(request, monkeypatch):
+    """Each shipped company in turn, with no data-folder override left over from the shell."""
+    from workshop.company.data import SCHEMAS
+
+    monkeypatch.setenv("WORKSHOP_COMPANY", request.param)
+    for name in ("WORKSHOP_DATA_DIR", *(f"WORKSHOP_DATA_{n.upper()}" for n in SCHEMAS)):
+        monkeypatch.delenv(name, raising=False)
+    return request.param

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from workshop.bank.loader import load_bank
-from workshop.company.data import SCHEMAS
+from tests.helpers import company  # noqa: F401  (the fixture: each shipped company)
 from workshop.kinds import check_safely
 from workshop.kinds import judge as J
 
@@ -23,12 +23,6 @@ EXPECTED = {"round4-m0001": 5, "round4-m0203": 5, "round4-m0405": 21, "round4-m0
             "round4-m10": 5}
 
 
-@pytest.fixture(params=("larkspur", "northway"))
-def company(request, monkeypatch):
-    monkeypatch.setenv("WORKSHOP_COMPANY", request.param)
-    for name in ("WORKSHOP_DATA_DIR", *(f"WORKSHOP_DATA_{n.upper()}" for n in SCHEMAS)):
-        monkeypatch.delenv(name, raising=False)
-    return request.param
 
 
 def _money(value: float) -> str:

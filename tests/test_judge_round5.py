@@ -8,17 +8,11 @@ from __future__ import annotations
 import pytest
 
 from workshop.bank.loader import load_bank
-from workshop.company.data import SCHEMAS
+from tests.helpers import company  # noqa: F401  (the fixture: each shipped company)
 from workshop.kinds import check_safely
 from workshop.kinds import judge as J
 
 
-@pytest.fixture(params=("larkspur", "northway"))
-def company(request, monkeypatch):
-    monkeypatch.setenv("WORKSHOP_COMPANY", request.param)
-    for name in ("WORKSHOP_DATA_DIR", *(f"WORKSHOP_DATA_{n.upper()}" for n in SCHEMAS)):
-        monkeypatch.delenv(name, raising=False)
-    return request.param
 
 
 _BANKS: dict = {}

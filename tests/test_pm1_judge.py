@@ -6,15 +6,9 @@ import pytest
 from workshop.company import facts as F
 from workshop.bank.loader import load_bank
 from workshop.kinds import judge as J
-from workshop.company.data import SCHEMAS
+from tests.helpers import company  # noqa: F401  (the fixture: each shipped company)
 
 
-@pytest.fixture(params=("larkspur", "northway"))
-def company(request, monkeypatch):
-    monkeypatch.setenv("WORKSHOP_COMPANY", request.param)
-    for name in ("WORKSHOP_DATA_DIR", *(f"WORKSHOP_DATA_{n.upper()}" for n in SCHEMAS)):
-        monkeypatch.delenv(name, raising=False)
-    return request.param
 
 
 def fill(text: str) -> str:
