@@ -33,8 +33,10 @@ class Axis:
 
 def _as_output(fig) -> dict:
     """A figure as one display_data output, as the front end would store it."""
-    if hasattr(fig, "_repr_mimebundle_"):  # plotly: the bundle its default renderer (the mimetype one) makes
-        data, metadata = fig._repr_mimebundle_(include=None, exclude=None), {}
+    if hasattr(fig, "to_plotly_json"):  # plotly: the bundle the mimetype renderer makes, without loading plotly.io's renderers
+        from workshop.labs.charts import figure_bundle
+
+        data, metadata = figure_bundle(fig), {}
     else:
         from IPython.core.formatters import format_display_data
 
