@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
+from workshop.kinds.judgement import compiled_pattern
 from workshop.kinds.judge.quantities import I, MAX_CHARS, Quantity, read_quantities
 from workshop.kinds.judge.known import Known, ROLE_WORDS, company_facts, derived_facts, known_facts
 from workshop.kinds.judge.findings import Finding, Verdict
@@ -158,9 +159,9 @@ def _pattern_hit(m, texts: dict[str, str], joined: str) -> str | None:
     if not target:
         return None
     for p in m.patterns:
-        found = re.search(p, target, I)
+        found = compiled_pattern(p).search(target)
         if found:
-            if any(re.search(u, target, I) for u in m.unless):
+            if any(compiled_pattern(u).search(target) for u in m.unless):
                 return None
             return found.group(0) or target[:60]
     return None

@@ -64,8 +64,11 @@ class Index:
         self._left, self._right = bisect_left, bisect_right
         self.items = list(items)
         self._sorted: dict[tuple[str, str], tuple[list[float], list[Known]]] = {}
-        for key in {(k.kind, k.unit if k.kind == "time" else "") for k in self.items}:
-            ks = sorted((k for k in self.items if (k.kind, k.unit if k.kind == "time" else "") == key), key=lambda k: k.value)
+        groups: dict[tuple[str, str], list[Known]] = {}
+        for k in self.items:  # one pass: grouping by scanning every item for each key was most of a check's time
+            groups.setdefault((k.kind, k.unit if k.kind == "time" else ""), []).append(k)
+        for key, group in groups.items():
+            ks = sorted(group, key=lambda k: k.value)
             self._sorted[key] = ([k.value for k in ks], ks)
 
     def near(self, q: Quantity) -> list[Known]:
