@@ -81,3 +81,22 @@ def test_with_unit_keeps_a_value_already_shown_with_its_honest_digits():
     assert with_unit("587,000", "US dollars a year") == f"{symbol()}587,000 a year"
     assert with_unit("2.8", "weeks") == "2.8 weeks"
     assert with_unit("-4.5", "US dollars") == f"-{symbol()}4.5"
+
+
+def test_an_estimate_on_the_page_has_three_significant_figures_at_most():
+    from workshop.company.currency import about
+
+    assert about(441_791) == "$442,000"
+    assert about(496_800) == "$497,000"
+    assert about(12_345) == "$12,300"
+    assert about(0) == "$0"
+
+
+def test_chart_titles_state_estimates_without_false_precision():
+    import re
+
+    from workshop.labs import charts
+
+    title = charts.wait_cost_by_build_time(22, 10, 30, 4.8, 75).layout.title.text
+    figure = re.search(r"\$([\d,]+)", title)[1].replace(",", "")
+    assert len(figure.rstrip("0")) <= 3, title

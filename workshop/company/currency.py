@@ -48,6 +48,18 @@ def amount(value: float) -> str:
     return f"{symbol()}{value:,.0f}"
 
 
+def about(value: float, figures: int = 3) -> str:
+    """An estimate for the page, to ``figures`` significant figures: ``about(441_791)`` is ``$442,000``.
+
+    "About $441,791" claims a precision no estimate built on assumed shares and hourly costs has.
+    """
+    import math
+
+    if not value or not math.isfinite(value):
+        return amount(value or 0)
+    return amount(round(value, figures - 1 - int(math.floor(math.log10(abs(value))))))
+
+
 def is_money_unit(unit: str) -> bool:
     """Whether an exercise's unit is money, in any currency ("US dollars a year", "£", "pounds")."""
     lowered = (unit or "").lower()

@@ -93,7 +93,7 @@ def wait_cost_by_build_time(minutes_now, minutes_target, people, waits_per_day, 
         y=[now.cost_per_year, target.cost_per_year], marker_color=[PALETTE[3], PALETTE[2]],
         text=[currency.amount(now.cost_per_year), currency.amount(target.cost_per_year)], textposition="outside",
     ))
-    fig = _layout(fig, f"Faster builds would save about {currency.amount(saving)} a year", "Build time", f"Cost of waiting per year ({currency.label()})")
+    fig = _layout(fig, f"Faster builds would save about {currency.about(saving)} a year", "Build time", f"Cost of waiting per year ({currency.label()})")
     if y_max is not None:
         fig.update_yaxes(range=[0, y_max], autorange=False)
     return fig
@@ -163,7 +163,7 @@ def ci_fix_case(saving_per_year, running_per_year, fix_cost, y_max=None):
         x=labels, y=values, marker_color=[PALETTE[2], PALETTE[3], PALETTE[1]],
         text=[currency.amount(v) for v in values], textposition="outside",
     ))
-    fig = _layout(fig, f"Net of the runners, the fix gives back about {currency.amount(net)} a year",
+    fig = _layout(fig, f"Net of the runners, the fix gives back about {currency.about(net)} a year",
                   "", f"{currency.label()}")
     if y_max is not None:
         fig.update_yaxes(range=[0, y_max], autorange=False)

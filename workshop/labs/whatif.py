@@ -91,7 +91,7 @@ def wait_cost_explorer(minutes_now=22.0, people=30, waits_per_day=4.8, hourly_co
         people = int(round(people))
         now = wait_cost(people, waits_per_day, minutes_now, hourly_cost, context_switch_minutes=context_switch_minutes)
         later = wait_cost(people, waits_per_day, minutes_target, hourly_cost, context_switch_minutes=context_switch_minutes)
-        text = f"Saving: about {currency.amount(now.cost_per_year - later.cost_per_year)} a year ({now.hours_per_year - later.hours_per_year:,.0f} engineer-hours)"
+        text = f"Saving: about {currency.about(now.cost_per_year - later.cost_per_year)} a year ({now.hours_per_year - later.hours_per_year:,.0f} engineer-hours)"
         fig = wait_cost_by_build_time(minutes_now, minutes_target, people, waits_per_day, hourly_cost,
                                       context_switch_minutes, y_max=axis.fit(now.cost_per_year))
         return text, fig
