@@ -466,6 +466,12 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         "hours waited a week ÷ the team's hours a week")
     add("ci_fix_share_of_capacity_pct", 100 * saved_hours_week / team_hours, f"{saved_hours_week / team_hours:.0%}",
         "hours the fix gives back a week ÷ the team's hours a week")
+    share = saved_hours_week / team_hours
+    denominator = max(2, min(10, round(1 / share))) if share > 0 else 10
+    ordinal = {2: "half", 3: "a third", 4: "a quarter", 5: "a fifth", 6: "a sixth", 7: "a seventh", 8: "an eighth",
+               9: "a ninth", 10: "a tenth"}[denominator]
+    add("ci_fix_share_of_capacity_fraction", float(denominator), ordinal,
+        "the hours the fix gives back as the nearest simple fraction of the team's week (text: 'a seventh')")
     add("ci_fix_hours_saved_per_engineer_week", saved_hours_week / p["engineers"],
         f"{saved_hours_week / p['engineers']:.0f}", "hours the fix gives back a week ÷ engineers")
     # The fix's own commonest risk: it takes twice as long (the explorer's weeks slider).
