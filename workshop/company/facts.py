@@ -459,6 +459,33 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     add("ci_fix_payback_weeks_low_case", cost / (low_year / weeks_a_year - running / weeks_a_year),
         f"{cost / (low_year / weeks_a_year - running / weeks_a_year):.1f}", "fix cost ÷ the low case's net saving a working week")
     add("ci_build_mean", ci["build_minutes"].mean(), f"{ci['build_minutes'].mean():.1f}", "mean build minutes", "minutes")
+    # The sanity ratios a finance director asks first: the wait and the saving against the team's hours.
+    team_hours = float(p["engineers"] * p["hours_per_week"])
+    add("ci_team_hours_per_week", team_hours, f"{team_hours:,.0f}", "engineers × hours a week: the team's capacity")
+    add("ci_wait_share_of_capacity_pct", 100 * hours / ci_weeks() / team_hours, f"{hours / ci_weeks() / team_hours:.0%}",
+        "hours waited a week ÷ the team's hours a week")
+    add("ci_fix_share_of_capacity_pct", 100 * saved_hours_week / team_hours, f"{saved_hours_week / team_hours:.0%}",
+        "hours the fix gives back a week ÷ the team's hours a week")
+    share = saved_hours_week / team_hours
+    denominator = max(2, min(10, round(1 / share))) if share > 0 else 10
+    ordinal = {2: "half", 3: "a third", 4: "a quarter", 5: "a fifth", 6: "a sixth", 7: "a seventh", 8: "an eighth",
+               9: "a ninth", 10: "a tenth"}[denominator]
+    add("ci_fix_share_of_capacity_fraction", float(denominator), ordinal,
+        "the hours the fix gives back as the nearest simple fraction of the team's week (text: 'a seventh')")
+    add("ci_fix_hours_saved_per_engineer_week", saved_hours_week / p["engineers"],
+        f"{saved_hours_week / p['engineers']:.0f}", "hours the fix gives back a week ÷ engineers")
+    # The fix's own commonest risk: it takes twice as long (the explorer's weeks slider).
+    add("ci_fix_cost_overrun", 2 * cost, money(2 * cost), "the fix's cost if it takes twice its estimated weeks")
+    add("ci_breakeven_share_quarter_overrun_pct", 100 * (2 * cost + running / 4) / (gross_year / 4),
+        f"{(2 * cost + running / 4) / (gross_year / 4):.0%}",
+        "(twice the fix's cost + a quarter's running cost) ÷ a quarter's saving: the break-even if the fix overruns")
+    # The headline's four money figures in thousands, as a person writes them ("586k"): for patterns that
+    # tell the cases apart (05.proposal-headline).
+    for name, value in (("ci_fix_saving_per_year_thousands", gross_year),
+                        ("ci_fix_net_saving_per_year_thousands", net_year),
+                        ("ci_fix_saving_per_year_low_case_thousands", low_year),
+                        ("ci_fix_net_saving_per_year_low_case_thousands", low_year - running)):
+        add(name, rounded(value, 1000) / 1000, f"{rounded(value, 1000) / 1000:,.0f}", "thousands, rounded")
 
     # Module 06.
     years = history_years(funnel)
