@@ -27,7 +27,7 @@ def test_single_choice_unknown_key_lists_the_options():
 
 
 def test_multiple_select_partial_names_wrong_picks_and_misses():
-    result = check("04.spot-elements", ["no-ask", "forecast"])
+    result = check("04.spot-elements", ["no-ask", "benchmark"])
     assert result.status == "partial"
     assert any("It has no evidence behind it" in d for d in result.details)
     assert any("One missing" in d for d in result.details)
@@ -35,7 +35,7 @@ def test_multiple_select_partial_names_wrong_picks_and_misses():
 
 
 def test_multiple_select_only_wrong_picks_is_incorrect():
-    assert check("04.spot-elements", ["forecast", "jargon"]).status == "incorrect"
+    assert check("04.spot-elements", ["benchmark", "jargon"]).status == "incorrect"
 
 
 def test_numeric_tolerance_and_formats():

@@ -204,10 +204,10 @@ def test_ungraded_answers_are_saved_never_correct(exercise_id):
 def test_choice_counts_read_as_a_person_wrote_them():
     exercise = ex("04.spot-elements")
     key = exercise.key()
-    one_wrong = check_safely(exercise, key + ["forecast"]).feedback
+    one_wrong = check_safely(exercise, key + ["benchmark"]).feedback
     found = "both" if len(key) == 2 else f"all {['no', 'one', 'two', 'three', 'four'][len(key)]}"
     assert one_wrong == f"You found {found} that apply, but also picked one that doesn't."
-    assert check_safely(exercise, ["forecast"]).feedback.startswith("You found none of the")
+    assert check_safely(exercise, ["benchmark"]).feedback.startswith("You found none of the")
 
 
 def test_a_graded_answer_still_says_correct():

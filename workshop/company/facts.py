@@ -603,6 +603,10 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     last_mit_loss = yearly_margin_lost(last_mit, funnel) * history_years(funnel)
     add("peak_last_capacity_margin_lost", last_mit_loss, money(rounded(last_mit_loss, 1000)),
         "margin lost in last year's peak season to capacity incidents (minutes × peak revenue a minute × share lost × margin)")
+    last_peak = incidents[(incidents["started_at"].dt.year == p["today"].year - 1) & incidents["peak_season"].astype(bool)]
+    last_peak_loss = yearly_margin_lost(last_peak, funnel) * history_years(funnel)
+    add("peak_last_margin_lost", last_peak_loss, money(rounded(last_peak_loss, 1000)),
+        "margin lost in last year's peak season to all its checkout incidents (minutes × peak revenue a minute × share lost × margin)")
     mit_saving = add("mitigation_saving", mit_loss * p["mitigation_share_prevented"],
                      money(rounded(mit_loss * p["mitigation_share_prevented"], 1000)),
                      "peak capacity loss × share the mitigation prevents")

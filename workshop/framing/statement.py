@@ -219,6 +219,8 @@ def _outcome_pile(text: str, a: int, b: int, outcome: list[Span]) -> bool:
     """Three or more outcome words side by side, no verb or small word between: "fees fines penalties"."""
     words = tokens(text[a:b])
     verbs = set(finite_verbs([w[2] for w in words]))
+    if len(verbs) >= 2:
+        return False  # "two engineers spending two weeks ... will show whether": a clause with its verbs, not a pile
     run: list[Span] = []
     for index, (s, e, word) in enumerate(words):
         if not (_is_word_token(word) or _is_number_token(word)):

@@ -98,9 +98,10 @@ def _product_disagrees(ctx: Context) -> list[Finding]:
         counts = [q for q in qs if q.kind == "count" and q.value >= 2 and not q.period]
         counts += [q for q in qs if q.kind == "count" and q.value >= 2 and q.period]
         each = [q for q in qs if q.kind in ("money", "time")
-                and EACH.search(ctx.text, max(lo, q.start - 30), min(hi, q.end + 14))]
+                and EACH.search(ctx.text, max(lo, q.start - 45), min(hi, q.end + 14))]
         for e in each:
-            totals = [t for t in qs if t is not e and t.kind == e.kind and t.start > e.start and t.unit == e.unit]
+            totals = [t for t in qs if t is not e and t.kind == e.kind and t.start > e.start
+                      and (t.unit == e.unit or _minutes(t) and _minutes(e))]
             totals = [t for t in totals if t.period == e.period or not e.period or not t.period
                       or (counts and t.period == counts[0].period)]
             # a given fact quoted after it is not its total ("each hour down costs $7,000, so $12,000 of work")
@@ -109,13 +110,25 @@ def _product_disagrees(ctx: Context) -> list[Finding]:
                 continue
             t = totals[-1] if TOTAL.search(ctx.text, lo, hi) else totals[0]
             products = [c.value * e.value for c in counts if c is not t]
-            if not products or any(close(p, t.value, 0.15) or close(t.value, p, 0.15) for p in products):
+            # "44 builds, each 27 minutes, some 200 hours": compare the total in the each-figure's unit
+            t_value = t.value * _minutes(t) / _minutes(e) if t.unit != e.unit else t.value
+            if not products or any(close(p, t_value, 0.15) or close(t_value, p, 0.15) for p in products):
                 continue
             c = counts[0]
+            shown = number(c.value * e.value) if t.unit == e.unit else \
+                f"{number(c.value * e.value * _minutes(e) / _minutes(t))} {t.unit}"
             return [Finding("inconsistent_numbers",
-                            f"I read \u201c{c.said}\u201d \u00d7 \u201c{e.said}\u201d, which is about {number(c.value * e.value)}, "
+                            f"I read \u201c{c.said}\u201d \u00d7 \u201c{e.said}\u201d, which is about {shown}, "
                             f"but the answer says \u201c{t.said}\u201d.", *GENERIC["inconsistent_numbers"])]
     return []
+
+
+_UNIT_MINUTES = {"minute": 1.0, "minutes": 1.0, "min": 1.0, "mins": 1.0, "hour": 60.0, "hours": 60.0, "hr": 60.0, "hrs": 60.0}
+
+
+def _minutes(q) -> float:
+    """Minutes in one of the quantity's time unit; 0 when it is not a unit this check converts."""
+    return _UNIT_MINUTES.get((q.unit or "").lower(), 0.0) if q.kind == "time" else 0.0
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
