@@ -521,6 +521,12 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         "the slip: probability × outage minutes × the Black Friday revenue a minute")
     add("bf_day_expected_loss_hours_slip", prob * minutes / 60 * bf_lost_minute,
         money(prob * minutes / 60 * bf_lost_minute), "the slip: probability × outage hours × the Black Friday minute's loss")
+    add("bf_day_expected_loss_no_share_slip", prob * minutes * spike_rpm_whole * p["gross_margin"],
+        money(prob * minutes * spike_rpm_whole * p["gross_margin"]),
+        "the slip: margin taken, but every failed order counted as lost (no share never recovered)")
+    add("bf_day_expected_loss_no_margin_slip", prob * minutes * spike_rpm_whole * p["share_of_orders_lost_while_down"],
+        money(prob * minutes * spike_rpm_whole * p["share_of_orders_lost_while_down"]),
+        "the slip: orders never recovered taken, but priced at revenue (no gross margin)")
 
     add("incidents", len(incidents), f"{len(incidents)}", "rows of incidents")
     by_cause = incidents["cause"].value_counts()
