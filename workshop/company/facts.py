@@ -75,6 +75,12 @@ def time_unit(label: str) -> str:
     return ""
 
 
+def _half_up(value: float) -> int:
+    """A count said aloud: 26.5 a year is "about 27", as 13.5 is "about 14" (Python's round-half-even would
+    show 26 beside 14)."""
+    return int(math.floor(value + 0.5))
+
+
 def rounded(value: float, step: float) -> float:
     """Round to a step a person would say: 10, 100, 1,000."""
     return round(value / step) * step
@@ -542,6 +548,12 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         "the slip: probability × outage minutes × the Black Friday revenue a minute")
     add("bf_day_expected_loss_hours_slip", prob * minutes / 60 * bf_lost_minute,
         money(prob * minutes / 60 * bf_lost_minute), "the slip: probability × outage hours × the Black Friday minute's loss")
+    add("bf_day_expected_loss_no_share_slip", prob * minutes * spike_rpm_whole * p["gross_margin"],
+        money(prob * minutes * spike_rpm_whole * p["gross_margin"]),
+        "the slip: margin taken, but every failed order counted as lost (no share never recovered)")
+    add("bf_day_expected_loss_no_margin_slip", prob * minutes * spike_rpm_whole * p["share_of_orders_lost_while_down"],
+        money(prob * minutes * spike_rpm_whole * p["share_of_orders_lost_while_down"]),
+        "the slip: orders never recovered taken, but priced at revenue (no gross margin)")
 
     add("incidents", len(incidents), f"{len(incidents)}", "rows of incidents")
     by_cause = incidents["cause"].value_counts()
@@ -549,7 +561,7 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         add(f"incidents_{cause}", int(by_cause.get(cause, 0)), f"{int(by_cause.get(cause, 0))}", f"incidents caused by {cause}")
     hit = addressed(incidents)
     add("incidents_addressed", len(hit), f"{len(hit)}", "incidents whose cause the rework addresses")
-    add("incidents_addressed_per_year", len(hit) / years, f"{len(hit) / years:.0f}", "addressed incidents ÷ years")
+    add("incidents_addressed_per_year", len(hit) / years, f"{_half_up(len(hit) / years)}", "addressed incidents ÷ years")
     add("incidents_peak", int(incidents["peak_season"].sum()), f"{int(incidents['peak_season'].sum())}",
         "incidents in peak season")
     add("incidents_peak_last", int(incidents[incidents["started_at"].dt.year == p["today"].year - 1]["peak_season"].sum()),
@@ -640,7 +652,7 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     # The year in outages, and the two spike days.
     add("outage_hours_per_year", incidents["minutes_to_restore"].sum() / 60 / years,
         f"{incidents['minutes_to_restore'].sum() / 60 / years:.0f}", "Σ minutes to restore ÷ 60 ÷ years")
-    add("incidents_per_year", len(incidents) / years, f"{len(incidents) / years:.0f}", "incidents ÷ years")
+    add("incidents_per_year", len(incidents) / years, f"{_half_up(len(incidents) / years)}", "incidents ÷ years")
     add("restore_minutes_mean", incidents["minutes_to_restore"].mean(), f"{incidents['minutes_to_restore'].mean():.0f}",
         "mean minutes to restore, all incidents")
     import pandas as pd

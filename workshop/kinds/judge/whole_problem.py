@@ -38,7 +38,8 @@ def detect_whole_problem(ctx: Context) -> list[Finding]:
         if PROBLEM_SIZE_BEFORE.search(ctx.text, max(lo, q.start - 40), q.start) and PARTIAL_VERB.search(clause) \
                 and not ALL_OF_IT.search(clause):
             continue  # "could cut the failures that cost us $14,000 a year": the problem's size, and only a cut claimed
-        if any(matches(o, saving_pool) for o in ctx.quantities if lo <= o.start < hi and o is not q and o.kind == q.kind):
+        if any(matches(o, saving_pool) for o in ctx.quantities if lo <= o.start < hi and o is not q and o.kind == q.kind
+               and not _another_step(ctx.text, o, q, lo)):
             continue  # "the fix saves $586,000 of the $1.2 million": the saving beside it (hours beside money is no excuse)
         out.append(Finding("whole_problem", f"I read \u201c{q.said}\u201d as the whole problem, credited to the fix as its saving"
                            + (f" (the fix saves {savings[0].text})." if savings else "."), *GENERIC["whole_problem"]))
@@ -76,6 +77,22 @@ def detect_whole_problem(ctx: Context) -> list[Finding]:
                                        f"divided by the whole problem, not by the saving.", *GENERIC["whole_problem"]))
                     return out
     return out
+
+
+# ", and the rework saves $82,000": a second step's saving, joined to the first by a conjunction.
+_NEXT_STEP = re.compile(r",\s*(?:and|then|but|while|plus|with)\b|\band then\b|\bwhile\b", I)
+
+
+def _another_step(text: str, other, q, start: int = 0) -> bool:
+    """True when ``other`` belongs to another step of a plan than ``q``, and ``q`` is claimed as its own
+    step's saving ("the mitigation saves $62,000 this peak, and the rework saves $82,000 a year"): a
+    saving there does not excuse the whole problem credited here. "Outages cost us $117,000 a year,
+    and the rework saves $82,000 of it" is one step: the saving is beside the problem."""
+    lo, hi = (other.end, q.start) if other.start < q.start else (q.end, other.start)
+    if not _NEXT_STEP.search(text, lo, max(lo, hi)):
+        return False
+    own = max([m.end() for m in _NEXT_STEP.finditer(text, start, q.start)], default=start)
+    return bool(SAVING_WORDS.search(text[own:q.start]))
 
 
 def _saving_above_the_facts(ctx: Context) -> list[Finding]:
