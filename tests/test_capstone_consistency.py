@@ -67,6 +67,10 @@ def test_the_issues_case_is_refused_with_every_inconsistency_named():
     ({"evidence": None}, "the problem and its evidence", ["where the numbers come from"]),
     ({"evidence": "The job's logs, read by the team over the last year."}, "the problem and its evidence", ["evidence's own numbers"]),
     ({"evidence": "My gut, honestly: I made the rate up."}, "the problem and its evidence", ["not evidence"]),
+    ({"evidence": "Our estimate: 24 failures a year × 2 engineers × 6 hours × $75 = $21,600."}, "the problem and its evidence", ["which log, tickets or records"]),
+    # the low case names the assumption it doubts
+    ({"evidence": "The job's logs for the last 12 months: 24 failures, 18 of them timeouts; 24 × 2 engineers × 6 hours × $75 = $21,600."},
+     "the sceptic's low case", ["has no reason on the page"]),
     # doing nothing carries its cost
     ({"options": "Do nothing\nRetries: about $12,000; removes the 18 timeout failures"},
      "the options, with doing nothing and its cost", ["has no cost", "$21,600 a year"]),
