@@ -676,7 +676,7 @@ def reversibility(case: Case) -> Result:
     """How the decision could be undone (a flag, a rollback, side by side), or why it can't."""
     name = "reversibility"
     text = case.text("reversibility")
-    mechanism = _MECHANISM.search(text) and _specific(text) >= 1 and len(_words(text)) >= 4  # "We can roll back." names how; "Feature flag." is a label
+    mechanism = _MECHANISM.search(text) and _specific(text) >= 1 and len(_words(text)) >= 3  # "Behind a flag." names how; "Feature flag." is a label
     timed = re.search(r"\d", text) and _specific(text) >= 2 and not _LABEL_ONLY.fullmatch(text.strip())
     why_not = _CANT_UNDO.search(text) and _specific(text) >= 4  # one-way, and why: the reason is the content
     if not (mechanism or timed or why_not):
