@@ -112,7 +112,7 @@ def test_each_inconsistency_is_refused_by_name(changes, title, phrases):
     {"ask": "I'd like two engineers for two weeks starting 3 March, about $12,000 of their time."},
     {"ask": "Two engineers by the end of the quarter, $12,000."},
     {"options": "Do nothing: $21.6k/yr continues\nBuy a vendor tool: $20k/yr\nRetries: $12k; removes timeouts"},
-    {"evidence": "The job's logs: 24 failures last year; Finance's rate, which I think is $75 an hour."},
+    {"evidence": "The job's logs: 24 failures last year; Finance's rate, which I think is $75 an hour. The low case assumes only 12 of the 18 stop."},
     {"headline": "Fixing the nightly invoice run for $12,000 would save about $16,200 a year in engineer time, a 9-month payback, per 12 months of logs."},
     {"headline": "A $12,000 fix would save us $16,200 a year of engineer time and break even in 40 weeks, based on last year's logs."},
 ])
