@@ -67,6 +67,10 @@ def test_the_issues_case_is_refused_with_every_inconsistency_named():
     ({"evidence": None}, "the problem and its evidence", ["where the numbers come from"]),
     ({"evidence": "The job's logs, read by the team over the last year."}, "the problem and its evidence", ["evidence's own numbers"]),
     ({"evidence": "My gut, honestly: I made the rate up."}, "the problem and its evidence", ["not evidence"]),
+    ({"evidence": "Our estimate: 24 failures a year × 2 engineers × 6 hours × $75 = $21,600."}, "the problem and its evidence", ["which log, tickets or records"]),
+    # the low case names the assumption it doubts
+    ({"evidence": "The job's logs for the last 12 months: 24 failures, 18 of them timeouts; 24 × 2 engineers × 6 hours × $75 = $21,600."},
+     "the sceptic's low case", ["has no reason on the page"]),
     # doing nothing carries its cost
     ({"options": "Do nothing\nRetries: about $12,000; removes the 18 timeout failures"},
      "the options, with doing nothing and its cost", ["has no cost", "$21,600 a year"]),
@@ -108,7 +112,7 @@ def test_each_inconsistency_is_refused_by_name(changes, title, phrases):
     {"ask": "I'd like two engineers for two weeks starting 3 March, about $12,000 of their time."},
     {"ask": "Two engineers by the end of the quarter, $12,000."},
     {"options": "Do nothing: $21.6k/yr continues\nBuy a vendor tool: $20k/yr\nRetries: $12k; removes timeouts"},
-    {"evidence": "The job's logs: 24 failures last year; Finance's rate, which I think is $75 an hour."},
+    {"evidence": "The job's logs: 24 failures last year; Finance's rate, which I think is $75 an hour. The low case assumes only 12 of the 18 stop."},
     {"headline": "Fixing the nightly invoice run for $12,000 would save about $16,200 a year in engineer time, a 9-month payback, per 12 months of logs."},
     {"headline": "A $12,000 fix would save us $16,200 a year of engineer time and break even in 40 weeks, based on last year's logs."},
 ])

@@ -161,6 +161,17 @@ _NOT_EVIDENCE = re.compile(
     r"off the top of my head|ballpark(?:ed)?|from memory)\b", re.IGNORECASE)
 
 
+# Evidence is something counted: a source (a log, tickets, records) and a period it covers.
+_SOURCE = re.compile(r"\b(logs?|logged|tickets?|incidents?|reports?|invoices?|records?|dashboards?|monitoring|alerts?|"
+                     r"pages?|paged|pager\w*|on-?call|rota|timesheets?|jira|surveys?|surveyed|counted|measured|data|"
+                     r"spreadsheets?|exports?|history|post-?mortems?|csv|metrics?|graphs?|billing|statements?|audits?|"
+                     r"tracker|queue|calendar|ci|builds?|pipeline|runs?|crm|support|complaints?|orders?|accounts|ledger|"
+                     r"payroll|rota|sheet|minutes|changelog|git|commits?|events?)\b", re.IGNORECASE)
+_PERIOD = re.compile(r"\b(last|past|previous|this|since)\b|\b(in|during|over|for|of)\s+(20\d\d|q[1-4])\b|\b20\d\d\b|"
+                     r"\b(\d+|one|two|three|four|six|nine|twelve|eighteen)\s+(days?|weeks?|months?|quarters?|years?|sprints?)\b|"
+                     r"\b(a|per|each|every)\s+(day|week|month|quarter|year)\b", re.IGNORECASE)
+
+
 def problem_and_evidence(case: Case) -> Result:
     """The problem and where the numbers come from, both written, both with numbers."""
     name = "the problem and its evidence"
@@ -184,6 +195,10 @@ def problem_and_evidence(case: Case) -> Result:
     if not re.search(r"\d", evidence):
         return _result(name, "partial", "Give the evidence's own numbers: how many events in what period, and the rate per "
                        "hour, so the reader can redo your sum.", "problem-without-evidence")
+    if not (_SOURCE.search(evidence) and _PERIOD.search(evidence)):
+        return _result(name, "partial", "Say where the numbers come from: which log, tickets or records you counted, and "
+                       "over what period (\"the job's logs for the last 12 months: 24 failures\"). An estimate with no "
+                       "source is your word, and a finance director asks whose count it is.", "problem-without-evidence")
     problem_cost = _amount(case, "problem_per_year")
     if problem_cost and problem_cost > 0 and not _supported(problem_cost, problem + "\n" + evidence, evidence):
         return _result(name, "partial", f"Your problem box says {_money(problem_cost)} a year, but no sum in the problem or "
@@ -291,6 +306,13 @@ def evidence_shares(text: str) -> list[float]:
     return [x for x in shares if 0 < x <= 1]
 
 
+_ALL_GONE = re.compile(r"(?<!\bnot\s)\b(eliminat\w+|remov\w+|stop\w*|end\w*|prevent\w*|fix\w*|cur\w+|get\s+rid\s+of)\s+"
+                       r"(?:all|every|each)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+|our\s+)?(?:\w+\s+)?(failures?|outages?|incidents?|errors?|problems?)\b"
+                       r"|\bnever\s+(fails?|breaks?|goes\s+down)\s+again\b|\b(no|zero)\s+more\s+(failures|outages|incidents|errors)\b"
+                       r"|\b(failures?|outages?|incidents?|errors?)\s+(?:go|goes|drop|drops|fall|falls)\s+to\s+(zero|nothing|none)\b",
+                       re.IGNORECASE)
+
+
 def avoided_not_total(case: Case) -> Result:
     """The benefit of a fix is the loss it avoids, a share of the problem, never more than all of it."""
     name = "the saving, not the whole problem"
@@ -313,6 +335,10 @@ def avoided_not_total(case: Case) -> Result:
         return _result(name, "partial", f"Your fix saves the whole problem ({_money(problem)} a year). Few fixes remove "
                        "every cause: which causes does it address, and what share of the loss do they make? "
                        "The saving is that share, the avoided loss.", "whole-problem")
+    if saving < problem * 0.9 and _ALL_GONE.search(" ".join(case.lines("headline") + case.lines("ask"))):
+        return _result(name, "partial", f"The headline promises every failure gone, but your own saving is "
+                       f"{saving / problem:.0%} of the problem ({_money(saving)} of {_money(problem)} a year): the fix removes "
+                       "some causes, not all. Say which failures it stops, and claim that share.", "whole-problem")
     shares = evidence_shares("\n".join(case.lines("evidence") + case.lines("options")))
     if shares and saving / problem > max(shares) + 0.10:
         return _result(name, "partial", f"You claim the fix saves {saving / problem:.0%} of the problem ({_money(saving)} "
@@ -384,7 +410,9 @@ _BUDGET = re.compile(r"\b(?:off|from|out\s+of)\s+(?:the\s+|our\s+|its\s+)?(?:\w+
                      r"|\bcash\s+(?:back|saving|savings|saved)\b|\b(?:save|saves|saving)\s+(?:us\s+)?[^.]{0,25}\bin\s+cash\b"
                      r"|\b(?:spend|pay)\s+[^.]{0,25}\bless\b|\b(?:reduces?|reducing|cuts?|cutting|lowers?|lowering)\s+(?:our\s+|the\s+|its\s+)?(?:\w+\s+)?(?:costs?|spend(?:ing)?|bills?)\b"
                      r"|\bcost\s+(?:reductions?|savings?)\b|\bsavings?\s+(?:to|on|in)\s+(?:the\s+|our\s+)?budget\b"
-                     r"|\b(?:no\s+longer|never\s+again|stop)\s+(?:spend|spending|pay|paying)\b|\bmoney\s+(?:we|we'll|we\s+will)\s+(?:no\s+longer|not)\s+spend\b",
+                     r"|\b(?:no\s+longer|never\s+again|stop)\s+(?:spend|spending|pay|paying)\b|\bmoney\s+(?:we|we'll|we\s+will)\s+(?:no\s+longer|not)\s+spend\b"
+                     r"|\bfree(?:s|d|ing)?\s+up\b[^.]{0,40}\bbudget\b|\bof\s+(?:the\s+|our\s+)?budget\b|\bbottom\s+line\b|\bstraight\s+(?:to|into)\s+profit\b"
+                     r"|\b(?:save|saves|saving)\s+the\s+(?:company|business|firm|organi[sz]ation)\b(?![^.]{0,50}\b(?:time|hours|engineer|staff)\b)",
                      re.IGNORECASE)
 
 
@@ -518,7 +546,8 @@ def payback_adds_up(case: Case) -> Result:
 
 _RUNNING = re.compile(r"\b(?:(?:licen[cs]e|subscription|hosting|servers?|cloud|saas|vendor|support\s+contract)\b[^.\n]{0,40}?"
                       r"(?:a|per|each|every|/)\s*(?:month|mo|year|yr|annum)\b|running\s+costs?\b(?![^.\n]{0,20}\b(?:none|nil|zero|0)\b)"
-                      r"|\d[\d,.]*\s*k?\s*(?:a|per|/)\s*(?:month|mo)\b)", re.IGNORECASE)
+                      r"|\d[\d,.]*\s*k?\s*(?:a|per|/)\s*(?:month|mo)\b"
+                      r"|\d[\d,.]*\s*k?\s*(?:a|per|/|each|every)\s*(?:year|yr|annum)\b[^.\n]{0,30}?\b(?:bill|cloud|hosting|licen[cs]e|subscription|to\s+run|running|servers?|vendor|fee)\b)", re.IGNORECASE)
 
 
 def _unpriced_running_cost(case: Case) -> str | None:
@@ -531,6 +560,11 @@ def _unpriced_running_cost(case: Case) -> str | None:
         if m:
             return " ".join(m.group(0).split())[:60]
     return None
+
+
+_LOW_REASON = re.compile(r"\b(low|sceptic'?s?|skeptic'?s?|worst|pessimistic|cautious|conservative|bad)[\s-]+(case|end|estimate|figure|number)\b"
+                         r"|\bassum\w*|\bif\s+only\b|\bonly\s+(\d+|half|a\s+third|a\s+quarter|some|two\s+thirds)\b|\bat\s+worst\b"
+                         r"|\bat\s+least\b", re.IGNORECASE)
 
 
 def sceptic_low_case(case: Case) -> Result:
@@ -554,6 +588,13 @@ def sceptic_low_case(case: Case) -> Result:
                        "sceptic would question (only some of the failures stop, the fix takes twice as long) and work "
                        f"it through; this workshop asks for a low case of at most 80% of the estimate, here {_money(0.8 * saving)} or less.",
                        "low-case-too-close")
+    page = " ".join(case.text(n) for n in ("evidence", "problem", "options", "risks", "headline", "ask"))
+    # The reason usually lives in the evidence: while the evidence itself is to do, that check speaks first.
+    evidence_done = problem_and_evidence(case).status == "correct"
+    if saving is not None and saving > 0 and evidence_done and not _LOW_REASON.search(page):
+        return _result(name, "partial", f"Your low case ({_money(low)} a year) has no reason on the page. Say which "
+                       "assumption the sceptic doubts and how far (\"the low case assumes retries cure only 12 of the 18 "
+                       "timeouts\"): a number with no reason is the estimate rounded down.", "low-case-too-close")
     running = _amount(case, "running_cost_per_year") or 0.0
     if low <= running:
         return _result(name, "partial", f"In the sceptic's low case the fix saves {_money(low)} a year and costs "
@@ -635,7 +676,7 @@ def reversibility(case: Case) -> Result:
     """How the decision could be undone (a flag, a rollback, side by side), or why it can't."""
     name = "reversibility"
     text = case.text("reversibility")
-    mechanism = _MECHANISM.search(text) and _specific(text) >= 1  # "We can roll back." names how
+    mechanism = _MECHANISM.search(text) and _specific(text) >= 1 and len(_words(text)) >= 3  # "Behind a flag." names how; "Feature flag." is a label
     timed = re.search(r"\d", text) and _specific(text) >= 2 and not _LABEL_ONLY.fullmatch(text.strip())
     why_not = _CANT_UNDO.search(text) and _specific(text) >= 4  # one-way, and why: the reason is the content
     if not (mechanism or timed or why_not):
