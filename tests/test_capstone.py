@@ -359,7 +359,10 @@ def test_the_capstone_rewrite_attributes_the_peak_incidents_as_the_data_does():
     # The request gives the causes as the log does, and the capacity-only loss the share applies to (as 04 and 06);
     # the model claims a share of the capacity loss only, and says the low end at the long duration does not pay back.
     assert f"{len(peak)}, of which\n  {capacity} capacity, {dependency} the payment provider" in exercise.prompt
-    assert f"about {f['mitigation_target_margin_lost_per_year'].text} is" in exercise.prompt and f"the {capacity} capacity outages" in exercise.prompt
+    flat = " ".join(exercise.prompt.split())
+    assert f"about {f['mitigation_target_margin_lost_per_year'].text} a year is" in flat and f"the {capacity} capacity outages" in flat
+    # Round 6 review: the two-peak average is shown as both peaks, not as "each peak".
+    assert f["peak_before_capacity_margin_lost"].text in flat and f["peak_last_capacity_margin_lost"].text in flat
     assert "Share of the capacity loss the work prevents" in exercise.prompt
     assert (f"{f['mitigation_saving_low'].text} to {f['mitigation_saving_high'].text} of the "
             f"{f['mitigation_target_margin_lost_per_year'].text} of margin we lose each peak to capacity outages") in model

@@ -76,6 +76,14 @@ def test_matching_partial_credit_names_misplaced_items():
     assert "Should the new search go to the team" in misplaced and "what problem are customers" in misplaced
 
 
+def test_matching_everything_in_one_column_is_not_partly_right():
+    """Round 6 review: eight items all under 'multiplier' (every thanked move is leadership) said 'partly right, 4 of 8'."""
+    items = ex("01.hero-or-multiplier").key()
+    result = check("01.hero-or-multiplier", {k: "multiplier" for k in items})
+    assert result.status == "incorrect" and result.score == 0
+    assert "Every item is under" in result.feedback and len(result.details) == 4
+
+
 def test_matching_accepts_category_labels_and_counts_unplaced():
     result = check("02.which-hat-now", {"what-could-i-have-seen": "Mentor"})
     assert result.status == "partial"

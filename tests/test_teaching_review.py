@@ -76,8 +76,8 @@ def test_a_single_choice_hint_that_names_a_wrong_option_as_much_is_caught():
     hint = ("Not by quarantining them yourself first, and not by waiting for the retro: post this fortnight's failure counts "
             "from the build log in the team channel, proposing to quarantine the worst tests tomorrow unless someone objects.")
     assert ladder_problem(with_hints("01.without-permission", "Think.", hint)) is None
-    rival = ("Quarantine the worst tests herself today, with a ticket for each, and tell the team at stand-up what she "
-             "switched off and how to undo it; or post the failure counts in the channel.")
+    rival = ("Quarantine the worst tests herself today, so they still run but no longer block, and ticket each one, "
+             "tagging its author; or post the failure counts in the channel.")
     assert ladder_problem(with_hints("01.without-permission", "Think.", rival)) is not None
 
 

@@ -619,6 +619,14 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     last_peak_loss = yearly_margin_lost(last_peak, funnel) * history_years(funnel)
     add("peak_last_margin_lost", last_peak_loss, money(rounded(last_peak_loss, 1000)),
         "margin lost in last year's peak season to all its checkout incidents (minutes × peak revenue a minute × share lost × margin)")
+    # The peak before last, so a loss averaged over two very different peaks can be shown as both.
+    before_mit = mitigated(incidents)
+    before_mit = before_mit[before_mit["started_at"].dt.year == p["today"].year - 2]
+    add("incidents_peak_before_capacity", len(before_mit), f"{len(before_mit)}",
+        "the peak season before last: its capacity incidents")
+    before_mit_loss = yearly_margin_lost(before_mit, funnel) * history_years(funnel) if len(before_mit) else 0.0
+    add("peak_before_capacity_margin_lost", before_mit_loss, money(rounded(before_mit_loss, 1000)),
+        "margin lost in the peak season before last to capacity incidents (minutes × peak revenue a minute × share lost × margin)")
     mit_saving = add("mitigation_saving", mit_loss * p["mitigation_share_prevented"],
                      money(rounded(mit_loss * p["mitigation_share_prevented"], 1000)),
                      "peak capacity loss × share the mitigation prevents")

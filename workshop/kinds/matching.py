@@ -84,6 +84,18 @@ class Matching(Exercise):
             details.append(f"{len(unanswered)} not placed yet.")
         status = "partial" if right else "incorrect"
         misconception = next((i.misconception for i in misplaced if i.misconception), None)
+        chosen = {placed[i.key] for i in self.items if i.key in placed}
+        if not unanswered and len(chosen) == 1 and len({i.category for i in self.items}) > 1:
+            # Every item in one column tells none apart: the items that fit there are luck, not judgement.
+            only = self.label(next(iter(chosen)))
+            return self.result(
+                "incorrect",
+                f"Every item is under “{only}”, so none is told apart from the others; "
+                f"{len(misplaced)} of {len(self.items)} belong elsewhere.",
+                details=tuple(details),
+                score=0.0,
+                misconception=misconception,
+            )
         return self.result(
             status,
             f"{right} of {len(self.items)} placed correctly.",
