@@ -227,3 +227,14 @@ def test_a_quoted_matching_item_is_not_quoted_twice_in_feedback():
     result = check(exercise.id, {quoted.key: wrong})
     line = next(d for d in result.details if quoted.text.strip('"')[:20] in d)
     assert '\u201c"' not in line and '"\u201d' not in line and line.startswith("\u201c")
+
+
+def test_a_caught_framing_lists_its_parts_without_a_full_score():
+    """Round 6 (10): "a finance director would stop here" beside "Score 100/100" sent two signals at once."""
+    from workshop import check
+
+    r = check("10.baseline-again", "Two engineers for three weeks before the freeze would load-test and pre-scale "
+              "checkout, protecting an estimated $31,000 of the $62,000 of margin we lose each peak to capacity "
+              "outages, according to the incident log.")
+    assert r.status == "partial" and "finance director would stop here" in r.feedback
+    assert "/100" not in r.feedback and "outcome ✔" in r.feedback

@@ -110,7 +110,9 @@ def framing_result(exercise, a, verdict, summary: str, extra: str):
         lead = ("The framing is strong, but a finance director would stop here. " if a.strong else
                 "A finance director would stop here. ")
         others = tuple(f.line() for f in verdict.findings[1:])
-        feedback = f"{lead}{first.saw} {summary}.".replace("  ", " ")
+        # No "Score 100/100" beside "a finance director would stop here": the parts are listed, not scored.
+        parts = summary.split("(", 1)[1].rstrip(")")
+        feedback = f"{lead}{first.saw} The statement's parts: {parts}.".replace("  ", " ")
         status = "partial" if a.elements["outcome"] or a.strong else "incorrect"
         return exercise.result(status, feedback, details=others + details, score=min(a.score / 100, 0.5),
                                extra_html=extra, misconception=first.belief, repair=first.repair)
