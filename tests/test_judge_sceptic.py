@@ -206,3 +206,13 @@ def test_an_exercise_without_facts_refuses_made_up_money_in_its_recommendation()
     assert not result.correct, result
 
 
+
+
+@pytest.mark.parametrize("stop_rule", ["If the trial misses the threshold, we definitely stop there.",
+                                       "We will certainly stop the pilot if builds are not 30% faster."])
+def test_a_stop_rule_for_our_own_work_is_not_an_overclaim(stop_rule):
+    """Round 6 (03): 'we definitely stop there' was read as certainty about an outcome."""
+    from workshop.kinds.judge.red_flags import RED_FLAGS
+
+    assert not RED_FLAGS["absolute"][0].search(stop_rule)
+    assert RED_FLAGS["absolute"][0].search("The rework will definitely stop the outages.")

@@ -12,6 +12,9 @@ FORECAST = (r"(?:fail|crash|break|collapse|lose|cost|go[ \t]+down|happen|die|sin
             r"|triple|halve|pay|increase|reduce|grow|win|beat|bring|make|deliver|double|stop|prevent|eliminate|fix|solve"
             r"|work|succeed|improve|boost|drive|generate|earn|lift|raise)\w*\b")
 
+# "We definitely stop there": a commitment to halt our own work is a stop rule, not a forecast.
+OUR_STOP = r"(?!stop(?:ping)?[ \t]+(?:there|then|here|early|the[ \t]+(?:trial|pilot|experiment|test|work|project|rollout|spend))\b)"
+
 RED_FLAGS = {
     "absolute": (
         re.compile(
@@ -30,7 +33,7 @@ RED_FLAGS = {
             r"|(?<!no[ \t])(?<!not[ \t])\brisk[- ]free\b|\bnever[ \t]+(?:fail|break|go[ \t]+down|again)\b|\bbankrupt\w*|\bout[ \t]+of[ \t]+business\b"
             r"|\bcatastroph\w*|\bdisaster(?!(?:[ \t]+|-)recovery)\w*|\bapocalyp\w*"
             r"|\bend[ \t]+of[ \t]+the[ \t]+(?:company|business|world)\b|\b(?:kill|destroy|ruin|sink)s?[ \t]+(?:the|our)[ \t]+"
-            r"(?:company|business)\b|\b(?:definitely|certainly|surely|undoubtedly)[ \t]+(?:\w+[ \t]+){0,2}?" + FORECAST +
+            r"(?:company|business)\b|\b(?:definitely|certainly|surely|undoubtedly)[ \t]+(?:\w+[ \t]+){0,2}?" + OUR_STOP + FORECAST +
             r"|\bcertain[ \t]+to[ \t]+" + FORECAST + r"|\bwithout[ \t]+(?:a|any)[ \t]+doubt\b"
             r"|\bnever[ \t]+(?:\w+[ \t]+){0,4}?again\b", I),
         "An absolute or a catastrophe makes the case stronger.",
