@@ -216,3 +216,14 @@ def test_a_stop_rule_for_our_own_work_is_not_an_overclaim(stop_rule):
 
     assert not RED_FLAGS["absolute"][0].search(stop_rule)
     assert RED_FLAGS["absolute"][0].search("The rework will definitely stop the outages.")
+
+
+@pytest.mark.parametrize("loss_words", ["is $35,000 out of the door", "sees $35,000 of sales walk away",
+                                        "leaves $35,000 on the table", "means $35,000 is gone"])
+def test_peak_revenue_an_hour_in_other_loss_words_is_revenue_as_margin(loss_words):
+    """Round 6 (06): "$35,000 out of the door" (Larkspur's peak revenue an hour) passed as the loss."""
+    revenue = _fact("peak_revenue_per_hour")
+    answer = (f"Each hour of broken checkout at peak {loss_words.replace('$35,000', revenue)}; two engineers for "
+              f"three weeks would protect an estimated {SAVING_RANGE} of margin this peak, by the incident log.")
+    result = check("06.risk-statement", answer)
+    assert result.status != "correct" and ("revenue" in result.feedback or "sales counted" in result.feedback), result.feedback

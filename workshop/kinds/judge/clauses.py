@@ -57,7 +57,9 @@ PART_OF = re.compile(r"\b(?:half|part|some|a[ \t]+third|a[ \t]+quarter|a[ \t]+sh
                      r"|slice|chunk|share)[ \t]+of[ \t]+(?:the[ \t]+|our[ \t]+|that[ \t]+|this[ \t]+)?$", I)
 NEGATED = re.compile(r"\b(?:not|never|won't|wont|will[ \t]+not|wouldn't|can't|cannot|doesn't|don't|isn't|no[ \t]+fix|nor)\b", I)
 LOSS_WORDS = re.compile(r"\b(?:cost\w*|los(?:e|es|t|ing|s|ses)|at[ \t]+risk|sav(?:e|es|ed|ing)|damage\w*|bleed\w*"
-                        r"|hit|drain\w*|burn\w*|wast\w*|prevent\w*|protect\w*|avoid\w*)\b", I)
+                        r"|hit|drain\w*|burn\w*|wast\w*|prevent\w*|protect\w*|avoid\w*|forfeit\w*|leak\w*|evaporat\w*"
+                        r"|gone|vanish\w*|walks?[ \t]+away|out[ \t]+(?:of[ \t]+)?the[ \t]+(?:door|window)|on[ \t]+the[ \t]+table"
+                        r"|down[ \t]+the[ \t]+drain|left[ \t]+behind|miss(?:es|ed|ing)?[ \t]+out)\b", I)
 MARGIN_WORDS = re.compile(r"\bmargin\b|\bprofit\b", I)
 DEADLINE_WORDS = re.compile(
     r"\b(?:before|ahead[ \t]+of|in[ \t]+time[ \t]+for|by)[ \t]+(?:the[ \t]+)?(?:change[ \t]+freeze|code[ \t]+freeze|freeze"
