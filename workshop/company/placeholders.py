@@ -24,8 +24,13 @@ def names_in(data) -> set[str]:
     return set()
 
 
-# A placeholder and the possessive written after it: ``{{company}}'s``.
-_WITH_POSSESSIVE = re.compile(PATTERN.pattern + r"(?P<possessive>['\u2019]s\b)?")
+# A placeholder and the possessive written after it: ``{{company}}'s``; or the count noun after it
+# (``{{incidents_peak_last}} times``), which agrees with a count of one: "once", "1 outage".
+_SINGULAR = {"times": "time", "outages": "outage", "incidents": "incident", "engineers": "engineer", "weeks": "week",
+             "days": "day", "months": "month", "hours": "hour", "minutes": "minute", "people": "person",
+             "builds": "build", "deploys": "deploy", "failures": "failure", "peaks": "peak", "years": "year"}
+_WITH_POSSESSIVE = re.compile(PATTERN.pattern + r"(?P<possessive>['\u2019]s\b)?"
+                              r"(?P<count>[ \t](?:" + "|".join(_SINGULAR) + r")\b)?")
 
 
 def fill_text(text: str, facts: dict) -> str:
@@ -34,9 +39,13 @@ def fill_text(text: str, facts: dict) -> str:
         spec = match.group(2)
         filled = format(fact.value, spec) if spec else fact.text
         possessive = match.group("possessive") or ""
+        noun = match.group("count") or ""
+        if noun and not spec and filled == "1":  # "went down 1 times" reads as a bug, not as a count
+            word = noun.strip()
+            return "once" if word == "times" else f"1 {_SINGULAR[word]}"
         if possessive and filled.endswith(("'s", "\u2019s", "s'", "s\u2019")):
-            return filled  # "St. Brigid's" is already possessive: never "St. Brigid's's"
-        return filled + possessive
+            return filled + noun  # "St. Brigid's" is already possessive: never "St. Brigid's's"
+        return filled + possessive + noun
 
     return _WITH_POSSESSIVE.sub(one, text)
 
