@@ -173,3 +173,13 @@ def test_a_duplicate_key_in_the_allowlist_is_refused_by_validate_not_silently_dr
     assert main(["validate", str(tmp_path / "exercises"), "--notebooks", str(tmp_path / "notebooks")]) == 1
     err = capsys.readouterr().err
     assert "number_allowlist.yaml, line" in err and "Traceback" not in err
+
+
+def test_a_money_figure_as_the_tool_prints_a_fact_passes_the_guard():
+    """Issue 24: money(rounded(2,200, 1000)) printed "€2,000", and the guard then refused it as 9% off."""
+    from types import SimpleNamespace
+
+    printed = {"mitigation_cost": SimpleNamespace(name="mitigation_cost", value=2_200.0, text="$2,000", unit="",
+                                                  how="engineers × weeks × hourly cost, in US dollars")}
+    assert check_text("The hardening costs about $2,000 of the team's time.", "t", printed) == []
+    assert [m.number for m in check_text("It costs about $2,500.", "t", printed)] == ["$2,500"]
