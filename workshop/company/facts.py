@@ -691,6 +691,8 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         f"{fix / avg_loss:.0%}" if avg_loss else "never", "the slip: fix cost ÷ the loss priced at the average minute")
     add("checkout_fix_breakeven_on_saving_pct", 100 * fix / saving if saving else math.inf,
         f"{fix / saving:.0%}" if saving else "never", "the slip: fix cost ÷ the saving (the share prevented counted twice)")
+    add("checkout_fix_first_year_return_pct", 100 * (saving - fix) / fix if fix else math.inf,
+        f"{(saving - fix) / fix:.0%}" if fix else "never", "the rework's first-year return: (saving a year − cost) ÷ cost")
     rev_loss = loss / p["gross_margin"]
     add("checkout_fix_breakeven_share_revenue_pct", 100 * fix / rev_loss if rev_loss else math.inf,
         f"{fix / rev_loss:.0%}" if rev_loss else "never", "the slip: fix cost ÷ the loss in revenue, not margin")
