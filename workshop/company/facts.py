@@ -678,9 +678,9 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
             "peak days in the log with an outage the rework addresses")
         add("peak_days_in_log", n_peak_days, f"{n_peak_days}", "peak-season days in the log")
         add("peak_addressed_outage_day_minutes", float(hit_day_minutes.mean()) if len(hit_day_minutes) else 0.0,
-            f"{hit_day_minutes.mean():.0f}" if len(hit_day_minutes) else "0", "mean addressed outage minutes on a peak day that had one")
+            f"{hit_day_minutes.mean():.0f}" if len(hit_day_minutes) else "0", "mean addressed outage minutes on a peak day that had one", unit="minutes")
         add("peak_day_expected_outage_minutes", float(hit_day_minutes.sum()) / n_peak_days,
-            f"{hit_day_minutes.sum() / n_peak_days:.0f}", "addressed outage minutes in peak season ÷ peak days: the log's expected minutes a peak day")
+            f"{hit_day_minutes.sum() / n_peak_days:.0f}", "addressed outage minutes in peak season ÷ peak days: the log's expected minutes a peak day", unit="minutes")
 
     def black_friday(year):
         first = dt.date(year, 11, 1)
