@@ -667,6 +667,20 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
 
     days = pd.to_datetime(funnel["date"])
     peak_mask = days.map(is_peak).astype(bool)
+    # The Black Friday guess against the log: how often a peak day had an outage the rework addresses, and how long.
+    n_peak_days = int(peak_mask.sum())
+    peak_hit_days = hit[hit["peak_season"].astype(bool)]
+    hit_day_minutes = peak_hit_days.groupby(peak_hit_days["started_at"].dt.date)["minutes_to_restore"].sum()
+    if n_peak_days:
+        add("peak_days_with_addressed_outage_pct", 100 * len(hit_day_minutes) / n_peak_days,
+            f"{len(hit_day_minutes) / n_peak_days:.0%}", "peak days with an addressed outage ÷ peak days in the log")
+        add("peak_days_with_addressed_outage", len(hit_day_minutes), f"{len(hit_day_minutes)}",
+            "peak days in the log with an outage the rework addresses")
+        add("peak_days_in_log", n_peak_days, f"{n_peak_days}", "peak-season days in the log")
+        add("peak_addressed_outage_day_minutes", float(hit_day_minutes.mean()) if len(hit_day_minutes) else 0.0,
+            f"{hit_day_minutes.mean():.0f}" if len(hit_day_minutes) else "0", "mean addressed outage minutes on a peak day that had one", unit="minutes")
+        add("peak_day_expected_outage_minutes", float(hit_day_minutes.sum()) / n_peak_days,
+            f"{hit_day_minutes.sum() / n_peak_days:.0f}", "addressed outage minutes in peak season ÷ peak days: the log's expected minutes a peak day", unit="minutes")
 
     def black_friday(year):
         first = dt.date(year, 11, 1)
@@ -691,6 +705,8 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
         f"{fix / avg_loss:.0%}" if avg_loss else "never", "the slip: fix cost ÷ the loss priced at the average minute")
     add("checkout_fix_breakeven_on_saving_pct", 100 * fix / saving if saving else math.inf,
         f"{fix / saving:.0%}" if saving else "never", "the slip: fix cost ÷ the saving (the share prevented counted twice)")
+    add("checkout_fix_first_year_return_pct", 100 * (saving - fix) / fix if fix else math.inf,
+        f"{(saving - fix) / fix:.0%}" if fix else "never", "the rework's first-year return: (saving a year − cost) ÷ cost")
     rev_loss = loss / p["gross_margin"]
     add("checkout_fix_breakeven_share_revenue_pct", 100 * fix / rev_loss if rev_loss else math.inf,
         f"{fix / rev_loss:.0%}" if rev_loss else "never", "the slip: fix cost ÷ the loss in revenue, not margin")
