@@ -294,3 +294,44 @@ def test_a_costliest_decision_never_lists_a_gain_as_its_cost():
             for measure in exercise.measures:
                 wrong_way = "-" if measure.better == "lower" else "+"
                 assert f"{measure.label} {wrong_way}" not in cost, (exercise.id, cost)
+
+
+COMMON_OUTAGE = """\
+  - id: 07.common
+    kind: scenario
+    title: An outage every path meets
+    prompt: Decide.
+    hints: [Plan., Ask., "Worked: plan, then ask."]
+    explanation: Plan, then ask.
+    start: first
+    max_steps: 2
+    measures:
+      - {key: minutes, label: Minutes down, better: lower}
+      - {key: trust, label: Trust, better: higher}
+    nodes:
+      first:
+        title: The request
+        situation: The VP asks for a rewrite.
+        choices:
+          - {key: plan, text: Plan, next: later, feedback: Calm., effects: {trust: 1}, best: true}
+          - {key: rush, text: Rush, next: done, feedback: "The provider fails anyway, and so does the rush.", effects: {minutes: 225, trust: -1}, misconception: Speed beats planning.}
+      later:
+        title: The plan
+        situation: The VP waits.
+        choices:
+          - {key: ask, text: Ask, next: done, feedback: "The provider fails on Monday.", effects: {minutes: 150, trust: 1}, best: true}
+          - {key: guess, text: Guess, next: done, feedback: "The provider fails on Monday.", effects: {minutes: 150}, misconception: A guess is as good as asking.}
+      done:
+        title: Over
+        situation: The peak is over.
+        debrief: A good decision can meet a bad outcome.
+"""
+
+
+def test_an_outage_every_path_meets_is_not_charged_to_the_choice_that_meets_it_sooner(tmp_path, monkeypatch):
+    """Round 7 (08): "+225 min" against the better choice, whose path met the same 150-minute outage a step later."""
+    path = write_module(tmp_path, body=COMMON_OUTAGE)
+    monkeypatch.setenv("WORKSHOP_EXERCISES", str(path.parent))
+    monkeypatch.setenv("WORKSHOP_PROGRESS", str(tmp_path / "p.jsonl"))
+    result = workshop.check("07.common", ["rush"])
+    assert "over \u201cPlan\u201d cost Minutes down +75, Trust -3" in result.feedback, result.feedback

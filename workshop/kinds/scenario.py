@@ -329,12 +329,34 @@ class Scenario(Exercise):
                     scales[key] = max(scales[key], abs(value))
         return {k: v or 1.0 for k, v in scales.items()}
 
+    def _best_onward(self, node_key: str) -> dict[str, float]:
+        """The effects of playing the best choices from ``node_key`` to an ending (first best choice not yet visited)."""
+        total: dict[str, float] = {}
+        here, seen = node_key, {node_key}
+        while here in self.nodes and not self.nodes[here].ending:
+            best = [c for c in self.nodes[here].choices if c.best]
+            choice = next((c for c in best if c.next not in seen), None)
+            if choice is None:
+                break
+            for key, value in choice.effects.items():
+                total[key] = total.get(key, 0.0) + value
+            here = choice.next
+            seen.add(here)
+        return total
+
     def regret(self, step: Step) -> dict[str, float]:
-        """What a choice cost against the best choice at its node, per measure (positive = worse)."""
+        """What a choice cost against the best choice at its node, per measure (positive = worse).
+
+        Each side is the choice plus the best play after it: an outage every path meets, which the best
+        path meets a decision later, is not charged to the choice that meets it sooner (08 said +225
+        minutes where the choices really differed by 75).
+        """
         cost = {}
+        mine_onward = self._best_onward(step.choice.next) if step.choice.next != step.node_key else {}
+        best_onward = self._best_onward(step.best.next) if step.best.next != step.node_key else {}
         for measure in self.measures:
-            mine = step.choice.effects.get(measure.key, 0.0)
-            best = step.best.effects.get(measure.key, 0.0)
+            mine = step.choice.effects.get(measure.key, 0.0) + mine_onward.get(measure.key, 0.0)
+            best = step.best.effects.get(measure.key, 0.0) + best_onward.get(measure.key, 0.0)
             worse = mine - best if measure.better == "lower" else best - mine
             if worse:
                 cost[measure.key] = worse
