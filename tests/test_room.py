@@ -175,3 +175,25 @@ def test_first_answer_misconceptions_stay_in_the_report_after_learners_correct_t
     assert main(["room", str(tmp_path / "room"), "--html", str(tmp_path / "r.html")]) == 0
     report = (tmp_path / "r.html").read_text()
     assert MENTOR_A in report and "learners, first answer" in report
+
+
+def test_room_growth_is_like_for_like_first_baseline_and_both_through_the_capstone_judge(tmp_path, monkeypatch):
+    """The facilitator's baseline-to-capstone chart scores as the learner's own view does
+    (labs/capstone/growth.py): the FIRST baseline, and both texts through 10.baseline-again's judge,
+    so the same sentence written twice shows no change; an ungraded baseline counts as saved, not correct."""
+    from workshop import check
+    from workshop.labs.capstone.growth import AGAIN_ID, BASELINE_ID
+    from workshop.room import html_view
+    from workshop.room.summary import compute
+
+    revenue = ("Pre-scaling before the peak protects $577 a minute of revenue, so two engineers for two weeks "
+               "pays back within the first 21 minutes of an outage avoided.")
+    later = "A rewrite after the afternoon, which must not overwrite the morning's before."
+    _learner(tmp_path, monkeypatch, "ada", [(BASELINE_ID, revenue), (BASELINE_ID, later), (AGAIN_ID, revenue)])
+    figures = compute(read_exports([tmp_path / "room"]).present())
+    (_, before, after), = figures.growth
+    assert before == after == check(AGAIN_ID, revenue).score  # same text, same judge: no drop, no rise
+    assert before < 1  # revenue as margin is caught in the baseline column too
+    row = next(f for f in figures.exercises if f.exercise == BASELINE_ID)
+    assert row.correct == 0 and row.saved == 1 and figures.totals()["saved"] == 1
+    assert "1 saved, not marked" in html_view.exercise_table(figures)

@@ -10,7 +10,8 @@ import html
 
 from workshop.room.summary import RoomFigures
 
-STATUS_COLOURS = (("correct", "#1b7837", "\u2714 correct"), ("partial", "#dfc27d", "\u25d1 partial"), ("incorrect", "#b2182b", "\u2716 incorrect"))
+STATUS_COLOURS = (("correct", "#1b7837", "\u2714 correct"), ("partial", "#dfc27d", "\u25d1 partial"), ("incorrect", "#b2182b", "\u2716 incorrect"),
+                  ("saved", "#878787", "\u25cb saved, not marked"))
 
 STYLE = """
 .lwi-room{font-family:system-ui,sans-serif;color:#1a1a1a;max-width:1200px}
@@ -37,7 +38,9 @@ def plain(markdown: str) -> str:
 def totals(figures: RoomFigures, updated: str = "") -> str:
     t = figures.totals()
     items = [("learners", figures.learners), ("answered", t["answered"]), ("correct", t["correct"]),
-             ("partial", t["partial"]), ("incorrect", t["incorrect"]), ("stuck", len(figures.stuck))]
+             ("partial", t["partial"]), ("incorrect", t["incorrect"])]
+    items += [("saved", t["saved"])] if t["saved"] else []
+    items += [("stuck", len(figures.stuck))]
     cells = "".join(f'<div>{label}: <b data-testid="{label}">{value}</b></div>' for label, value in items)
     stamp = f'<div class="muted">updated {esc(updated)}</div>' if updated else ""
     return f'<div class="tot" role="status" aria-live="polite">{cells}{stamp}</div>'
@@ -65,7 +68,8 @@ def status_bars(figures: RoomFigures, width: int = 560) -> str:
                 fill = "url(#hatch)" if key == "incorrect" else colour
                 parts.append(f'<rect x="{x:.1f}" y="{y}" width="{n * scale:.1f}" height="{bar_h}" fill="{fill}"><title>{n} {key}</title></rect>')
                 x += n * scale
-        parts.append(f'<text x="{x + 4:.1f}" y="{y + 13}">{f.correct}\u2714 {f.partial}\u25d1 {f.incorrect}\u2716</text>')
+        parts.append(f'<text x="{x + 4:.1f}" y="{y + 13}">{f.correct}\u2714 {f.partial}\u25d1 {f.incorrect}\u2716'
+                     + (f' {f.saved}\u25cb' if f.saved else '') + '</text>')
     legend = " ".join(f'<tspan fill="{c}">\u25a0</tspan> {esc(label)}' for _, c, label in STATUS_COLOURS)
     parts.append(f'<text x="0" y="12">{legend} (incorrect is hatched)</text></svg>')
     return "".join(parts)
@@ -108,7 +112,8 @@ def exercise_table(figures: RoomFigures) -> str:
         misconception = f"{esc(top[0][0])} ({top[0][1]})" if top else ""
         changed = f"{f.changed_mind}" + (f" ({f.repaired} repaired a misconception)" if f.repaired else "")
         out.append(
-            f'<tr data-exercise="{esc(f.exercise)}"><td>{esc(f.exercise)}<div class="muted">{esc(f.title)}</div></td>'
+            f'<tr data-exercise="{esc(f.exercise)}"><td>{esc(f.exercise)}<div class="muted">{esc(f.title)}</div>'
+            + (f'<div class="muted">{f.saved} saved, not marked</div>' if f.saved else '') + '</td>'
             f'<td class="n" data-col="answered">{f.answered}</td><td class="n" data-col="correct">{f.correct}</td>'
             f'<td class="n" data-col="partial">{f.partial}</td><td class="n" data-col="incorrect">{f.incorrect}</td>'
             f'<td class="n">{f.not_attempted} of {figures.learners}</td><td class="n" data-col="changed">{changed}</td>'

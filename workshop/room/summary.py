@@ -31,6 +31,7 @@ class ExerciseFigures:
     correct: int = 0
     partial: int = 0
     incorrect: int = 0
+    saved: int = 0  # ungraded answers (reflections, the baseline): kept, never counted as correct
     not_attempted: int = 0  # out of the learners present
     choices: Counter = field(default_factory=Counter)  # option key -> learners whose last answer chose it
     misconceptions: Counter = field(default_factory=Counter)  # misconception -> learners
@@ -76,7 +77,7 @@ class RoomFigures:
         return statistics.median(c - b for _, b, c in self.growth) if self.growth else None
 
     def totals(self) -> dict[str, int]:
-        return {k: sum(getattr(f, k) for f in self.exercises) for k in ("answered", "correct", "partial", "incorrect")}
+        return {k: sum(getattr(f, k) for f in self.exercises) for k in ("answered", "correct", "partial", "incorrect", "saved")}
 
 
 MAX_CHECK_CHARS = 2_000  # of each text in an answer the room checks: a headline or a case box is far shorter
@@ -282,7 +283,10 @@ def compute(learners: list[Learner], checker: Checker | None = None, baseline: s
             if result.status == "not_attempted":
                 continue
             figures.answered += 1
-            setattr(figures, result.status, getattr(figures, result.status) + 1)
+            if getattr(result, "graded", True) is False and result.status in ("correct", "partial"):
+                figures.saved += 1  # a reflection or the baseline: saved, nobody marked it "correct"
+            else:
+                setattr(figures, result.status, getattr(figures, result.status) + 1)
             scores[exercise_id] = result.score
             if result.misconception:
                 figures.misconceptions[result.misconception] += 1
@@ -312,7 +316,12 @@ def compute(learners: list[Learner], checker: Checker | None = None, baseline: s
             if 0 < last - first <= MAX_MODULE_MINUTES * 60:
                 spans[module].append((last - first) / 60)
         if baseline in scores and capstone in scores:
-            growth.append((labels[learner.key], scores[baseline], scores[capstone]))
+            # Like for like, as the learner's own view (labs/capstone/growth.py): the FIRST baseline
+            # (a re-check after the afternoon must not overwrite the "before") and the last rewrite,
+            # both through the capstone's full judge. The baseline's own check is saved, not marked.
+            before = checker(capstone, tally.first_answers.get(baseline, tally.answers[baseline]))
+            after = checker(capstone, tally.answers[capstone])
+            growth.append((labels[learner.key], before.score, after.score))
 
     # Every exercise of every module anyone has touched, so "not attempted" is visible.
     present = len(learners)
