@@ -115,9 +115,10 @@ def test_ordering_accepts_every_order_good_practice_allows():
     assert late_first.status == "partial" and "6 of 7" in late_first.feedback  # round 4: a late first update passed
     late_review = check("03.server-on-fire", ["coordinate", "first-update", "safest-fix", "apply", "root-cause", "review", "updates"])
     assert late_review.status == "partial" and "6 of 7" in late_review.feedback
-    # round 6: operations doesn't wait for communications; a fix ready before the first note is applied
-    fix_first = ["coordinate", "safest-fix", "apply", "first-update", "root-cause", "updates", "review"]
-    assert check("03.server-on-fire", fix_first).status == "correct"
+    # round 7: "first update once the fix is in" is the facilitator's named tempting order; in the list, the
+    # update comes no later than the fix (operations still never waits for it: apply.why says so)
+    update_after_fix = check("03.server-on-fire", ["coordinate", "safest-fix", "apply", "first-update", "root-cause", "updates", "review"])
+    assert update_after_fix.status == "partial" and "6 of 7" in update_after_fix.feedback
 
 
 def test_ordering_counts_a_step_in_its_place_and_says_what_is_missing():
