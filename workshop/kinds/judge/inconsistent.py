@@ -103,7 +103,8 @@ def _product_disagrees(ctx: Context) -> list[Finding]:
             same = [t for t in qs if t is not e and t.kind == e.kind and (t.unit == e.unit or _minutes(t) and _minutes(e))]
             # the total usually follows the each-figure; "cost $36,000 at $12 a ticket" puts it first
             totals = [t for t in same if t.start > e.start] or \
-                [t for t in same if t.start < e.start and e.kind == "money"][-1:]
+                [t for t in same if t.start < e.start and e.kind == "money"
+                 and EACH.match(ctx.text[e.end:e.end + 14].lstrip())][-1:]
             totals = [t for t in totals if t.period == e.period or not e.period or not t.period
                       or (counts and t.period == counts[0].period)]
             # a given fact quoted after it is not its total ("each hour down costs $7,000, so $12,000 of work")
