@@ -21,3 +21,17 @@ def test_count_times_minutes_must_match_the_hours_stated():
     assert not check("04.rewrite-your-own", wrong).correct
     assert "19.8 hours" in check("04.rewrite-your-own", wrong).text()
     assert check("04.rewrite-your-own", right).correct
+
+
+def test_count_times_a_price_a_ticket_must_match_the_total_either_side():
+    from workshop import check
+    after = ("Per the support queue, password resets made about 300 tickets last month at $12 a ticket, roughly "
+             "$36,000 of support time; a $16,000 fix would remove half of them and pay back in a month.")
+    before = ("Per the support queue, 300 tickets last month cost $36,000 at $12 a ticket; a $16,000 fix would "
+              "remove half of them and pay back in a month.")
+    for wrong in (after, before):
+        assert not check("04.rewrite-your-own", wrong).correct
+        assert "3,600" in check("04.rewrite-your-own", wrong).text()
+    right = before.replace("$36,000", "$3,600").replace("half of them and pay back in a month",
+                                                          "two thirds of them and pay back within a year")
+    assert check("04.rewrite-your-own", right).correct

@@ -84,7 +84,7 @@ def _share_for_another_horizon(ctx: Context) -> list[Finding]:
     return []
 
 
-EACH = re.compile(r"\beach\b|\bapiece\b|\ba[ \t]+(?:head|piece|pop|time|go)\b|\bper[ \t]+(?:ticket|call|order|incident|outage|"
+EACH = re.compile(r"\beach\b|\bapiece\b|\ba[ \t]+(?:head|piece|pop|time|go)\b|\b(?:per|an?)[ \t]+(?:ticket|call|order|incident|outage|"
                   r"deploy|build|run|person|engineer|head|item|case|customer|user|release|failure|request)\b", I)
 TOTAL = re.compile(r"\b(?:in[ \t]+total|total(?:ling|ing|s)?|altogether|all[ \t]+told|combined|overall|in[ \t]+all|together)\b", I)
 
@@ -100,8 +100,11 @@ def _product_disagrees(ctx: Context) -> list[Finding]:
         each = [q for q in qs if q.kind in ("money", "time")
                 and EACH.search(ctx.text, max(lo, q.start - 45), min(hi, q.end + 14))]
         for e in each:
-            totals = [t for t in qs if t is not e and t.kind == e.kind and t.start > e.start
-                      and (t.unit == e.unit or _minutes(t) and _minutes(e))]
+            same = [t for t in qs if t is not e and t.kind == e.kind and (t.unit == e.unit or _minutes(t) and _minutes(e))]
+            # the total usually follows the each-figure; "cost $36,000 at $12 a ticket" puts it first
+            totals = [t for t in same if t.start > e.start] or \
+                [t for t in same if t.start < e.start and e.kind == "money"
+                 and EACH.match(ctx.text[e.end:e.end + 14].lstrip())][-1:]
             totals = [t for t in totals if t.period == e.period or not e.period or not t.period
                       or (counts and t.period == counts[0].period)]
             # a given fact quoted after it is not its total ("each hour down costs $7,000, so $12,000 of work")
