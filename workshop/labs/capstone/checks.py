@@ -309,7 +309,11 @@ def evidence_shares(text: str) -> list[float]:
 _ALL_GONE = re.compile(r"(?<!\bnot\s)\b(eliminat\w+|remov\w+|stop\w*|end\w*|prevent\w*|fix\w*|cur\w+|get\s+rid\s+of)\s+"
                        r"(?:all|every|each)\s+(?:of\s+)?(?:the\s+|these\s+|those\s+|our\s+)?(?:\w+\s+)?(failures?|outages?|incidents?|errors?|problems?)\b"
                        r"|\bnever\s+(fails?|breaks?|goes\s+down)\s+again\b|\b(no|zero)\s+more\s+(failures|outages|incidents|errors)\b"
-                       r"|\b(failures?|outages?|incidents?|errors?)\s+(?:go|goes|drop|drops|fall|falls)\s+to\s+(zero|nothing|none)\b",
+                       r"|\b(failures?|outages?|incidents?|errors?)\s+(?:go|goes|drop|drops|fall|falls)\s+to\s+(zero|nothing|none)\b"
+                       r"|\b(failures?|outages?|incidents?|errors?|problems?|it|them)\b[^.;\n]{0,30}\b(for\s+good|once\s+and\s+for\s+all|permanently|forever|for\s+ever)\b"
+                       r"|\b(eliminat\w+|remov\w+|stop\w*|end\w*|prevent\w*|fix\w*|cur\w+|get\s+rid\s+of)\s+(?:the\s+|these\s+|those\s+|our\s+)?(?:\w+\s+){0,3}(failures?|outages?|incidents?|errors?)\b[^.;\n]{0,20}\b(for\s+good|once\s+and\s+for\s+all|permanently|forever|entirely|completely|altogether)\b"
+                       r"|\b(permanently|completely|entirely)\s+(eliminat\w+|remov\w+|stop\w*|end\w*|prevent\w*|fix\w*|cur\w+)\b"
+                       r"|\b(put\s+an\s+end\s+to|the\s+end\s+of)\s+(?:the\s+|these\s+|those\s+|our\s+)?(?:\w+\s+){0,3}(failures?|outages?|incidents?|errors?)\b",
                        re.IGNORECASE)
 
 
@@ -424,7 +428,9 @@ def claims_cash(text: str) -> bool:
             return True
     return False
 _MULTIPLE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:x|×|-?fold|times)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:return|roi|payoff|pay-off)\b"
-                       r"|\b(?:return|roi)\s+of\s+(\d+(?:\.\d+)?)\s?(?:x|×|times)\b", re.IGNORECASE)
+                       r"|\b(?:return|roi)\s+of\s+(\d+(?:\.\d+)?)\s?(?:x|×|times)\b"
+                       r"|(?<![\w.])(\d+(?:\.\d+)?)\s?(?:%|per\s?cent)\s+(?:a\s+year\s+|annual\s+|yearly\s+)?(?:return|roi)\b"
+                       r"|\b(?:return|roi)\s+(?:of\s+)?(\d+(?:\.\d+)?)\s?(?:%|per\s?cent)", re.IGNORECASE)
 
 
 def _headline_money_problem(case: Case, headline: str, saving: float, low: float | None, cost: float | None) -> Result | None:
@@ -441,7 +447,7 @@ def _headline_money_problem(case: Case, headline: str, saving: float, low: float
                        "time-as-cash")
     m = _MULTIPLE.search(headline)
     if m and cost and cost > 0:
-        claimed = float(m.group(1) or m.group(2))
+        claimed = float(m.group(1) or m.group(2)) if (m.group(1) or m.group(2)) else float(m.group(3) or m.group(4)) / 100
         truths = [saving / cost] + ([low / cost] if low else [])
         if not any(abs(claimed - t) <= max(0.25 * t, 0.15) for t in truths):
             return _result(name, "partial", f"The headline claims a {claimed:g}x return, but your own boxes give "
@@ -547,7 +553,9 @@ def payback_adds_up(case: Case) -> Result:
 _RUNNING = re.compile(r"\b(?:(?:licen[cs]e|subscription|hosting|servers?|cloud|saas|vendor|support\s+contract)\b[^.\n]{0,40}?"
                       r"(?:a|per|each|every|/)\s*(?:month|mo|year|yr|annum)\b|running\s+costs?\b(?![^.\n]{0,20}\b(?:none|nil|zero|0)\b)"
                       r"|\d[\d,.]*\s*k?\s*(?:a|per|/)\s*(?:month|mo)\b"
-                      r"|\d[\d,.]*\s*k?\s*(?:a|per|/|each|every)\s*(?:year|yr|annum)\b[^.\n]{0,30}?\b(?:bill|cloud|hosting|licen[cs]e|subscription|to\s+run|running|servers?|vendor|fee)\b)", re.IGNORECASE)
+                      r"|\b(?:licen[cs]e|subscription|hosting|host|servers?|cloud|saas|vendor|fee|queue|to\s+run|runs?\s+to)\b[^.\n]{0,40}?"
+                      r"\d[\d,.]*\s*k?\s*(?:annually|yearly|p\.?\s?a\.?|(?:a|per|/|each|every)\s*(?:year|yr|annum))(?!\w)"
+                      r"|\d[\d,.]*\s*k?\s*(?:annually|yearly|p\.?\s?a\.?|(?:a|per|/|each|every)\s*(?:year|yr|annum))(?!\w)[^.\n]{0,30}?\b(?:bill|cloud|hosting|licen[cs]e|subscription|to\s+run|running|servers?|vendor|fee)\b)", re.IGNORECASE)
 
 
 def _unpriced_running_cost(case: Case) -> str | None:
