@@ -26,7 +26,9 @@ OUTCOME_WORD = re.compile(_words(v.OUTCOME_WORDS), I)
 CURRENCY = re.compile(r"(?:[$€£¥]\s?\d[\d,]*+(?:\.\d+)?(?:\s*(?:[kmb]n?\b|million|billion|thousand))?|\b(?<![\d,])\d[\d,]*+(?:\.\d+)?\s*(?:dollars|euros|pounds|usd|eur|gbp)\b)", I)
 CUSTOMER_FAILURE = re.compile(
     r"\b(?:checkout|payments?|sign-?ups?|log-?ins?|bookings?|search|the (?:site|app|website|portal|store|shop))\b"
-    r"[^.;!?]{0,40}?\b(?:fail|fails|failing|failed|break|breaks|broke|crash|crashes|crashed|times? out|timing out|goes down|went down|is down)\b",
+    r"[^.;!?]{0,40}?\b(?:fail|fails|failing|failed|break|breaks|broke|crash|crashes|crashed|times? out|timing out|goes down|went down|is down)\b"
+    # customers' failed attempts named as a thing that rises or falls: "so failed payments at checkout fall"
+    r"|\bfailed\s+(?:card\s+)?(?:payments?|checkouts?|orders?|bookings?|sign-?ups?|log-?ins?)\b",
     I,
 )
 # Counted units of service a business delivers: "40,000 applications", "900 prescriptions".
