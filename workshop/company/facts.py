@@ -492,6 +492,9 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
                         ("ci_fix_saving_per_year_low_case_thousands", low_year),
                         ("ci_fix_net_saving_per_year_low_case_thousands", low_year - running)):
         add(name, rounded(value, 1000) / 1000, f"{rounded(value, 1000) / 1000:,.0f}", "thousands, rounded")
+    # The fix's cost and its overrun in thousands ("36k"): for the pattern that reads a wrong fix cost.
+    for name, value in (("ci_fix_cost_thousands", cost), ("ci_fix_cost_overrun_thousands", 2 * cost)):
+        add(name, value / 1000, f"{value / 1000:,.0f}", "the fix's cost in thousands")
 
     # Module 06.
     years = history_years(funnel)

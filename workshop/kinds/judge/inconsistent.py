@@ -6,7 +6,7 @@ import re
 from workshop.kinds.judge.quantities import I
 from workshop.kinds.judge.matching import close, matches
 from workshop.kinds.judge.findings import Finding, GENERIC, number
-from workshop.kinds.judge.roles import breakeven_horizon, invented_share
+from workshop.kinds.judge.roles import MINIMUM_SAID, breakeven_horizon, invented_share
 from workshop.kinds.judge.clauses import Context, SENTENCE_BREAK, sentence_of
 from workshop.kinds.judge.payback import detect_payback_contradiction
 from workshop.kinds.judge.products import gross_as_net, rate_product
@@ -74,6 +74,8 @@ def _share_for_another_horizon(ctx: Context) -> list[Finding]:
         k = facts[0]
         right = [g for g in ctx.given if g.kind == "percent" and f"_{said[0]}" in g.name and "_pct" in g.name
                  and g.name.replace(f"_{said[0]}", f"_{horizon_of[k]}") == k.name]
+        if right and q.value >= right[0].value and not MINIMUM_SAID.search(ctx.text, max(lo, q.start - 30), q.start):
+            continue  # "within a year if 28%": more than the year needs, so true; "if only 28%" says it is the minimum
         fix = f" Within a {said[0]} it is {right[0].text}." if right else ""
         return [Finding("inconsistent_numbers",
                         f"I read \u201c{q.said}\u201d with \u201c{said[0]}\u201d, but {k.text} is the share for a "

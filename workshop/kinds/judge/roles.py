@@ -198,6 +198,8 @@ HORIZON = re.compile(r"\b(?:within|in|inside|under|in[ \t]+under|before)[ \t]+(?
                      r"[ \t]+(?P<unit>weeks?|months?|quarters?|years?)\b", I)
 SHARE_CONDITION = re.compile(r"\b(?:if[ \t]+(?:only|just|at[ \t]+least)|even[ \t]+if(?:[ \t]+only)?|as[ \t]+long[ \t]+as|provided"
                              r"|needs?[ \t]+only|only[ \t]+needs?)\b[^.;\d%]{0,30}$", I)
+# "if only 28%", "as little as", "at least": the share is said to be the minimum, so it must be the break-even itself.
+MINIMUM_SAID = re.compile(r"\b(?:only|just|as[ \t]+little[ \t]+as|mere(?:ly)?|at[ \t]+least|minimum|no[ \t]+more[ \t]+than)\b[^.;\d%]{0,20}$", I)
 _HORIZON_WEEKS = {"week": 1.0, "month": 52 / 12, "quarter": 13.0, "year": 52.0}
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "six": 6}
 BREAKEVEN = re.compile(r"breakeven_share_(?P<h>quarter|year)(?P<low>_low_case)?_pct$")
@@ -241,8 +243,9 @@ def breakeven_horizon(ctx: Context) -> list[Finding]:
         n = float(h.group("n")) if h.group("n").isdigit() else _SMALL[h.group("n").lower()]
         weeks = n * _HORIZON_WEEKS[h.group("unit").lower().rstrip("s")]
         needed = [a + b / weeks for a, b in curves]
-        if any(abs(q.value - s) <= max(4.0, 0.12 * s) for s in needed if s <= 100):
-            continue
+        floor = MINIMUM_SAID.search(ctx.text, max(lo, q.start - 30), q.start)
+        if any(abs(q.value - s) <= max(4.0, 0.12 * s) or (not floor and q.value > s) for s in needed if s <= 100):
+            continue  # "if 28%" within a year: above what the year needs, so true; "if only 60%" claims it is the minimum
         shown = min(needed)
         said = f"no share of the time pays it back {h.group(0)}" if shown > 100 else \
             f"{h.group(0)} it needs about {number(round(shown))}%"
