@@ -735,10 +735,11 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     add("mitigation_saving_high", mit_loss * high_share, money(rounded(mit_loss * high_share, 1000)),
         "peak capacity loss × the high end of the share the mitigation prevents (estimate + 0.2)")
     # The same share range on each of the two peaks behind the average: one peak can lose several times another.
-    for name, loss, label in (("last", last_mit_loss, "last year's peak"), ("before", before_mit_loss, "the peak before last")):
-        add(f"mitigation_saving_peak_{name}_low", loss * low_share, money(rounded(loss * low_share, 1000)),
+    # (one_peak_loss, never `loss`: the addressed loss a year is read again below, in the sceptic's figures)
+    for name, one_peak_loss, label in (("last", last_mit_loss, "last year's peak"), ("before", before_mit_loss, "the peak before last")):
+        add(f"mitigation_saving_peak_{name}_low", one_peak_loss * low_share, money(rounded(one_peak_loss * low_share, 1000)),
             f"{label}'s capacity loss × the low end of the share the mitigation prevents")
-        add(f"mitigation_saving_peak_{name}_high", loss * high_share, money(rounded(loss * high_share, 1000)),
+        add(f"mitigation_saving_peak_{name}_high", one_peak_loss * high_share, money(rounded(one_peak_loss * high_share, 1000)),
             f"{label}'s capacity loss × the high end of the share the mitigation prevents")
     to_freeze = weeks_between(p["today"], p["change_freeze_start"])
     latest = to_freeze - p["mitigation_weeks_high"]
