@@ -910,6 +910,25 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
                       - (cd_h["cost_of_delay_per_week"] * cd_h["duration_weeks"].cumsum()).sum())
         add("backlog_cd3_saving_over_value_first_time_halved", sav_h, money(rounded(sav_h, 1000)),
             "CD3's saving over highest-value-first with the engineer-time items' (ci-speedup, flaky-tests) weekly value halved")
+        # The order the slide recommends, kept, and re-costed at the halved values: a sceptic checks the ORDER, not
+        # only a re-ranked total. Where ci-speedup ranks under the halved values, and what keeping the old order costs.
+        kept_h = order.set_index("item").loc[:, []].join(bh.set_index("item"))
+        kept_cost_h = float((kept_h["cost_of_delay_per_week"] * kept_h["duration_weeks"].cumsum()).sum())
+        vf_cost_h = float((vf_h["cost_of_delay_per_week"] * vf_h["duration_weeks"].cumsum()).sum())
+        cd_cost_h = float((cd_h["cost_of_delay_per_week"] * cd_h["duration_weeks"].cumsum()).sum())
+        kept_sav = vf_cost_h - kept_cost_h
+        add("backlog_cd3_kept_order_saving_time_halved", kept_sav, money(rounded(abs(kept_sav), 1000)),
+            "highest-value-first's cost of delay − the full-value CD3 order's, both at the halved engineer-time values "
+            "(shown as a magnitude; negative value: the kept order is WORSE than value-first)")
+        add("backlog_cd3_kept_order_loss_time_halved", kept_cost_h - cd_cost_h, money(rounded(kept_cost_h - cd_cost_h, 1000)),
+            "full-value CD3 order's cost of delay − the re-ranked CD3 order's, at the halved engineer-time values: what not re-ranking costs")
+        if "ci-speedup" in set(b["item"]):
+            r_full = order["item"].tolist().index("ci-speedup") + 1
+            r_half = cd_h["item"].tolist().index("ci-speedup") + 1
+            words = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth", 9: "ninth"}
+            add("backlog_ci_speedup_cd3_rank", r_full, words.get(r_full, str(r_full)), "ci-speedup's place in CD3 order", "")
+            add("backlog_ci_speedup_cd3_rank_time_halved", r_half, words.get(r_half, str(r_half)),
+                "ci-speedup's place in CD3 order with the engineer-time items' weekly value halved", "")
         add("backlog_engineer_time_share_pct", 100 * float(b.loc[b["item"].isin(time_items), "cost_of_delay_per_week"].sum()
                                                            / b["cost_of_delay_per_week"].sum()),
             f"{float(b.loc[b['item'].isin(time_items), 'cost_of_delay_per_week'].sum() / b['cost_of_delay_per_week'].sum()):.0%}",
