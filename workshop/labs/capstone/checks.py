@@ -53,6 +53,7 @@ MISCONCEPTIONS = {
     "ask-not-the-cost": "The ask can be a different amount from the cost the case was built on.",
     "time-as-cash": "Engineers' time saved is money off the budget.",
     "return-not-the-sum": "A return multiple can be stated without dividing the saving by the cost.",
+    "invented-number": "A gain nobody measured can go in the headline.",
 }
 _BY_BELIEF = {belief: key for key, belief in MISCONCEPTIONS.items()}
 
@@ -86,6 +87,19 @@ _WORD_NUMBERS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20,
     "twenty-four": 24, "thirty": 30, "thirty-six": 36, "half a": 0.5, "a half": 0.5,
 }
+_SCALE_WORDS = {"hundred": 100, "thousand": 1000, "million": 1e6}
+
+
+def _digits(text: str) -> str:
+    """Numbers written in words as digits ("nine thousand" -> "9000", "twelve-fold" -> "12-fold")."""
+    def scaled(m):
+        value = _WORD_NUMBERS[m.group(1).lower()] * _SCALE_WORDS[m.group(2).lower()]
+        return str(int(value)) if value == int(value) else str(value)
+    text = re.sub(rf"\b({_WORD})\s+(hundred|thousand|million)\b", scaled, text or "", flags=re.IGNORECASE)
+    return re.sub(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)(?=[\s-](?:fold|times)\b)",
+                  lambda m: str(_WORD_NUMBERS[m.group(1).lower()]), text, flags=re.IGNORECASE)
+
+
 _WORD = "|".join(sorted((re.escape(w) for w in _WORD_NUMBERS), key=len, reverse=True))
 _COUNT = rf"(?P<n>\d+(?:\.\d+)?|{_WORD})"
 _UNIT = r"(?P<unit>months?|mos?|weeks?|wks?|years?|yrs?)\b"
@@ -158,7 +172,8 @@ def _words(text: str) -> list[str]:
 _NOT_EVIDENCE = re.compile(
     r"\b(made (?:it|this|them|that|the \w+) up|my gut|gut feel(?:ing)?|(?:my|a|our|pure|wild) guess|guesstimate|trust me|"
     r"everyone knows|vibes?|hunch|out of thin air|the moon|i reckon|reckon(?:ing)?|(?:rough|roughly a) guess|"
-    r"off the top of my head|ballpark(?:ed)?|from memory)\b", re.IGNORECASE)
+    r"off the top of my head|ballpark(?:ed)?|from memory|guess(?:ed|work)|guesstimat\w*|made-up|plucked|out of the air|"
+    r"picked a number|invented|assumed rate|(?:a|an|my)\s+(?:rough\s+)?assumption)\b", re.IGNORECASE)
 
 
 # Evidence is something counted: a source (a log, tickets, records) and a period it covers.
@@ -313,6 +328,9 @@ _ALL_GONE = re.compile(r"(?<!\bnot\s)\b(eliminat\w+|remov\w+|stop\w*|end\w*|prev
                        r"|\b(failures?|outages?|incidents?|errors?|problems?|it|them)\b[^.;\n]{0,30}\b(for\s+good|once\s+and\s+for\s+all|permanently|forever|for\s+ever)\b"
                        r"|\b(eliminat\w+|remov\w+|stop\w*|end\w*|prevent\w*|fix\w*|cur\w+|get\s+rid\s+of)\s+(?:the\s+|these\s+|those\s+|our\s+)?(?:\w+\s+){0,3}(failures?|outages?|incidents?|errors?)\b[^.;\n]{0,20}\b(for\s+good|once\s+and\s+for\s+all|permanently|forever|entirely|completely|altogether)\b"
                        r"|\b(permanently|completely|entirely)\s+(eliminat\w+|remov\w+|stop\w*|end\w*|prevent\w*|fix\w*|cur\w+)\b"
+                       r"|\b(wip(?:e|es|ed|ing)\s+out|eradicat\w+|banish\w*|abolish\w*)\s+(?:all\s+)?(?:the\s+|these\s+|those\s+|our\s+)?(?:[a-z]+\s+){0,3}(failures?|outages?|incidents?|errors?)\b"
+                       r"|\b(failures?|outages?|incidents?|errors?|problems?|it|them)\b[^.;\n]{0,30}\b(a\s+thing\s+of\s+the\s+past|(?:consign\w*|go\w*)\s+(?:down\s+)?(?:to\s+|in\s+)?history)\b"
+                       r"|\bzero\s+(?:[a-z]+\s+){0,2}(failures|outages|incidents|errors)\b"
                        r"|\b(put\s+an\s+end\s+to|the\s+end\s+of)\s+(?:the\s+|these\s+|those\s+|our\s+)?(?:\w+\s+){0,3}(failures?|outages?|incidents?|errors?)\b",
                        re.IGNORECASE)
 
@@ -413,6 +431,7 @@ def headline_states_the_saving(case: Case) -> Result:
 _BUDGET = re.compile(r"\b(?:off|from|out\s+of)\s+(?:the\s+|our\s+|its\s+)?(?:\w+\s+)?budget\b|\bbudget\s+(?:cut|saving)s?\b"
                      r"|\bcash\s+(?:back|saving|savings|saved)\b|\b(?:save|saves|saving)\s+(?:us\s+)?[^.]{0,25}\bin\s+cash\b"
                      r"|\b(?:spend|pay)\s+[^.]{0,25}\bless\b|\b(?:reduces?|reducing|cuts?|cutting|lowers?|lowering)\s+(?:our\s+|the\s+|its\s+)?(?:\w+\s+)?(?:costs?|spend(?:ing)?|bills?)\b"
+                     r"|\b(?:operating|operational|overhead)\s+(?:costs?|expenses?|spend)\b|\bopex\b|\boverheads\b"
                      r"|\bcost\s+(?:reductions?|savings?)\b|\bsavings?\s+(?:to|on|in)\s+(?:the\s+|our\s+)?budget\b"
                      r"|\b(?:no\s+longer|never\s+again|stop)\s+(?:spend|spending|pay|paying)\b|\bmoney\s+(?:we|we'll|we\s+will)\s+(?:no\s+longer|not)\s+spend\b"
                      r"|\bfree(?:s|d|ing)?\s+up\b[^.]{0,40}\bbudget\b|\bof\s+(?:the\s+|our\s+)?budget\b|\bbottom\s+line\b|\bstraight\s+(?:to|into)\s+profit\b"
@@ -433,6 +452,10 @@ _MULTIPLE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:x|×|-?fold|times)\s+(?:
                        r"|\b(?:return|roi)\s+(?:of\s+)?(\d+(?:\.\d+)?)\s?(?:%|per\s?cent)", re.IGNORECASE)
 
 
+_SEVERAL_TIMES = re.compile(r"\b(?:several|many|multiple|countless)\s+times\s+(?:over|its\s+cost|what\s+it\s+costs)\b", re.IGNORECASE)
+_FLOOR = re.compile(r"\b(?:at\s+least|at\s+a\s+minimum|a\s+minimum\s+of|no\s+less\s+than|not\s+less\s+than|as\s+a\s+floor|a\s+floor\s+of|guaranteed\s+minimum\s+of)\s+", re.IGNORECASE)
+
+
 def _headline_money_problem(case: Case, headline: str, saving: float, low: float | None, cost: float | None) -> Result | None:
     """A headline that states the saving but claims what its own page contradicts: a time saving as budget
     or cash, or a return multiple that isn't the saving ÷ the cost."""
@@ -445,15 +468,42 @@ def _headline_money_problem(case: Case, headline: str, saving: float, low: float
                        "counts engineers' time: people already paid. Their hours go to other work; nobody's budget "
                        "shrinks unless overtime, contractors or hiring change. Say 'engineer time', and what it goes to.",
                        "time-as-cash")
-    m = _MULTIPLE.search(headline)
-    if m and cost and cost > 0:
-        claimed = float(m.group(1) or m.group(2)) if (m.group(1) or m.group(2)) else float(m.group(3) or m.group(4)) / 100
+    m = _MULTIPLE.search(_digits(headline))
+    vague = _SEVERAL_TIMES.search(headline)
+    if (m or vague) and cost and cost > 0:
+        if not m:
+            claimed = 3.0  # "several times over": at least two or three times its cost
+        else:
+            claimed = float(m.group(1) or m.group(2)) if (m.group(1) or m.group(2)) else float(m.group(3) or m.group(4)) / 100
         truths = [saving / cost] + ([low / cost] if low else [])
         if not any(abs(claimed - t) <= max(0.25 * t, 0.15) for t in truths):
-            return _result(name, "partial", f"The headline claims a {claimed:g}x return, but your own boxes give "
+            said_claim = f"a {claimed:g}x return" if m else f"a return of {vague.group(0)}"
+            return _result(name, "partial", f"The headline claims {said_claim}, but your own boxes give "
                            f"{_money(saving)} a year ÷ {_money(cost)} = {saving / cost:.1f}x a year. A finance director "
                            "does that division first: state the return your numbers give, or the payback.",
                            "return-not-the-sum")
+    for f in _FLOOR.finditer(headline):
+        after = money_in(headline[f.end():f.end() + 25])
+        if after and low and low < saving * 0.95 and close(after[0][1] or after[0][0], saving) and not close(after[0][1] or after[0][0], low):
+            return _result(name, "partial", f"The headline sells the estimate ({_money(saving)} a year) as a floor ('"
+                           f"{f.group(0).strip()}'), but your own low case is {_money(low)}: the estimate could be less, "
+                           "which is why the low case is there. Say 'about', or put the low case as the floor.",
+                           "payback-guaranteed")
+    page = " ".join(case.text(n) for n in ("problem", "evidence", "options", "risks"))
+    known = {round(float(x), 1) for x in re.findall(r"(\d+(?:\.\d+)?)\s?(?:%|per\s?cent)", page, re.IGNORECASE)}
+    ratios = [saving / problem_ for problem_ in [_amount(case, "problem_per_year")] if problem_] \
+        + ([low / saving] if low else []) + ([saving / cost, (saving - cost) / cost] if cost else []) \
+        + ([low / cost] if low and cost else [])
+    for pm in re.finditer(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:%|per\s?cent)", headline, re.IGNORECASE):
+        value = float(pm.group(1))
+        if m and pm.start() >= m.start() - 5 and pm.end() <= m.end() + 5:
+            continue  # a return, checked above
+        if round(value, 1) in known or any(abs(value - 100 * r) <= max(2, 0.05 * value) for r in ratios):
+            continue
+        return _result(name, "partial", f"The headline promises {pm.group(0)}, but nothing on the page gives it: not the "
+                       "evidence, the options or your boxes. A number a finance director can't trace is the one they "
+                       "strike out, and the rest of the page with it. Give its source in the evidence, or leave it out.",
+                       "invented-number")
     return None
 
 
@@ -552,10 +602,10 @@ def payback_adds_up(case: Case) -> Result:
 
 _RUNNING = re.compile(r"\b(?:(?:licen[cs]e|subscription|hosting|servers?|cloud|saas|vendor|support\s+contract)\b[^.\n]{0,40}?"
                       r"(?:a|per|each|every|/)\s*(?:month|mo|year|yr|annum)\b|running\s+costs?\b(?![^.\n]{0,20}\b(?:none|nil|zero|0)\b)"
-                      r"|\d[\d,.]*\s*k?\s*(?:a|per|/)\s*(?:month|mo)\b"
+                      r"|\d[\d,.]*\s*k?(?:\s*(?:dollars|pounds|euros|usd|gbp|eur))?\s*(?:a|per|/)\s*(?:month|mo)\b"
                       r"|\b(?:licen[cs]e|subscription|hosting|host|servers?|cloud|saas|vendor|fee|queue|to\s+run|runs?\s+to)\b[^.\n]{0,40}?"
-                      r"\d[\d,.]*\s*k?\s*(?:annually|yearly|p\.?\s?a\.?|(?:a|per|/|each|every)\s*(?:year|yr|annum))(?!\w)"
-                      r"|\d[\d,.]*\s*k?\s*(?:annually|yearly|p\.?\s?a\.?|(?:a|per|/|each|every)\s*(?:year|yr|annum))(?!\w)[^.\n]{0,30}?\b(?:bill|cloud|hosting|licen[cs]e|subscription|to\s+run|running|servers?|vendor|fee)\b)", re.IGNORECASE)
+                      r"\d[\d,.]*\s*k?(?:\s*(?:dollars|pounds|euros|usd|gbp|eur))?\s*(?:annually|yearly|p\.?\s?a\.?|(?:a|per|/|each|every)\s*(?:year|yr|annum))(?!\w)"
+                      r"|\d[\d,.]*\s*k?(?:\s*(?:dollars|pounds|euros|usd|gbp|eur))?\s*(?:annually|yearly|p\.?\s?a\.?|(?:a|per|/|each|every)\s*(?:year|yr|annum))(?!\w)[^.\n]{0,30}?\b(?:bill|cloud|hosting|licen[cs]e|subscription|to\s+run|running|servers?|vendor|fee)\b)", re.IGNORECASE)
 
 
 def _unpriced_running_cost(case: Case) -> str | None:
@@ -564,7 +614,7 @@ def _unpriced_running_cost(case: Case) -> str | None:
     chosen = [o for o in case.lines("options") if not DO_NOTHING.search(o)
               and cost and any(close(x, cost) for x in [v for v, _ in money_in(o)] + amounts_in(o))]
     for text in [case.text("fix_cost"), case.text("ask"), *case.lines("risks"), *chosen]:  # the chosen option, not the others
-        m = _RUNNING.search(text or "")
+        m = _RUNNING.search(_digits(text or ""))
         if m:
             return " ".join(m.group(0).split())[:60]
     return None
