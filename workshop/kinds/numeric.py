@@ -240,7 +240,10 @@ def judge_number(exercise, given: float, target: float, slips: list[tuple[float,
     if near:
         slip = slips[min(near)[1]][1]
         return exercise.result("incorrect", slip.feedback, misconception=slip.misconception)
+    magnitude = _magnitude_slip(given, target, tolerance)
     for value, slip in slips:
+        if magnitude:  # "1" for 10 is a factor of ten typed exactly, not the 1.25 engineer-days slip rounded down
+            break
         # A slip typed as honestly rounded ("0.06" for a yearly payback of 0.063) is still that slip.
         rounded = step is not None and abs(given - value) <= step / 2 + 1e-12 and abs(given - value) <= 0.2 * abs(value)
         if tolerance.accepts(given, value, step) or rounded:
@@ -248,7 +251,6 @@ def judge_number(exercise, given: float, target: float, slips: list[tuple[float,
     calendar = _calendar_weeks_slip(exercise, given, target, step)
     if calendar:
         return exercise.result("incorrect", calendar, misconception="A year has 52 working weeks.")
-    magnitude = _magnitude_slip(given, target, tolerance)
     if magnitude:
         return exercise.result("incorrect", magnitude, misconception="a slip of units or of a factor of ten")
     if _is_ratio(target) and _is_ratio(given) and not 0.8 < abs(target) < 1.25 \
