@@ -60,3 +60,19 @@ def company(request, monkeypatch):
     for name in ("WORKSHOP_DATA_DIR", *(f"WORKSHOP_DATA_{n.upper()}" for n in SCHEMAS)):
         monkeypatch.delenv(name, raising=False)
     return request.param
+
+
+_BANKS: dict = {}
+
+
+def check_example(company: str, exercise_id: str, answer):
+    """The learner's check of ``answer``, completed as the self-test completes examples, on ``company``'s bank
+    (loaded once per company per process: a bank load is most of a judge test's time)."""
+    from workshop.bank.loader import load_bank
+    from workshop.kinds import check_safely
+    from workshop.kinds import judge as J
+
+    if company not in _BANKS:
+        _BANKS[company] = load_bank("exercises").exercises
+    exercise = _BANKS[company][exercise_id]
+    return check_safely(exercise, J.complete_example(exercise, answer))

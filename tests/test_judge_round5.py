@@ -7,24 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from workshop.bank.loader import load_bank
+from tests.helpers import check_example as _check
 from tests.helpers import company  # noqa: F401  (the fixture: each shipped company)
-from workshop.kinds import check_safely
 from workshop.kinds import judge as J
 
 
-
-
-_BANKS: dict = {}
 CAUGHT = ["1-gross-called-net", "1-product", "2-average-minute", "3-days"]
 SOUND = ["1-net", "3-days", "4-published", "4-studies", "7-every-customer", "5-share-of-fact", "5-opening-list", "8-based-on", "8-after-it"]
-
-
-def _check(company, exercise_id, answer):
-    if company not in _BANKS:
-        _BANKS[company] = load_bank("exercises").exercises
-    exercise = _BANKS[company][exercise_id]
-    return check_safely(exercise, J.complete_example(exercise, answer))
 
 
 def _facts():

@@ -5,20 +5,10 @@ Answers are built from the current company's facts, so they hold for both compan
 """
 from __future__ import annotations
 
-from workshop.bank.loader import load_bank
+from tests.helpers import check_example as _check
 from tests.helpers import company  # noqa: F401  (the fixture: each shipped company)
-from workshop.kinds import check_safely
 from workshop.kinds import judge as J
 from workshop.kinds.judge.whole_problem import _another_step
-
-_BANKS: dict = {}
-
-
-def _check(company, exercise_id, answer):
-    if company not in _BANKS:
-        _BANKS[company] = load_bank("exercises").exercises
-    exercise = _BANKS[company][exercise_id]
-    return check_safely(exercise, J.complete_example(exercise, answer))
 
 
 def _t():
