@@ -607,15 +607,20 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     add("addressed_peak_margin_lost_per_year", peak_loss, money(rounded(peak_loss, 1000)),
         "addressed peak-season incidents a year × mean minutes × peak revenue a minute × share lost × margin")
     # The mitigation (load test, pre-scale, queue page) adds headroom: it acts on peak capacity outages only.
-    mit_loss = yearly_margin_lost(mitigated(incidents), funnel)
+    capacity = mitigated(incidents)
+    mit_loss = yearly_margin_lost(capacity, funnel)
     add("mitigation_target_margin_lost_per_year", mit_loss, money(rounded(mit_loss, 1000)),
         "peak-season capacity incidents' margin lost a year: the loss the mitigation acts on (its saving can never exceed it)")
     # Last peak's part of it: how many of last peak's outages were capacity (overload) ones, and their margin lost.
-    last_mit = mitigated(incidents)
-    last_mit = last_mit[last_mit["started_at"].dt.year == p["today"].year - 1]
+
+    def capacity_in_peak(years_back: int):
+        """One past peak's capacity incidents and their margin lost: the two-peak average hides how peaks differ."""
+        chosen = capacity[capacity["started_at"].dt.year == p["today"].year - years_back]
+        return chosen, (yearly_margin_lost(chosen, funnel) * history_years(funnel) if len(chosen) else 0.0)
+
+    last_mit, last_mit_loss = capacity_in_peak(1)
     add("incidents_peak_last_capacity", len(last_mit), f"{len(last_mit)}",
         "last year's peak-season capacity incidents: the part of last peak the mitigation acts on")
-    last_mit_loss = yearly_margin_lost(last_mit, funnel) * history_years(funnel)
     add("peak_last_capacity_margin_lost", last_mit_loss, money(rounded(last_mit_loss, 1000)),
         "margin lost in last year's peak season to capacity incidents (minutes × peak revenue a minute × share lost × margin)")
     last_peak = incidents[(incidents["started_at"].dt.year == p["today"].year - 1) & incidents["peak_season"].astype(bool)]
@@ -623,11 +628,9 @@ def compute(tables: dict | None = None) -> dict[str, Fact]:
     add("peak_last_margin_lost", last_peak_loss, money(rounded(last_peak_loss, 1000)),
         "margin lost in last year's peak season to all its checkout incidents (minutes × peak revenue a minute × share lost × margin)")
     # The peak before last, so a loss averaged over two very different peaks can be shown as both.
-    before_mit = mitigated(incidents)
-    before_mit = before_mit[before_mit["started_at"].dt.year == p["today"].year - 2]
+    before_mit, before_mit_loss = capacity_in_peak(2)
     add("incidents_peak_before_capacity", len(before_mit), f"{len(before_mit)}",
         "the peak season before last: its capacity incidents")
-    before_mit_loss = yearly_margin_lost(before_mit, funnel) * history_years(funnel) if len(before_mit) else 0.0
     add("peak_before_capacity_margin_lost", before_mit_loss, money(rounded(before_mit_loss, 1000)),
         "margin lost in the peak season before last to capacity incidents (minutes × peak revenue a minute × share lost × margin)")
     mit_saving = add("mitigation_saving", mit_loss * p["mitigation_share_prevented"],
