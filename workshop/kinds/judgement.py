@@ -113,15 +113,16 @@ class Misconception(Strict):
 
         safe = []
         for p in patterns:
+            safe_p = bounded(p)
             try:
-                compiled_pattern(bounded(p))
+                compiled_pattern(safe_p)
             except re.error:
                 try:  # name the author's own pattern's fault, not the bounded copy's
                     re.compile(p, re.I)
                 except re.error as exc:
                     raise ValueError(f"pattern {p!r} is not a valid regular expression: {exc}") from None
                 raise ValueError(f"pattern {p!r} cannot be bounded safely; write its repeats with {{0,80}}") from None
-            safe.append(bounded(p))
+            safe.append(safe_p)
         return safe
 
     @model_validator(mode="after")
